@@ -1,0 +1,79 @@
+# folio - make, make check, make demo, make deps, make bench, make asan, make fuzz
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers
+PKGS     = libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc)
+LDLIBS  += $(PKG_LIBS) -lpthread
+
+LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c \
+          formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
+          formats/json.c
+LIB_OBJ = $(LIB_SRC:.c=.o)
+HEADERS = convert/folio.h convert/internal.h formats/scraped.h
+
+# Debian packages the build, the tests and the demo need.
+DEPS_PKGS = build-essential pkg-config libutf8proc-dev libcmocka-dev python3
+
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus
+
+all: folio libfolio.a
+
+%.o: %.c $(HEADERS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+libfolio.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+folio: convert/cli.o libfolio.a
+	$(CC) $(CFLAGS) -o $@ convert/cli.o libfolio.a $(LDLIBS)
+
+# Install what is missing (apt-get; sudo when not root).
+deps:
+	@missing=""; for p in $(DEPS_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+tests/test_reader: tests/test_reader.c libfolio.a $(HEADERS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/test_reader.c libfolio.a $(LDLIBS) -lcmocka
+
+unit: tests/test_reader
+	./tests/test_reader
+
+golden: folio
+	sh tests/golden.sh
+
+corpus: folio
+	sh tests/corpus.sh
+
+check: deps
+	$(MAKE) all tests/test_reader
+	$(MAKE) unit golden corpus
+	@echo "make check: all tests passed"
+
+demo: deps
+	$(MAKE) all
+	@mkdir -p out
+	@for f in tests/samples/*.txt; do \
+	  b=$$(basename $$f .txt); \
+	  ./folio $$f -o out/$$b.json || exit 1; \
+	  echo "  out/$$b.json"; \
+	done
+	@echo "make demo: outputs are in out/"
+
+asan:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	        LDFLAGS="-fsanitize=address,undefined" all tests/test_reader
+	ASAN_OPTIONS=detect_leaks=1 $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined" unit golden corpus
+	$(MAKE) clean
+
+clean:
+	rm -f convert/*.o formats/*.o fonts/*.o folio libfolio.a tests/test_reader
+	rm -rf out

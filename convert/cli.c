@@ -1,0 +1,277 @@
+/*
+ * cli.c - the folio command.  The command owns files: it reads the input,
+ * picks the writer, and writes the output through a temporary file that is
+ * renamed into place only when complete, so a failure never leaves a
+ * half-written file behind.
+ */
+#include "folio.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef folio_status (*writer_fn)(const folio_doc *, folio_sink_fn, void *, folio_error *);
+
+typedef struct format {
+    const char *name;
+    const char *ext;      /* output file extension, with the dot */
+    int binary;           /* never written to a terminal by default */
+    writer_fn write;      /* NULL: not available in this build */
+} format;
+
+static const format formats[] = {
+    { "json", ".json", 0, folio_write_json },
+};
+
+static const char *prog = "folio";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", prog);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see 'folio --help')\n");
+    exit(EXIT_USAGE);
+}
+
+static void help(void)
+{
+    printf(
+"folio - turn scraped article text into a clean document\n"
+"\n"
+"Usage: folio [options] INPUT [-o OUTPUT]\n"
+"\n"
+"INPUT is a text file copied or scraped from a web page (UTF-8), or - for\n"
+"standard input.  folio finds the title, byline, date, headings, quotes,\n"
+"captions and notes, drops the page furniture (menus, share buttons,\n"
+"related links, footers) and lists every dropped line with its reason.\n"
+"\n"
+"Examples:\n"
+"  folio article.txt --to json            the document model on standard output\n"
+"  folio article.txt -o article.json      the same, into a file\n"
+"  curl -s URL | html2text | folio - -t json\n"
+"  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
+"\n"
+"Options:\n"
+"  -t, --to FORMAT       output format: json (epub, pdf, outline as they land);\n"
+"                        without -t the format comes from OUTPUT's extension\n"
+"  -o, --output FILE     write here ('-' = standard output, the default for\n"
+"                        text formats)\n"
+"      --title TEXT      use this title instead of the one found\n"
+"      --author NAMES    authors, separated by ';'\n"
+"      --date DATE       publication date (2025-05-31, 31 May 2025, 2025年5月31日)\n"
+"      --lang CODE       language code (zh, en, ja, ...), instead of the detected one\n"
+"      --source TEXT     the publication or site the article comes from\n"
+"      --keep-boilerplate  keep the lines folio would drop, as paragraphs\n"
+"  -h, --help            this help\n"
+"      --version         print the version\n"
+"\n"
+"Exit status: 0 done, 1 the input could not be read or converted, 2 usage error.\n"
+"Errors are one line: 'folio: FILE: what is wrong'.\n");
+}
+
+static const format *format_by_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+static const format *format_by_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return NULL;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcasecmp(formats[i].ext, dot) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+/* Read all of a file (or stdin for "-"); NULL with a message on failure. */
+static char *slurp(const char *path, size_t *len, char *msg, size_t cap)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(msg, cap, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(msg, cap, "is a directory");
+        if (f != stdin)
+            fclose(f);
+        return NULL;
+    }
+    size_t cap_buf = 1 << 16, n = 0;
+    char *buf = malloc(cap_buf);
+    while (buf) {
+        if (n == cap_buf) {
+            char *bigger = realloc(buf, cap_buf * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap_buf *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap_buf - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (!buf)
+        snprintf(msg, cap, "out of memory");
+    else if (ferror(f)) {
+        snprintf(msg, cap, "%s", strerror(errno ? errno : EIO));
+        free(buf);
+        buf = NULL;
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* ---- output: a temporary file beside the target, renamed when done ---- */
+
+typedef struct sink_file {
+    FILE *f;
+} sink_file;
+
+static int file_sink(void *user, const void *data, size_t len)
+{
+    sink_file *s = user;
+    return fwrite(data, 1, len, s->f) == len ? 0 : -1;
+}
+
+static char tmp_path[PATH_MAX];
+
+static void remove_tmp(int sig)
+{
+    if (tmp_path[0])
+        unlink(tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int write_output(const folio_doc *doc, const format *fmt, const char *path,
+                        const char *in_name)
+{
+    folio_error err = { { 0 } };
+    sink_file s = { stdout };
+    int to_stdout = !path || strcmp(path, "-") == 0;
+    if (!to_stdout) {
+        snprintf(tmp_path, sizeof tmp_path, "%s.folio-XXXXXX", path);
+        int fd = mkstemp(tmp_path);
+        if (fd < 0 || !(s.f = fdopen(fd, "wb"))) {
+            fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(errno));
+            if (fd >= 0)
+                close(fd), unlink(tmp_path);
+            tmp_path[0] = '\0';
+            return EXIT_INPUT;
+        }
+        signal(SIGINT, remove_tmp);
+        signal(SIGTERM, remove_tmp);
+    }
+    folio_status st = fmt->write(doc, file_sink, &s, &err);
+    int failed = st != FOLIO_OK;
+    if (fflush(s.f) != 0 || ferror(s.f))
+        failed = 1;
+    if (!to_stdout) {
+        fchmod(fileno(s.f), 0644);
+        if (fclose(s.f) != 0)
+            failed = 1;
+        if (!failed && rename(tmp_path, path) != 0)
+            failed = 1;
+        if (failed)
+            unlink(tmp_path);
+        tmp_path[0] = '\0';
+    }
+    if (failed) {
+        const char *what = st != FOLIO_OK && err.message[0] ? err.message : strerror(errno ? errno : EIO);
+        fprintf(stderr, "%s: %s: %s\n", prog, to_stdout ? "standard output" : path, what);
+        (void)in_name;
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION };
+    static const struct option longs[] = {
+        { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
+        { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
+        { "date", required_argument, 0, OPT_DATE },   { "lang", required_argument, 0, OPT_LANG },
+        { "source", required_argument, 0, OPT_SOURCE },
+        { "keep-boilerplate", no_argument, 0, OPT_KEEP },
+        { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
+        { 0, 0, 0, 0 },
+    };
+    folio_read_opts ro = { 0 };
+    const char *to = NULL, *output = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":t:o:h", longs, NULL)) != -1) {
+        switch (c) {
+        case 't': to = optarg; break;
+        case 'o': output = optarg; break;
+        case OPT_TITLE: ro.title = optarg; break;
+        case OPT_AUTHOR: ro.author = optarg; break;
+        case OPT_DATE: ro.date = optarg; break;
+        case OPT_LANG: ro.lang = optarg; break;
+        case OPT_SOURCE: ro.source = optarg; break;
+        case OPT_KEEP: ro.keep_boilerplate = 1; break;
+        case 'h': help(); return EXIT_OK;
+        case OPT_VERSION: printf("folio %s\n", FOLIO_VERSION); return EXIT_OK;
+        case ':': usage_error("option '%s' needs a value", argv[optind - 1]); break;
+        default: usage_error("unknown option '%s'", argv[optind - 1]); break;
+        }
+    }
+    if (optind >= argc)
+        usage_error("%s", "no input file given");
+    if (optind + 1 < argc)
+        usage_error("one input file at a time; '%s' is extra", argv[optind + 1]);
+    const char *input = argv[optind];
+    if (output && strcmp(output, input) == 0 && strcmp(input, "-") != 0)
+        usage_error("output '%s' would overwrite the input", output);
+
+    const format *fmt = NULL;
+    if (to && !(fmt = format_by_name(to)))
+        usage_error("unknown format '%s' (this build writes: json)", to);
+    if (!fmt && output && strcmp(output, "-") != 0 && !(fmt = format_by_path(output)))
+        usage_error("cannot tell the format from '%s'; add -t FORMAT", output);
+    if (!fmt)
+        usage_error("%s", "no output format: add -t FORMAT or -o FILE.EXT");
+
+    char msg[256];
+    size_t len;
+    char *text = slurp(input, &len, msg, sizeof msg);
+    const char *shown = strcmp(input, "-") == 0 ? "standard input" : input;
+    if (!text) {
+        fprintf(stderr, "%s: %s: %s\n", prog, shown, msg);
+        return EXIT_INPUT;
+    }
+    folio_doc *doc = NULL;
+    folio_error err;
+    folio_status st = folio_read_text(text, len, &ro, &doc, &err);
+    free(text);
+    if (st != FOLIO_OK) {
+        fprintf(stderr, "%s: %s: %s\n", prog, st == FOLIO_ERR_USAGE ? "--date" : shown, err.message);
+        return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
+    }
+    int rc = write_output(doc, fmt, output, shown);
+    folio_doc_free(doc);
+    return rc;
+}

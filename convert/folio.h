@@ -1,0 +1,148 @@
+/*
+ * folio.h - the document model and the library API of folio.
+ *
+ * folio reads scraped article text once into a folio_doc (metadata, a flat
+ * array of typed blocks, and the list of input lines it chose not to keep),
+ * then hands that model to one writer per output format.
+ *
+ * Ownership, in one sentence: a folio_doc owns every byte reachable from it
+ * (one arena), folio_doc_free() releases all of it at once, and writers only
+ * read the document.  Strings are UTF-8 and NUL-terminated.
+ */
+#ifndef FOLIO_H
+#define FOLIO_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FOLIO_VERSION "0.1.0"
+/** Version of the JSON form printed by folio_write_json ("folio": 1). */
+#define FOLIO_JSON_VERSION 1
+
+/** Return codes of every fallible library call. */
+typedef enum {
+    FOLIO_OK = 0,
+    FOLIO_ERR_NOMEM,   /* out of memory */
+    FOLIO_ERR_INPUT,   /* the input cannot be read as article text */
+    FOLIO_ERR_WRITE,   /* the sink refused bytes (disk full, closed pipe) */
+    FOLIO_ERR_FORMAT,  /* the backend failed (a library it uses reported an error) */
+    FOLIO_ERR_USAGE    /* the caller passed something that makes no sense */
+} folio_status;
+
+/** Block types; the JSON names are given by folio_block_type_name(). */
+typedef enum {
+    FOLIO_BLOCK_HEADING,
+    FOLIO_BLOCK_PARAGRAPH,
+    FOLIO_BLOCK_QUOTE,
+    FOLIO_BLOCK_CAPTION,
+    FOLIO_BLOCK_NOTE,
+    FOLIO_BLOCK_CREDIT,
+    FOLIO_BLOCK_LIST_ITEM,
+    FOLIO_BLOCK_CODE,
+    FOLIO_BLOCK_TYPE_COUNT
+} folio_block_type;
+
+/**
+ * One block of the body.  `text` is the source text of the block with white
+ * space normalised (wrapped lines joined); it is never shortened, so every
+ * input line the block came from can be found in it.  Type-specific
+ * structure lives in the union.
+ */
+typedef struct folio_block {
+    folio_block_type type;
+    int line;                 /* 1-based input line where the block starts */
+    const char *text;         /* owned by the document */
+    union {
+        struct { int level; } heading;        /* 1 = section, 2 = subsection */
+        struct {
+            int ordered;                       /* 1 for "1." "(1)" "一、" markers */
+            size_t body_offset;                /* bytes of `text` taken by the marker */
+        } list_item;
+    } u;
+} folio_block;
+
+/** An input line the reader did not put into the body, and why. */
+typedef struct folio_removed {
+    int line;                 /* 1-based input line */
+    const char *text;         /* the whole original line (trimmed), owned by the document */
+    const char *reason;       /* static string: "metadata", "navigation", "boilerplate",
+                                 "related", "duplicate" */
+} folio_removed;
+
+/** Document metadata; NULL where unknown.  All strings owned by the document. */
+typedef struct folio_meta {
+    const char *title;
+    const char *subtitle;
+    const char **authors;     /* n_authors entries */
+    size_t n_authors;
+    const char *date;         /* "YYYY-MM-DD" */
+    const char *source;
+    const char *lang;         /* "zh", "en", "ja", "ko", ... never NULL after reading */
+    const char *script;       /* "Hans", "Hant", "Jpan", "Kore", "Latn" or NULL */
+    const char *summary;
+} folio_meta;
+
+typedef struct folio_arena folio_arena;
+
+/** The document model.  Create with folio_read_text(), free with folio_doc_free(). */
+typedef struct folio_doc {
+    folio_meta meta;
+    folio_block *blocks;
+    size_t n_blocks;
+    folio_removed *removed;
+    size_t n_removed;
+    folio_arena *arena;       /* owns everything above */
+} folio_doc;
+
+/** Options of the reader; zero-initialise, then set what you need. */
+typedef struct folio_read_opts {
+    const char *title;        /* overrides what the reader found, copied */
+    const char *author;       /* one author, or several separated by ";" */
+    const char *date;         /* any form the reader understands, or YYYY-MM-DD */
+    const char *lang;
+    const char *source;
+    int keep_boilerplate;     /* keep dropped lines as paragraphs, in place */
+} folio_read_opts;
+
+/** Error details: a one-line message without the file name. */
+typedef struct folio_error {
+    char message[256];
+} folio_error;
+
+/**
+ * Where writers send bytes.  Return 0 on success, non-zero to make the writer
+ * stop with FOLIO_ERR_WRITE.  The bytes are only valid during the call.
+ */
+typedef int (*folio_sink_fn)(void *user, const void *data, size_t len);
+
+/**
+ * Read scraped article text (UTF-8, any line ends) into a new document.
+ * `text` is borrowed for the call only.  On FOLIO_OK *out receives a document
+ * the caller must release with folio_doc_free(); on failure *out is NULL and
+ * err (if not NULL) holds a message.  Text that has no visible characters
+ * gives FOLIO_ERR_INPUT "no text".
+ */
+folio_status folio_read_text(const char *text, size_t len, const folio_read_opts *opts,
+                             folio_doc **out, folio_error *err);
+
+/** Free a document and everything it owns.  NULL is allowed. */
+void folio_doc_free(folio_doc *doc);
+
+/** JSON name of a block type ("heading", "list_item", ...); static storage. */
+const char *folio_block_type_name(folio_block_type type);
+
+/**
+ * Write the document model as JSON (the form documented in README.md) to the
+ * sink.  The document is only read.  Returns FOLIO_ERR_WRITE if the sink fails.
+ */
+folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *user,
+                              folio_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FOLIO_H */

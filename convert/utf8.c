@@ -1,0 +1,121 @@
+/*
+ * utf8.c - decoding and character classes.  Unicode tables come from
+ * utf8proc (categories, East Asian width); only the script ranges folio
+ * needs for CJK decisions are spelled out here, because utf8proc has no
+ * script property.
+ */
+#include "internal.h"
+#include <utf8proc.h>
+
+size_t folio_utf8_next(const char *s, size_t n, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)k;
+}
+
+int32_t folio_utf8_last(const char *s, size_t n, size_t *start)
+{
+    if (n == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
+    size_t i = n - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && n - i < 4)
+        i--;
+    int32_t cp;
+    folio_utf8_next(s + i, n - i, &cp);
+    if (start)
+        *start = i;
+    return cp;
+}
+
+size_t folio_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+bool folio_is_han(int32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+
+bool folio_is_kana(int32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool folio_is_hangul(int32_t c)
+{
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+           (c >= 0x3130 && c <= 0x318F);
+}
+
+bool folio_is_cjk(int32_t c)
+{
+    return folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) ||
+           (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65);
+}
+
+bool folio_is_space(int32_t c)
+{
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return true;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+bool folio_is_invisible(int32_t c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0x00AD;
+}
+
+bool folio_is_letter(int32_t c)
+{
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+bool folio_is_digit(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+bool folio_is_upper(int32_t c)
+{
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+}
+
+bool folio_is_lower(int32_t c)
+{
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+int folio_char_width(int32_t c)
+{
+    int w = utf8proc_charwidth(c);
+    return w < 0 ? 0 : w;
+}
+
+size_t folio_text_width(const char *s, size_t n)
+{
+    size_t w = 0, i = 0;
+    while (i < n) {
+        int32_t c;
+        i += folio_utf8_next(s + i, n - i, &c);
+        w += (size_t)folio_char_width(c);
+    }
+    return w;
+}

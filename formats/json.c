@@ -1,0 +1,151 @@
+/*
+ * json.c - the document model as JSON, exactly the form README.md documents
+ * (a scorer outside the project reads it: keep the key names).
+ */
+#include "../convert/internal.h"
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct out {
+    folio_buf buf;
+    folio_sink_fn sink;
+    void *user;
+    bool failed;
+} out;
+
+static void flush(out *o)
+{
+    if (!o->failed && o->buf.len && o->sink(o->user, o->buf.data, o->buf.len) != 0)
+        o->failed = true;
+    o->buf.len = 0;
+}
+
+static void put(out *o, const char *s)
+{
+    folio_buf_puts(&o->buf, s);
+    if (o->buf.len >= 1 << 16)
+        flush(o);
+}
+
+/* A JSON string; UTF-8 passes through, controls and quotes are escaped. */
+static void put_str(out *o, const char *s)
+{
+    if (!s) {
+        put(o, "null");
+        return;
+    }
+    folio_buf_putc(&o->buf, '"');
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        folio_buf_append(&o->buf, run, (size_t)(s - run));
+        char esc[8];
+        switch (c) {
+        case '"': strcpy(esc, "\\\""); break;
+        case '\\': strcpy(esc, "\\\\"); break;
+        case '\n': strcpy(esc, "\\n"); break;
+        case '\t': strcpy(esc, "\\t"); break;
+        default: snprintf(esc, sizeof esc, "\\u%04x", c); break;
+        }
+        folio_buf_puts(&o->buf, esc);
+        run = s + 1;
+    }
+    folio_buf_append(&o->buf, run, (size_t)(s - run));
+    folio_buf_putc(&o->buf, '"');
+}
+
+static void put_int(out *o, long v)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%ld", v);
+    put(o, n);
+}
+
+static void put_meta(out *o, const folio_meta *m)
+{
+    put(o, "\"meta\": {\"title\": ");
+    put_str(o, m->title);
+    put(o, ", \"subtitle\": ");
+    put_str(o, m->subtitle);
+    put(o, ", \"authors\": [");
+    for (size_t i = 0; i < m->n_authors; i++) {
+        if (i)
+            put(o, ", ");
+        put_str(o, m->authors[i]);
+    }
+    put(o, "], \"date\": ");
+    put_str(o, m->date);
+    put(o, ", \"source\": ");
+    put_str(o, m->source);
+    put(o, ", \"lang\": ");
+    put_str(o, m->lang);
+    put(o, ", \"summary\": ");
+    put_str(o, m->summary);
+    put(o, "}");
+}
+
+static void put_block(out *o, const folio_block *b)
+{
+    put(o, "{\"type\": ");
+    put_str(o, folio_block_type_name(b->type));
+    switch (b->type) {
+    case FOLIO_BLOCK_HEADING:
+        put(o, ", \"level\": ");
+        put_int(o, b->u.heading.level);
+        break;
+    case FOLIO_BLOCK_LIST_ITEM:
+        put(o, ", \"ordered\": ");
+        put(o, b->u.list_item.ordered ? "true" : "false");
+        break;
+    case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE: case FOLIO_BLOCK_CAPTION:
+    case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
+        break;
+    default:
+        assert(!"block type missing from the JSON writer");
+    }
+    put(o, ", \"text\": ");
+    put_str(o, b->text);
+    put(o, ", \"line\": ");
+    put_int(o, b->line);
+    put(o, "}");
+}
+
+folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *user,
+                              folio_error *err)
+{
+    out o = { .sink = sink, .user = user };
+    put(&o, "{\"folio\": ");
+    put_int(&o, FOLIO_JSON_VERSION);
+    put(&o, ",\n ");
+    put_meta(&o, &doc->meta);
+    put(&o, ",\n \"blocks\": [");
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        put(&o, i ? ",\n  " : "\n  ");
+        put_block(&o, &doc->blocks[i]);
+    }
+    put(&o, "],\n \"removed\": [");
+    for (size_t i = 0; i < doc->n_removed; i++) {
+        const folio_removed *r = &doc->removed[i];
+        put(&o, i ? ",\n  {\"line\": " : "\n  {\"line\": ");
+        put_int(&o, r->line);
+        put(&o, ", \"text\": ");
+        put_str(&o, r->text);
+        put(&o, ", \"reason\": ");
+        put_str(&o, r->reason);
+        put(&o, "}");
+    }
+    put(&o, "]}\n");
+    flush(&o);
+    bool nomem = o.buf.failed;
+    folio_buf_free(&o.buf);
+    if (nomem || o.failed) {
+        if (err)
+            snprintf(err->message, sizeof err->message, "%s",
+                     nomem ? "out of memory" : "write error");
+        return nomem ? FOLIO_ERR_NOMEM : FOLIO_ERR_WRITE;
+    }
+    return FOLIO_OK;
+}

@@ -1,0 +1,911 @@
+/*
+ * scraped.c - the scraped-text reader: from article text as a browser copy
+ * or a scraper gives it, to the document model.
+ *
+ * It reads like an editor marking up a print-out:
+ *   1. lines are cleaned and hard-wrapped lines joined into units;
+ *   2. each unit is classed from its own text (scraped_lex.c);
+ *   3. the title is found where the article starts: before the date line,
+ *      or as the last headline-shaped line before the first real paragraphs;
+ *   4. the header after the title (date, byline, standfirst, share buttons)
+ *      becomes metadata or is dropped;
+ *   5. the body is read with context: headings introduce paragraphs, quotes
+ *      follow a "said:" line or repeat a nearby paragraph, "related" lists are
+ *      skipped until the article resumes, and after the last paragraph only
+ *      credits, notes and captions are kept.
+ * Every input line ends up in a block or in doc->removed with a reason.
+ */
+#include "scraped.h"
+#include <assert.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define R_MERGED ((unit_role)100)   /* joined into the previous unit's block */
+
+static const char *const WHY_META = "metadata", *const WHY_NAV = "navigation",
+                         *const WHY_BOILER = "boilerplate", *const WHY_RELATED = "related",
+                         *const WHY_DUP = "duplicate";
+
+/* ------------------------------------------------------------------ */
+/* 1. lines                                                            */
+
+/* Copy s[0..n) into out without invisible characters, white space runs
+ * folded to one space, no outer white space.  Returns the new length;
+ * *indent tells whether visible white space preceded the text. */
+static size_t clean_line(const char *s, size_t n, char *out, bool *indent)
+{
+    size_t k = 0, i = 0;
+    bool pending = false, seen = false;
+    *indent = false;
+    while (i < n) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (c == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80) {
+            memcpy(out + k, "\xEF\xBF\xBD", 3); /* invalid byte: U+FFFD */
+            k += 3;
+            seen = true;
+            pending = false;
+            i += 1;
+            continue;
+        }
+        i += step;
+        if (folio_is_invisible(c) || c == 0)
+            continue;
+        if (folio_is_space(c)) {
+            if (!seen)
+                *indent = true;
+            pending = seen;
+            continue;
+        }
+        if (pending)
+            out[k++] = ' ';
+        pending = false;
+        seen = true;
+        memcpy(out + k, s + i - step, step);
+        k += step;
+    }
+    return k;
+}
+
+/* Split text into cleaned lines (blank ones have raw_len 0). */
+static folio_status split_lines(reader *r, const char *text, size_t len, bool **indents)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
+    r->lines = folio_arena_alloc(r->arena, cap * sizeof *r->lines);
+    *indents = folio_arena_alloc(r->arena, cap * sizeof **indents);
+    if (!r->lines || !*indents)
+        return FOLIO_ERR_NOMEM;
+    size_t start = 0;
+    int no = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n' && text[i] != '\r')
+            continue;
+        size_t n = i - start;
+        /* Cleaning can grow a line only by U+FFFD for bad bytes: 3x bound. */
+        char *out = folio_arena_alloc(r->arena, n * 3 + 1);
+        if (!out)
+            return FOLIO_ERR_NOMEM;
+        src_line *l = &r->lines[no];
+        l->no = no + 1;
+        l->raw = out;
+        l->raw_len = clean_line(text + start, n, out, &(*indents)[no]);
+        no++;
+        if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+            i++;
+        start = i + 1;
+    }
+    /* A final newline does not start a line. */
+    if (no > 0 && r->lines[no - 1].raw_len == 0 && len > 0 &&
+        (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        no--;
+    r->n_lines = no;
+    return FOLIO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* 1b. hard-wrapped text                                               */
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The wrap width if the text is hard-wrapped (many lines of about the same
+ * width followed by more text), else 0. */
+static size_t wrap_width(reader *r)
+{
+    size_t count = 0;
+    for (int i = 0; i < r->n_lines; i++)
+        count += r->lines[i].raw_len > 0;
+    if (count < 4)
+        return 0;
+    size_t *w = malloc(count * sizeof *w), k = 0;
+    if (!w)
+        return 0;
+    for (int i = 0; i < r->n_lines; i++)
+        if (r->lines[i].raw_len)
+            w[k++] = folio_text_width(r->lines[i].raw, r->lines[i].raw_len);
+    qsort(w, count, sizeof *w, cmp_size);
+    size_t width = w[count * 95 / 100];
+    free(w);
+    if (width < 30 || width > 130)
+        return 0;
+    size_t full = 0;
+    for (int i = 0; i + 1 < r->n_lines; i++) {
+        const src_line *l = &r->lines[i];
+        if (l->raw_len && r->lines[i + 1].raw_len &&
+            folio_text_width(l->raw, l->raw_len) * 4 >= width * 3)
+            full++;
+    }
+    return full >= 3 && full * 10 >= count * 3 ? width : 0;
+}
+
+static bool joins_without_space(const char *a, size_t an, const char *b, size_t bn)
+{
+    int32_t last = folio_utf8_last(a, an, NULL), first;
+    folio_utf8_next(b, bn, &first);
+    if (folio_is_cjk(last) || folio_is_cjk(first))
+        return true;
+    /* "exam-" + "ple": keep the hyphen, no space. */
+    return last == '-' && an >= 2 && isalpha((unsigned char)a[an - 2]) && islower((unsigned char)b[0]);
+}
+
+/* ------------------------------------------------------------------ */
+/* 1c. units                                                           */
+
+static folio_status build_units(reader *r, const bool *indents)
+{
+    size_t wrap = wrap_width(r);
+    r->u = folio_arena_alloc(r->arena, (size_t)(r->n_lines + 1) * sizeof *r->u);
+    if (!r->u)
+        return FOLIO_ERR_NOMEM;
+    bool blank_before = false;
+    for (int i = 0; i < r->n_lines; i++) {
+        const src_line *l = &r->lines[i];
+        if (!l->raw_len) {
+            blank_before = true;
+            continue;
+        }
+        int last = i;
+        size_t total = l->raw_len;
+        int ordered;
+        /* Join the following lines while this one reaches the wrap width. */
+        while (wrap && last + 1 < r->n_lines && r->lines[last + 1].raw_len &&
+               folio_text_width(r->lines[last].raw, r->lines[last].raw_len) * 10 >= wrap * 7 &&
+               !folio_scraped_list_marker(r->lines[last + 1].raw, r->lines[last + 1].raw_len, &ordered)) {
+            last++;
+            total += r->lines[last].raw_len + 1;
+        }
+        unit *u = &r->u[r->n++];
+        u->first = i;
+        u->last = last;
+        u->no = l->no;
+        u->indent = indents[i];
+        u->adjacent = !blank_before && r->n > 1;
+        blank_before = false;
+        if (last == i) {
+            u->text = (char *)l->raw;
+            u->len = l->raw_len;
+        } else {
+            char *t = folio_arena_alloc(r->arena, total + 1);
+            if (!t)
+                return FOLIO_ERR_NOMEM;
+            size_t k = 0;
+            for (int j = i; j <= last; j++) {
+                const src_line *p = &r->lines[j];
+                if (j > i && !joins_without_space(t, k, p->raw, p->raw_len))
+                    t[k++] = ' ';
+                memcpy(t + k, p->raw, p->raw_len);
+                k += p->raw_len;
+            }
+            t[k] = '\0';
+            u->text = t;
+            u->len = k;
+        }
+        i = last;
+        folio_scraped_features(u);
+        u->cls = folio_scraped_classify(u);
+    }
+    return FOLIO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* role helpers                                                        */
+
+static void drop(unit *u, const char *why)
+{
+    u->role = R_DROP;
+    u->reason = why;
+}
+
+static void block(unit *u, folio_block_type t)
+{
+    u->role = R_BLOCK;
+    u->btype = t;
+    u->level = 1;
+}
+
+static bool plain_prose(const unit *u)
+{
+    return u->cls == C_PLAIN && u->prose;
+}
+
+static bool is_meta_class(const unit *u)
+{
+    return u->cls == C_DATELINE || u->cls == C_BYLINE || u->cls == C_SOURCE;
+}
+
+static bool same_text(const unit *a, const char *s)
+{
+    return s && a->len == strlen(s) && memcmp(a->text, s, a->len) == 0;
+}
+
+static void add_summary(reader *r, const char *s, size_t n)
+{
+    if (r->summary_buf.len)
+        folio_buf_putc(&r->summary_buf, '\n');
+    folio_buf_append(&r->summary_buf, s, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* 3. where the article starts                                         */
+
+static int find_body_start(reader *r)
+{
+    for (int i = 0; i < r->n; i++) {
+        if (!plain_prose(&r->u[i]))
+            continue;
+        for (int j = i + 1; j < r->n && j <= i + 3; j++)
+            if (plain_prose(&r->u[j]))
+                return i;
+    }
+    for (int i = 0; i < r->n; i++)
+        if (plain_prose(&r->u[i]))
+            return i;
+    return r->n;
+}
+
+/* May the title search step over this unit on its way back? */
+static bool header_furniture(const unit *u)
+{
+    return is_meta_class(u) || u->cls == C_SUMMARY || u->prose ||
+           (u->cls == C_PLAIN && folio_scraped_names_only(u->text, u->len));
+}
+
+static bool headline(const unit *u)
+{
+    return folio_scraped_title_shaped(u) && !folio_scraped_names_only(u->text, u->len);
+}
+
+static int find_title(reader *r, int body_start)
+{
+    int limit = body_start + 8 < r->n ? body_start + 8 : r->n;
+    for (int d = 0; d < limit; d++) {
+        if (r->u[d].cls != C_DATELINE)
+            continue;
+        /* The headline stands just before the date, past a byline or dek. */
+        for (int j = d - 1; j >= 0 && j >= d - 5; j--) {
+            if (headline(&r->u[j]))
+                return j;
+            if (!header_furniture(&r->u[j]))
+                break;
+        }
+        break;
+    }
+    for (int j = body_start - 1; j >= 0; j--) {
+        const unit *u = &r->u[j];
+        if (headline(u))
+            return j;
+        if (u->cls == C_PLAIN && !u->prose && !folio_scraped_names_only(u->text, u->len))
+            break; /* a short line that is no headline: navigation */
+    }
+    for (int j = body_start - 1; j >= 0; j--)
+        if (headline(&r->u[j]))
+            return j;
+    for (int j = 0; j < r->n; j++)
+        if (r->u[j].cls == C_PLAIN)
+            return j;
+    return r->n ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* 4. the header between title and body                                */
+
+static bool meta_follows(const reader *r, int i)
+{
+    for (int j = i + 1; j < r->n && j <= i + 3; j++) {
+        const unit *u = &r->u[j];
+        if (is_meta_class(u) || (u->cls == C_PLAIN && folio_scraped_names_only(u->text, u->len)))
+            return true;
+        if (plain_prose(u))
+            return false;
+    }
+    return false;
+}
+
+/* Consume a bare "划重点：" label and the summary lines under it. */
+static int take_summary_block(reader *r, int i)
+{
+    drop(&r->u[i], WHY_META);
+    int j = i + 1;
+    while (j < r->n && (j == i + 1 || r->u[j].adjacent) && r->u[j].cls == C_PLAIN) {
+        add_summary(r, r->u[j].text, r->u[j].len);
+        drop(&r->u[j], WHY_META);
+        j++;
+    }
+    return j;
+}
+
+/* Returns the index of the first body unit. */
+static int scan_header(reader *r, int title)
+{
+    int i = title + 1;
+    while (i < r->n) {
+        unit *u = &r->u[i];
+        if (same_text(u, r->u[title].text)) {
+            drop(u, WHY_DUP);
+        } else if (is_meta_class(u)) {
+            folio_scraped_take_meta(r, u);
+            drop(u, WHY_META);
+        } else if (u->cls == C_SUMMARY) {
+            const char *colon = strstr(u->text, ":");
+            const char *wide = strstr(u->text, "\xEF\xBC\x9A");
+            const char *p = wide && (!colon || wide < colon) ? wide + 3 : colon + 1;
+            while (*p == ' ')
+                p++;
+            add_summary(r, p, u->len - (size_t)(p - u->text));
+            drop(u, WHY_META);
+        } else if (u->cls == C_LABEL_SUMMARY) {
+            i = take_summary_block(r, i);
+            continue;
+        } else if (u->cls == C_LABEL_LEAD) {
+            return i;
+        } else if (u->cls == C_BOILER || u->cls == C_MARKER || u->cls == C_SERIES) {
+            drop(u, WHY_BOILER);
+        } else if (u->cls == C_CAPTION || u->cls == C_NOTE || u->cls == C_CREDIT) {
+            block(u, u->cls == C_CAPTION ? FOLIO_BLOCK_CAPTION
+                     : u->cls == C_NOTE ? FOLIO_BLOCK_NOTE : FOLIO_BLOCK_CREDIT);
+        } else if (folio_scraped_names_only(u->text, u->len)) {
+            if (r->n_authors == 0)
+                folio_scraped_add_authors(r, u->text, u->len);
+            drop(u, WHY_META);
+        } else if (u->prose) {
+            if (!meta_follows(r, i))
+                return i;
+            add_summary(r, u->text, u->len); /* a standfirst above the byline */
+            drop(u, WHY_META);
+        } else if (i + 1 < r->n && plain_prose(&r->u[i + 1]) && folio_scraped_heading_shaped(u) &&
+                   !meta_follows(r, i + 1)) {
+            return i;
+        } else {
+            drop(u, WHY_BOILER);
+        }
+        i++;
+    }
+    return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* 5. the body                                                         */
+
+/* Does the article resume at i after a run of links?  Real text is two
+ * paragraphs in a row, or a heading followed by two paragraphs. */
+static bool resumes(const reader *r, int i)
+{
+    const unit *u = r->u;
+    if (i + 1 >= r->n)
+        return false;
+    if (plain_prose(&u[i]) && plain_prose(&u[i + 1]))
+        return true;
+    return i + 2 < r->n && folio_scraped_heading_shaped(&u[i]) && plain_prose(&u[i + 1]) &&
+           plain_prose(&u[i + 2]);
+}
+
+/* Mark "related", "most read", "about us" runs and series link boxes. */
+static void mark_runs(reader *r, int from)
+{
+    bool in_run = false;
+    int consumed = 0;
+    for (int i = from; i < r->n; i++) {
+        unit *u = &r->u[i];
+        if (u->cls == C_MARKER) {
+            drop(u, WHY_RELATED);
+            in_run = true;
+            consumed = 0;
+        } else if (u->cls == C_SERIES) {
+            drop(u, WHY_RELATED);
+            /* The box title just above the first link goes with it. */
+            if (i > from && r->u[i - 1].role == R_NONE && r->u[i - 1].cls == C_PLAIN &&
+                !r->u[i - 1].prose && r->u[i - 1].chars <= 20)
+                drop(&r->u[i - 1], WHY_RELATED);
+        } else if (in_run) {
+            if (consumed >= 1 && resumes(r, i)) {
+                in_run = false;
+            } else if (u->cls != C_CREDIT && u->cls != C_NOTE && u->cls != C_CAPTION &&
+                       !(is_meta_class(u))) {
+                drop(u, WHY_RELATED);
+                consumed++;
+            }
+        }
+    }
+}
+
+static int find_body_end(const reader *r, int from)
+{
+    for (int i = r->n - 1; i >= from; i--) {
+        const unit *u = &r->u[i];
+        if (u->role != R_NONE)
+            continue;
+        if (plain_prose(u) || u->cls == C_LIST || u->cls == C_LABEL_LEAD)
+            return i;
+        if (folio_scraped_codeish(u) && i > from && folio_scraped_codeish(&r->u[i - 1]) && u->adjacent)
+            return i;
+    }
+    return from - 1;
+}
+
+/* Lower-case letters and digits, CJK kept, everything else one space, so
+ * that word pairs can be looked up with memmem. */
+static void match_form(const char *s, size_t n, folio_buf *out)
+{
+    folio_buf_putc(out, ' ');
+    size_t i = 0;
+    while (i < n) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (c < 0x80 && isalnum((int)c))
+            folio_buf_putc(out, (char)tolower((int)c));
+        else if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c))
+            folio_buf_append(out, s + i, step);
+        else if (out->len && out->data[out->len - 1] != ' ')
+            folio_buf_putc(out, ' ');
+        i += step;
+    }
+    folio_buf_putc(out, ' ');
+}
+
+/* Share of the quote's word pairs (CJK: character pairs) found in the
+ * paragraphs around it: a pull quote repeats the text it stands beside. */
+static bool repeats_nearby(const reader *r, int i)
+{
+    const unit *q = &r->u[i];
+    if (q->len > 1200)
+        return false;
+    folio_buf hay = { 0 }, me = { 0 };
+    for (int j = i - 3; j <= i + 3; j++)
+        if (j >= 0 && j < r->n && j != i && plain_prose(&r->u[j]))
+            match_form(r->u[j].text, r->u[j].len, &hay);
+    match_form(q->text, q->len, &me);
+    int total = 0, found = 0;
+    size_t prev = 0, k = 1;
+    while (hay.len && !me.failed && k < me.len) {
+        size_t e = k;
+        while (e < me.len && me.data[e] != ' ')
+            e++;
+        if (e > k && (unsigned char)me.data[k] >= 0x80) {
+            /* a CJK run: look up each pair of characters */
+            size_t a = k;
+            while (a < e) {
+                int32_t c;
+                size_t s1 = folio_utf8_next(me.data + a, e - a, &c);
+                if (a + s1 >= e)
+                    break;
+                size_t s2 = folio_utf8_next(me.data + a + s1, e - a - s1, &c);
+                total++;
+                found += memmem(hay.data, hay.len, me.data + a, s1 + s2) != NULL;
+                a += s1;
+            }
+            prev = 0;
+        } else if (e > k) {
+            if (prev) /* " w1 w2 " including the spaces around */
+                total++, found += memmem(hay.data, hay.len, me.data + prev - 1, e - prev + 2) != NULL;
+            prev = k;
+        }
+        k = e + 1;
+    }
+    folio_buf_free(&hay);
+    folio_buf_free(&me);
+    return total >= 4 && found * 10 >= total * 6;
+}
+
+/* More than one sentence: ". X" inside, or 。 before the end. */
+static bool has_two_sentences(const unit *u)
+{
+    for (size_t i = 1; i + 2 < u->len; i++)
+        if ((u->text[i] == '.' || u->text[i] == '?' || u->text[i] == '!') && u->text[i + 1] == ' ' &&
+            isupper((unsigned char)u->text[i + 2]) && islower((unsigned char)u->text[i - 1]))
+            return true;
+    const char *p = strstr(u->text, "\xE3\x80\x82");
+    return p && (size_t)(p - u->text) + 3 < u->len;
+}
+
+static int prev_block(const reader *r, int i)
+{
+    for (int j = i - 1; j >= 0; j--)
+        if (r->u[j].role == R_BLOCK)
+            return j;
+    return -1;
+}
+
+static bool parenthesised(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    bool open = s[0] == '(' || folio_starts_with_ci(s, n, "（");
+    bool close = s[n - 1] == ')' || (n >= 3 && memcmp(s + n - 3, "）", 3) == 0);
+    return open && close && u->chars <= 80;
+}
+
+/* Body role of a plain unit from its neighbours. */
+static void plain_role(reader *r, int i)
+{
+    unit *u = &r->u[i];
+    const unit *next = i + 1 < r->n ? &r->u[i + 1] : NULL;
+    int p = prev_block(r, i);
+    if (u->quoted_whole && ((p >= 0 && r->u[p].ends_colon && r->u[p].btype == FOLIO_BLOCK_PARAGRAPH) ||
+                            repeats_nearby(r, i))) {
+        block(u, FOLIO_BLOCK_QUOTE);
+    } else if (folio_scraped_heading_shaped(u) && next && plain_prose(next) && !u->quoted_whole) {
+        block(u, FOLIO_BLOCK_HEADING);
+    } else if (folio_scraped_heading_shaped(u) && u->quoted_whole && u->chars <= 16 && next &&
+               plain_prose(next)) {
+        block(u, FOLIO_BLOCK_HEADING); /* “良好开端”: a quoted phrase as a heading */
+    } else if (parenthesised(u) && !u->prose) {
+        block(u, FOLIO_BLOCK_CAPTION);
+    } else if (r->indented_doc && !u->indent && !folio_scraped_heading_shaped(u)) {
+        block(u, FOLIO_BLOCK_CAPTION);
+    } else if (next && next->cls == C_CAPTION && next->words <= 12 && next->cjk == 0 &&
+               u->words <= 60 && !u->quoted_whole && !has_two_sentences(u)) {
+        block(u, FOLIO_BLOCK_CAPTION); /* described photo, credit on the next line */
+    } else {
+        block(u, FOLIO_BLOCK_PARAGRAPH);
+    }
+}
+
+/* Adjacent code-looking lines become one code block. */
+static int code_block(reader *r, int i)
+{
+    int j = i;
+    while (j + 1 < r->n && r->u[j + 1].adjacent && r->u[j + 1].role == R_NONE &&
+           folio_scraped_codeish(&r->u[j + 1]))
+        j++;
+    if (j == i)
+        return i;
+    block(&r->u[i], FOLIO_BLOCK_CODE);
+    for (int k = i + 1; k <= j; k++)
+        r->u[k].role = R_MERGED;
+    return j;
+}
+
+/* Adjacent "1. …" lines are a list, not a run of numbered headings. */
+static bool numbered_run(const reader *r, int i)
+{
+    int o1, o2;
+    if (!folio_scraped_list_marker(r->u[i].text, r->u[i].len, &o1) || !o1)
+        return false;
+    bool before = i > 0 && r->u[i].adjacent &&
+                  folio_scraped_list_marker(r->u[i - 1].text, r->u[i - 1].len, &o2) && o2;
+    bool after = i + 1 < r->n && r->u[i + 1].adjacent &&
+                 folio_scraped_list_marker(r->u[i + 1].text, r->u[i + 1].len, &o2) && o2;
+    return before || after;
+}
+
+static void body_role(reader *r, int i)
+{
+    unit *u = &r->u[i];
+    switch (u->cls) {
+    case C_BOILER: case C_MARKER: case C_SERIES:
+        drop(u, WHY_BOILER);
+        break;
+    case C_CAPTION: block(u, FOLIO_BLOCK_CAPTION); break;
+    case C_CREDIT: block(u, FOLIO_BLOCK_CREDIT); break;
+    case C_NOTE: block(u, FOLIO_BLOCK_NOTE); break;
+    case C_LIST: block(u, FOLIO_BLOCK_LIST_ITEM); break;
+    case C_LABEL_LEAD: case C_LABEL_SUMMARY:
+        block(u, FOLIO_BLOCK_HEADING);
+        break;
+    case C_DATELINE: case C_SOURCE: case C_BYLINE: case C_SUMMARY:
+        if (u->prose) {
+            block(u, FOLIO_BLOCK_PARAGRAPH);
+        } else {
+            folio_scraped_take_meta(r, u);
+            drop(u, WHY_META);
+        }
+        break;
+    case C_PLAIN:
+        if (same_text(u, r->title))
+            drop(u, WHY_DUP);
+        else if (numbered_run(r, i))
+            block(u, FOLIO_BLOCK_LIST_ITEM);
+        else
+            plain_role(r, i);
+        break;
+    default:
+        assert(!"unit class without a body role");
+    }
+}
+
+static bool author_name(const reader *r, const unit *u)
+{
+    for (int a = 0; a < r->n_authors; a++)
+        if (same_text(u, r->authors[a]))
+            return true;
+    return false;
+}
+
+/* After the last paragraph: credits, notes, captions stay; a short line
+ * between two credits is a credit too; a paragraph under the author's name
+ * is the author's bio; the rest is page furniture. */
+static void tail_role(reader *r, int i)
+{
+    unit *u = &r->u[i];
+    const unit *prev = i > 0 ? &r->u[i - 1] : NULL;
+    const unit *next = i + 1 < r->n ? &r->u[i + 1] : NULL;
+    if (u->cls == C_CAPTION || u->cls == C_CREDIT || u->cls == C_NOTE) {
+        block(u, u->cls == C_CAPTION ? FOLIO_BLOCK_CAPTION
+                 : u->cls == C_CREDIT ? FOLIO_BLOCK_CREDIT : FOLIO_BLOCK_NOTE);
+    } else if (u->cls == C_SOURCE || u->cls == C_BYLINE) {
+        folio_scraped_take_meta(r, u);
+        drop(u, WHY_META);
+    } else if (u->cls == C_PLAIN && !u->prose && u->chars <= 30 && prev && next &&
+               prev->cls == C_CREDIT && next->cls == C_CREDIT) {
+        block(u, FOLIO_BLOCK_CREDIT);
+    } else if (u->cls == C_PLAIN && (author_name(r, u) || same_text(u, r->title))) {
+        drop(u, WHY_DUP);
+    } else if (plain_prose(u) && prev && prev->cls == C_PLAIN &&
+               folio_scraped_names_only(prev->text, prev->len)) {
+        block(u, FOLIO_BLOCK_NOTE);
+    } else {
+        drop(u, WHY_BOILER);
+    }
+}
+
+static void scan_body(reader *r, int from)
+{
+    mark_runs(r, from);
+    int end = find_body_end(r, from);
+    for (int i = from; i < r->n; i++) {
+        unit *u = &r->u[i];
+        if (u->role != R_NONE)
+            continue;
+        if (i > end) {
+            tail_role(r, i);
+        } else if (u->cls == C_PLAIN && folio_scraped_codeish(u) && code_block(r, i) > i) {
+            i = code_block(r, i);
+        } else {
+            body_role(r, i);
+        }
+    }
+}
+
+/* Do most paragraphs open with an indent (U+3000 or spaces)?  Then an
+ * unindented line among them is something else: a caption. */
+static bool indented_paragraphs(const reader *r, int from)
+{
+    int prose = 0, indented = 0;
+    for (int i = from; i < r->n; i++)
+        if (plain_prose(&r->u[i]) && r->u[i].role == R_NONE) {
+            prose++;
+            indented += r->u[i].indent;
+        }
+    return prose >= 3 && indented * 10 >= prose * 7 && indented < prose;
+}
+
+/* ------------------------------------------------------------------ */
+/* the document                                                        */
+
+typedef struct builder {
+    folio_doc *doc;
+    size_t cap_blocks, cap_removed;
+} builder;
+
+static bool grow(folio_arena *a, void **arr, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    void *n = folio_arena_alloc(a, ncap * size);
+    if (!n)
+        return false;
+    if (count)
+        memcpy(n, *arr, count * size);
+    *arr = n;
+    *cap = ncap;
+    return true;
+}
+
+static folio_block *add_block(builder *b, folio_block_type t, int line, const char *text)
+{
+    folio_doc *d = b->doc;
+    if (!text || !grow(d->arena, (void **)&d->blocks, &b->cap_blocks, d->n_blocks, sizeof *d->blocks))
+        return NULL;
+    folio_block *blk = &d->blocks[d->n_blocks++];
+    blk->type = t;
+    blk->line = line;
+    blk->text = text;
+    return blk;
+}
+
+static bool add_removed(builder *b, const src_line *l, const char *why)
+{
+    folio_doc *d = b->doc;
+    if (!grow(d->arena, (void **)&d->removed, &b->cap_removed, d->n_removed, sizeof *d->removed))
+        return false;
+    folio_removed *rm = &d->removed[d->n_removed++];
+    rm->line = l->no;
+    rm->text = l->raw;
+    rm->reason = why;
+    return true;
+}
+
+/* Text of a code block: its lines, one per line. */
+static const char *code_text(reader *r, int i)
+{
+    folio_buf b = { 0 };
+    for (int k = i; k < r->n && (k == i || r->u[k].role == R_MERGED); k++) {
+        if (k > i)
+            folio_buf_putc(&b, '\n');
+        folio_buf_append(&b, r->u[k].text, r->u[k].len);
+    }
+    const char *t = b.failed ? NULL : folio_arena_strndup(r->arena, b.data ? b.data : "", b.len);
+    folio_buf_free(&b);
+    return t;
+}
+
+static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
+{
+    unit *u = &r->u[i];
+    if (u->role == R_MERGED)
+        return true;
+    if (u->role == R_DROP && keep_boilerplate && u->reason != WHY_META)
+        block(u, FOLIO_BLOCK_PARAGRAPH);
+    if (u->role == R_BLOCK) {
+        const char *text = u->btype == FOLIO_BLOCK_CODE ? code_text(r, i) : u->text;
+        folio_block *blk = add_block(b, u->btype, u->no, text);
+        if (!blk)
+            return false;
+        if (u->btype == FOLIO_BLOCK_HEADING)
+            blk->u.heading.level = u->level;
+        if (u->btype == FOLIO_BLOCK_LIST_ITEM)
+            blk->u.list_item.body_offset = folio_scraped_list_marker(u->text, u->len,
+                                                                     &blk->u.list_item.ordered);
+        return true;
+    }
+    const char *why = u->role == R_DROP ? u->reason : WHY_META; /* title, summary */
+    for (int l = u->first; l <= u->last; l++)
+        if (r->lines[l].raw_len && !add_removed(b, &r->lines[l], why))
+            return false;
+    return true;
+}
+
+static void read_structure(reader *r)
+{
+    int body_start = find_body_start(r);
+    int t = find_title(r, body_start);
+    for (int i = 0; i < t; i++) {
+        unit *u = &r->u[i];
+        if (is_meta_class(u)) {
+            folio_scraped_take_meta(r, u);
+            drop(u, WHY_META);
+        } else {
+            drop(u, WHY_NAV);
+        }
+    }
+    r->u[t].role = R_TITLE;
+    r->title = folio_scraped_clean_title(r->arena, r->u[t].text, r->u[t].len);
+    int from = scan_header(r, t);
+    r->indented_doc = indented_paragraphs(r, from);
+    scan_body(r, from);
+}
+
+static const char **split_authors(folio_arena *a, const char *list, size_t *count)
+{
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ';';
+    const char **out = folio_arena_alloc(a, n * sizeof *out);
+    *count = 0;
+    if (!out)
+        return NULL;
+    const char *p = list;
+    while (*p) {
+        const char *e = strchr(p, ';');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        while (len && *p == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        if (len)
+            out[(*count)++] = folio_arena_strndup(a, p, len);
+        p += len;
+        while (*p == ' ' || *p == ';')
+            p++;
+    }
+    return out;
+}
+
+static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts *o,
+                                folio_error *err)
+{
+    folio_meta *m = &doc->meta;
+    folio_arena *a = r->arena;
+    m->title = o && o->title ? folio_arena_strdup(a, o->title) : r->title;
+    m->source = o && o->source ? folio_arena_strdup(a, o->source) : r->source;
+    m->date = r->date;
+    if (o && o->date) {
+        char iso[11];
+        if (!folio_parse_date(o->date, strlen(o->date), iso)) {
+            snprintf(err->message, sizeof err->message,
+                     "cannot read '%s' as a date (try YYYY-MM-DD)", o->date);
+            return FOLIO_ERR_USAGE;
+        }
+        m->date = folio_arena_strdup(a, iso);
+    }
+    if (o && o->author) {
+        m->authors = split_authors(a, o->author, &m->n_authors);
+    } else if (r->n_authors) {
+        m->authors = folio_arena_alloc(a, (size_t)r->n_authors * sizeof *m->authors);
+        if (m->authors) {
+            memcpy(m->authors, r->authors, (size_t)r->n_authors * sizeof *m->authors);
+            m->n_authors = (size_t)r->n_authors;
+        }
+    }
+    if (r->summary_buf.len)
+        m->summary = folio_arena_strndup(a, r->summary_buf.data, r->summary_buf.len);
+    const char *script = NULL;
+    const char *lang = folio_scraped_detect_lang(doc, &script);
+    m->lang = o && o->lang ? folio_arena_strdup(a, o->lang) : lang;
+    m->script = strcmp(m->lang, lang) == 0 ? script : NULL;
+    if (r->summary_buf.failed || !m->title || !m->lang)
+        return FOLIO_ERR_NOMEM;
+    return FOLIO_OK;
+}
+
+folio_status folio_read_text(const char *text, size_t len, const folio_read_opts *opts,
+                             folio_doc **out, folio_error *err)
+{
+    folio_error scratch;
+    if (!err)
+        err = &scratch;
+    err->message[0] = '\0';
+    *out = NULL;
+    folio_status st = FOLIO_ERR_NOMEM;
+    folio_arena *arena = folio_arena_new();
+    folio_doc *doc = arena ? folio_arena_alloc(arena, sizeof *doc) : NULL;
+    reader r = { .arena = arena };
+    bool *indents = NULL;
+    if (!doc)
+        goto cleanup;
+    doc->arena = arena;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        text += 3, len -= 3;
+    if ((st = split_lines(&r, text, len, &indents)) != FOLIO_OK ||
+        (st = build_units(&r, indents)) != FOLIO_OK)
+        goto cleanup;
+    if (r.n == 0) {
+        st = FOLIO_ERR_INPUT;
+        snprintf(err->message, sizeof err->message, "no text");
+        goto cleanup;
+    }
+    read_structure(&r);
+    builder b = { .doc = doc };
+    st = FOLIO_ERR_NOMEM;
+    for (int i = 0; i < r.n; i++)
+        if (!emit_unit(&r, &b, i, opts && opts->keep_boilerplate))
+            goto cleanup;
+    if ((st = finish_meta(&r, doc, opts, err)) != FOLIO_OK)
+        goto cleanup;
+    *out = doc;
+    arena = NULL;
+cleanup:
+    if (st == FOLIO_ERR_NOMEM && !err->message[0])
+        snprintf(err->message, sizeof err->message, "out of memory");
+    folio_buf_free(&r.summary_buf);
+    folio_arena_free(arena);
+    return st;
+}

@@ -1,0 +1,101 @@
+/*
+ * scraped.h - shared state of the scraped-text reader (scraped*.c).
+ *
+ * The reader works on "units": one input line, or several hard-wrapped lines
+ * joined into one paragraph.  Every unit first gets an intrinsic class from
+ * its own text (scraped_lex.c: what a line *is* regardless of where it
+ * stands: a credit, a share button, a date line...), then a role from its
+ * context (scraped.c: title, heading, quote, paragraph, dropped...).
+ */
+#ifndef FOLIO_SCRAPED_H
+#define FOLIO_SCRAPED_H
+
+#include "../convert/internal.h"
+
+/* What a unit is, judged from its own text. */
+typedef enum {
+    C_PLAIN = 0,
+    C_BOILER,       /* share buttons, counters, copyright, QR prompts ... */
+    C_MARKER,       /* starts a run of links: "Related", "相关推荐", "关于IPP" */
+    C_CREDIT,       /* 责编：… / Edited by … */
+    C_NOTE,         /* *作者简介… / Editor's note / Originally published … */
+    C_CAPTION,      /* 图源：… / Photo: … / … 摄 */
+    C_DATELINE,     /* a short line that carries the publication date */
+    C_BYLINE,       /* By … / 作者：… / 文/… */
+    C_SOURCE,       /* 来源：… / Source: … */
+    C_SUMMARY,      /* 摘要：text on the same line */
+    C_LABEL_SUMMARY,/* a bare "划重点：" / "Key points:" introducing summary lines */
+    C_LABEL_LEAD,   /* a bare "导语：" / "编者按：" introducing the lead */
+    C_LIST,         /* starts with a list marker */
+    C_SERIES        /* 【第3回】… a link to another part of a series */
+} unit_class;
+
+/* Where a unit ends up. */
+typedef enum {
+    R_NONE = 0,
+    R_DROP,         /* into removed, with `reason` */
+    R_TITLE,
+    R_SUMMARY,
+    R_BLOCK         /* a body block of type `btype` */
+} unit_role;
+
+typedef struct unit {
+    int first, last;          /* indices into the line array */
+    int no;                   /* 1-based line number of the first line */
+    char *text;               /* cleaned text (arena) */
+    size_t len;
+    /* features */
+    size_t chars, cjk, words, width;
+    bool indent;              /* the source line began with white space */
+    bool adjacent;            /* no blank line between this unit and the previous */
+    bool ends_sentence, ends_colon, quoted_whole, prose, shortline;
+    int32_t last_cp;
+    unit_class cls;
+    /* result */
+    unit_role role;
+    folio_block_type btype;
+    int level;
+    const char *reason;
+} unit;
+
+typedef struct src_line {
+    const char *raw;          /* original line, trimmed of outer white space */
+    size_t raw_len;
+    int no;
+} src_line;
+
+typedef struct reader {
+    folio_arena *arena;
+    src_line *lines;
+    int n_lines;
+    unit *u;
+    int n;
+    bool indented_doc;        /* body paragraphs carry a first-line indent */
+    /* metadata found */
+    const char *title, *date, *source, *summary;
+    const char *authors[16];
+    int n_authors;
+    folio_buf summary_buf;
+} reader;
+
+/* scraped_lex.c */
+void folio_scraped_features(unit *u);
+unit_class folio_scraped_classify(const unit *u);
+bool folio_scraped_title_shaped(const unit *u);
+bool folio_scraped_heading_shaped(const unit *u);
+bool folio_scraped_names_only(const char *s, size_t n);
+bool folio_scraped_codeish(const unit *u);
+bool folio_scraped_is_open_quote(int32_t c);
+bool folio_scraped_is_close_quote(int32_t c);
+size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered);
+bool folio_starts_with_ci(const char *s, size_t n, const char *prefix);
+bool folio_contains(const char *s, size_t n, const char *needle);
+
+/* scraped_meta.c */
+bool folio_parse_date(const char *s, size_t n, char out[11]);
+void folio_scraped_take_meta(reader *r, const unit *u);
+void folio_scraped_add_authors(reader *r, const char *s, size_t n);
+const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n);
+const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script);
+
+#endif

@@ -1,0 +1,793 @@
+/*
+ * scraped_lex.c - what a line of scraped text is, judged from its own text.
+ *
+ * The word lists here are the vocabulary of web page furniture in Chinese,
+ * English and Japanese: share buttons, counters, navigation, footers, and
+ * the labels editors put on captions, credits and notes.  Each list says
+ * how it matches (whole line, line start, anywhere) so that a word like
+ * "评论" drops a lone button but never a sentence that mentions comments.
+ */
+#include "scraped.h"
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* small string helpers                                                */
+
+bool folio_starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    if (k > n)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (tolower((unsigned char)s[i]) != tolower((unsigned char)prefix[i]))
+            return false;
+    return true;
+}
+
+bool folio_contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    if (k == 0 || k > n)
+        return k == 0;
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+static bool contains_ci(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (folio_starts_with_ci(s + i, n - i, needle))
+            return true;
+    return false;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return k <= n && memcmp(s + n - k, suffix, k) == 0;
+}
+
+static bool any_prefix(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (folio_starts_with_ci(s, n, *list))
+            return true;
+    return false;
+}
+
+static bool any_contains(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (contains_ci(s, n, *list))
+            return true;
+    return false;
+}
+
+bool folio_scraped_is_open_quote(int32_t c)
+{
+    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == '"' ||
+           c == 0x00AB || c == 0x201E || c == 0xFF02;
+}
+
+bool folio_scraped_is_close_quote(int32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == '"' ||
+           c == 0x00BB || c == 0xFF02;
+}
+
+static bool is_closer(int32_t c)
+{
+    return folio_scraped_is_close_quote(c) || c == ')' || c == 0xFF09 || c == 0x3011 ||
+           c == 0x300B || c == ']' || c == 0x3009;
+}
+
+static bool is_sentence_end(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == '.' ||
+           c == 0x2026 || c == 0xFF0E || c == 0xFF61;
+}
+
+/* ------------------------------------------------------------------ */
+/* features                                                            */
+
+/* Does the unit consist of one quotation, start to end ("“…”" or "“…。”")? */
+static bool whole_quote(const char *s, size_t n)
+{
+    int32_t first;
+    size_t k = folio_utf8_next(s, n, &first);
+    if (!folio_scraped_is_open_quote(first))
+        return false;
+    int32_t close = first == 0x201C ? 0x201D : first == 0x2018 ? 0x2019
+                  : first == 0x300C ? 0x300D : first == 0x300E ? 0x300F
+                  : first == 0x00AB ? 0x00BB : first;
+    size_t i = k;
+    while (i < n) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (c == close) {
+            /* Only sentence punctuation may follow the closing mark. */
+            size_t j = i + step;
+            while (j < n) {
+                int32_t d;
+                j += folio_utf8_next(s + j, n - j, &d);
+                if (!is_sentence_end(d) && d != 0xFF0C && d != ',')
+                    return false;
+            }
+            return i > k;
+        }
+        i += step;
+    }
+    return false;
+}
+
+void folio_scraped_features(unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len, i = 0;
+    bool in_word = false;
+    u->chars = u->cjk = u->words = 0;
+    while (i < n) {
+        int32_t c;
+        i += folio_utf8_next(s + i, n - i, &c);
+        u->chars++;
+        if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c)) {
+            u->cjk++;
+            in_word = false;
+        } else if (folio_is_letter(c) || folio_is_digit(c)) {
+            if (!in_word)
+                u->words++;
+            in_word = true;
+        } else if (c != '\'' && c != 0x2019 && c != '-') {
+            in_word = false;
+        }
+    }
+    u->width = folio_text_width(s, n);
+    /* Last significant character: skip closing quotes and brackets. */
+    size_t end = n, start;
+    int32_t c = folio_utf8_last(s, end, &start);
+    u->last_cp = c;
+    while (end > 0 && is_closer(c)) {
+        end = start;
+        c = folio_utf8_last(s, end, &start);
+    }
+    u->ends_sentence = end > 0 && is_sentence_end(c);
+    u->ends_colon = u->last_cp == ':' || u->last_cp == 0xFF1A;
+    u->quoted_whole = whole_quote(s, n);
+    bool cjk_text = u->cjk * 2 >= u->chars;
+    bool clause = folio_contains(s, n, "\xEF\xBC\x8C") || folio_contains(s, n, "\xE3\x80\x82") ||
+                  folio_contains(s, n, "\xEF\xBC\x9B");
+    if (cjk_text)
+        u->prose = (u->ends_sentence && u->cjk >= 10) || (u->chars >= 40 && clause);
+    else
+        u->prose = (u->ends_sentence && u->words >= 8) ||
+                   (u->words >= 20 && (folio_contains(s, n, ". ") || folio_contains(s, n, ", ")));
+    u->shortline = !u->prose;
+}
+
+/* ------------------------------------------------------------------ */
+/* lexicons                                                            */
+
+/* Whole-line boilerplate (compared case-insensitively, trailing colon and
+ * white space ignored). */
+static const char *boiler_exact[] = {
+    "首页", "返回首页", "返回顶部", "回到顶部", "登录", "注册", "一键登录", "退出", "搜索",
+    "更多", "分享", "分享到", "收藏", "收藏本文", "点赞", "在看", "赞", "评论", "发表评论",
+    "写评论", "关注", "私信", "举报", "投诉", "确定", "取消", "不感兴趣", "用户反馈",
+    "意见反馈", "加载更多", "查看更多", "展开全文", "阅读全文", "阅读原文", "上一篇", "下一篇",
+    "二维码", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博", "qq空间", "qq好友",
+    "微信好友", "朋友圈", "qzone", "客户端", "频道", "图集", "+1", "打印", "字号",
+    "转繁体版", "简体版", "繁体版", "旧版回顾", "网站导航", "网站地图", "联系我们",
+    "关于我们", "广告服务", "隐私政策", "服务协议", "免责声明", "版权声明", "帮助",
+    "帮助中心", "标签", "关注我们", "无障碍说明", "写博客", "系统通知", "个人中心",
+    "帐号设置", "账号设置", "订阅", "立即订阅", "点击关注", "视频", "直播",
+    "home", "menu", "search", "search for", "sign in", "sign up", "sign in / sign up",
+    "log in", "login", "log out", "register", "subscribe", "subscribe now", "donate",
+    "share", "share this", "share this article", "share this story", "share this post",
+    "tweet", "email", "print", "copy link", "facebook", "twitter", "linkedin", "whatsapp",
+    "reddit", "pinterest", "next", "previous", "next post", "previous post", "next story",
+    "previous story", "next article", "previous article", "skip to main content",
+    "skip to content", "back to top", "load more", "show more", "read more",
+    "continue reading", "advertisement", "sponsored", "ad", "comments", "leave a comment",
+    "join the conversation", "i'm in", "i’m in", "submit", "ok", "cancel", "close",
+    "privacy", "privacy policy", "terms of use", "terms of service", "cookie policy",
+    "cookies", "contact", "contact us", "about", "about us", "follow", "following",
+    "share on twitter", "share on facebook", "share by email", "share via email",
+    "become a member", "become a source", "join newsletter", "all fields required",
+    "view all blog posts", "read the blog", "get free trial", "talk to an expert",
+    "get started guide", "get started", "ready to get started?",
+    "ホーム", "トップ", "次のページへ", "前のページへ", "シェア", "ツイート", "ブックマーク",
+    "メニュー", "検索", "ログイン", "会員登録", "feed back", "ご意見・ご感想", "利用規約",
+    "rss一覧", "rss", "お問い合わせ", "プライバシーポリシー",
+    NULL,
+};
+
+/* Boilerplate wherever it stands in a short line. */
+static const char *boiler_contains[] = {
+    "©", "copyright", "all rights reserved", "版权所有", "icp备", "icp证", "公网安备",
+    "网安备", "powered by", "未经允许不得转载", "转载请注明", "禁止转载", "未经授权",
+    "转载请联系", "扫描二维码", "扫码关注", "长按识别", "长按二维码", "二维码关注",
+    "官方微信", "微信公众号", "微信平台", "公众号", "by signing up", "licensed under",
+    "creative commons", "次のページ", "前のページ", "正文已结束", "sign up for",
+    "privacy policy", "terms of use", "cookie settings", "推荐阅读", "相关阅读",
+    "点击关注", "点击蓝字", "分享到", "ready to publish?", "unlisted",
+    NULL,
+};
+
+/* Lines that open a run of links or an "about us" block. */
+static const char *marker_exact[] = {
+    "相关推荐", "相关文章", "相关阅读", "相关新闻", "相关链接", "相关搜索", "热门搜索",
+    "推荐阅读", "延伸阅读", "热门推荐", "热门文章", "精华推荐", "为你推荐", "猜你喜欢",
+    "热门视频", "视觉焦点", "往期回顾", "往期推荐", "更多精彩", "最新报道", "热门标签",
+    "相关热门文章", "下载专辑", "今日推荐", "热点推荐", "正文已结束",
+    "related", "related articles", "related stories", "related posts", "related content",
+    "related coverage", "read more", "read next", "more stories", "more to explore",
+    "most read", "most popular", "most viewed", "latest stories", "latest news",
+    "trending", "recommended", "recommended for you", "you may also like",
+    "you might also like", "also read", "more from", "popular", "join our newsletter",
+    "contact the author", "comments", "tags",
+    "関連記事", "関連リンク", "あわせて読みたい", "アクセストップ10", "ランキング",
+    "人気記事", "おすすめ", "最新記事", "過去記事カレンダー", "ランキングトップ30",
+    NULL,
+};
+
+static const char *caption_prefix[] = {
+    "图源", "图片来源", "图片：", "图片:", "图：", "图:", "图/", "图｜", "图|", "图为",
+    "图片为", "资料图", "配图", "题图", "photo:", "photo by", "photos:", "photograph:",
+    "photographs:", "image:", "images:", "image credit", "credit:", "illustration:",
+    "picture:", "(photo", "写真：", "写真は", "画像：", "出典：", "图片均来自网络",
+    "图片来自网络", NULL,
+};
+
+static const char *caption_contains[] = {
+    "图源:", "图源：", "图源|", "（图片来源", "(图片来源", "图片来源：", "图片来源:",
+    "图片均来自网络", "via getty images", "(getty images)", "photo: ", "photograph: ",
+    "(ap photo", "(reuters)", "/reuters", "/afp", "(afp)", "/getty images",
+    NULL,
+};
+
+static const char *credit_labels[] = {
+    "责任编辑", "责编", "编辑", "本文编译", "编译", "翻译", "译者", "排版", "审阅", "审校",
+    "审核", "终审", "校对", "监制", "策划", "统筹", "美编", "出品", "供稿", "摄影",
+    "摄像", "撰稿", "记者", "校审", NULL,
+};
+
+static const char *credit_prefix_en[] = {
+    "edited by", "editing by", "reporting by", "additional reporting by", "produced by",
+    "fact-checked by", "copy edited by", "translated by", "design by", "designed by",
+    "illustrations by", "graphics by", "research by", NULL,
+};
+
+static const char *note_prefix[] = {
+    "*作者简介", "作者简介", "*注", "注：", "注:", "注释", "译注", "编者注", "作者注",
+    "editor's note", "editor’s note", "editors' note", "editors’ note", "note:",
+    "correction:", "clarification:", "update:", "originally published",
+    "this article was originally", "this story was originally", "this article first appeared",
+    "this story first appeared", "a version of this", "本文原载", "原载于", "本文首发",
+    "本文转载自", "本文来源", "about the author", "*本文", NULL,
+};
+
+static const char *summary_labels[] = {
+    "摘要", "内容摘要", "内容提要", "提要", "划重点", "要点", "核心提示", "summary",
+    "key points", "key takeaways", "tl;dr", "in brief", "at a glance", NULL,
+};
+
+static const char *lead_labels[] = {
+    "导语", "导读", "编者按", "前言", "引言", "editor's note", "editor’s note", NULL,
+};
+
+static const char *byline_prefix[] = {
+    "by ", "written by ", "words by ", "posted by ", "作者：", "作者:", "作者 ", "文/",
+    "文｜", "文|", "文 / ", "执笔/", "执笔：", "撰文", "记者 ", "记者：", "通讯员",
+    "posted on", NULL,
+};
+
+/* Words of counters: "37评论", "1164次阅读", "4 min read", "浏览：33". */
+static const char *count_words[] = {
+    "次阅读", "阅读数", "阅读量", "阅读", "次浏览", "浏览量", "浏览", "条评论", "评论数",
+    "评论", "收藏", "点赞", "在看", "转发", "分享", "人看过", "赞", "min read",
+    "minute read", "minutes read", "views", "view", "likes", "like", "comments",
+    "comment", "shares", "share", "claps", "responses", "分钟阅读", "分钟", NULL,
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char **boiler_sorted, **marker_sorted;
+static size_t boiler_count, marker_count;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static const char **sorted_copy(const char **list, size_t *count)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    const char **copy = malloc(n * sizeof *copy);
+    if (!copy) {
+        *count = 0;
+        return NULL;
+    }
+    memcpy(copy, list, n * sizeof *copy);
+    qsort(copy, n, sizeof *copy, cmp_str);
+    *count = n;
+    return copy;
+}
+
+static void lex_init(void)
+{
+    /* Lists are tiny; sorting once lets a 100 MB input use bsearch per line. */
+    boiler_sorted = sorted_copy(boiler_exact, &boiler_count);
+    marker_sorted = sorted_copy(marker_exact, &marker_count);
+}
+
+/* Lower-case ASCII, drop a trailing colon and white space; returns length. */
+static size_t lex_key(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n >= cap)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        out[k++] = (char)tolower((unsigned char)s[i]);
+    for (;;) {
+        if (k && (out[k - 1] == ' ' || out[k - 1] == ':'))
+            k--;
+        else if (k >= 3 && memcmp(out + k - 3, "\xEF\xBC\x9A", 3) == 0)
+            k -= 3;
+        else
+            break;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static bool in_sorted(const char **list, size_t count, const char *s, size_t n)
+{
+    char key[96];
+    if (!list || !lex_key(s, n, key, sizeof key))
+        return false;
+    const char *p = key;
+    return bsearch(&p, list, count, sizeof *list, cmp_str) != NULL;
+}
+
+static bool is_boiler_word(const char *s, size_t n)
+{
+    pthread_once(&lex_once, lex_init);
+    return in_sorted(boiler_sorted, boiler_count, s, n);
+}
+
+static bool is_marker_word(const char *s, size_t n)
+{
+    pthread_once(&lex_once, lex_init);
+    return in_sorted(marker_sorted, marker_count, s, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* line tests                                                          */
+
+static bool is_count_line(const char *s, size_t n)
+{
+    bool digit = false, word = false;
+    size_t i = 0;
+    while (i < n) {
+        bool hit = false;
+        for (const char *const *w = count_words; *w; w++)
+            if (folio_starts_with_ci(s + i, n - i, *w)) {
+                i += strlen(*w);
+                hit = word = true;
+                break;
+            }
+        if (hit)
+            continue;
+        int32_t c;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        if (folio_is_digit(c) || c == 'k' || c == 'K' || c == 0x4E07 /* 万 */) {
+            digit = digit || folio_is_digit(c);
+        } else if (!(folio_is_space(c) || c == '(' || c == ')' || c == 0xFF08 || c == 0xFF09 ||
+                     c == ':' || c == 0xFF1A || c == '+' || c == '.' || c == ',' || c == '|' ||
+                     c == 0xB7)) {
+            return false;
+        }
+        i += k;
+    }
+    return digit && word;
+}
+
+/* Several words glued without spaces ("surveyDevSecOpsAI/MLsecurity"):
+ * rendered tag lists and toggle buttons. */
+static bool glued_words(const char *s, size_t n)
+{
+    int transitions = 0;
+    for (size_t i = 1; i < n; i++)
+        if (islower((unsigned char)s[i - 1]) && isupper((unsigned char)s[i]))
+            transitions++;
+    if (transitions >= 3)
+        return true;
+    /* "RecommendRecommended", "FollowFollowing": a word glued to its own
+     * inflection is a two-state button rendered as text. */
+    for (size_t i = 4; i < n; i++) {
+        if (!isupper((unsigned char)s[i]) || !islower((unsigned char)s[i - 1]))
+            continue;
+        size_t w = i;
+        size_t start = 0;
+        for (size_t j = i; j-- > 0;)
+            if (!isalpha((unsigned char)s[j])) {
+                start = j + 1;
+                break;
+            }
+        w = i - start;
+        if (w >= 4 && i + w <= n && memcmp(s + start, s + i, w) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A line whose every token is a boilerplate word ("QQ空间 QQ好友 新浪微博"). */
+static bool all_boiler_tokens(const char *s, size_t n)
+{
+    int tokens = 0, boiler = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '|'))
+            i++;
+        size_t start = i;
+        while (i < n && s[i] != ' ' && s[i] != '|')
+            i++;
+        if (i > start) {
+            tokens++;
+            if (is_boiler_word(s + start, i - start) || is_count_line(s + start, i - start))
+                boiler++;
+        }
+    }
+    return tokens >= 2 && boiler * 10 >= tokens * 8;
+}
+
+/* "IPP公共关系与传播中心" is not a credit; "排版|周浩锴", "责编：薛艺磊" are. */
+static bool is_credit(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->chars > 80)
+        return false;
+    if (any_prefix(s, n, credit_prefix_en))
+        return true;
+    if (folio_contains(s, n, "供稿") || folio_contains(s, n, "责任编辑"))
+        return true;
+    /* Skip a short button label such as "【纠错】" before the label. */
+    size_t off = 0;
+    if (folio_starts_with_ci(s, n, "\xE3\x80\x90")) {
+        const char *close = strstr(s, "\xE3\x80\x91");
+        if (close && (size_t)(close - s) < 20) {
+            off = (size_t)(close - s) + 3;
+            while (off < n && s[off] == ' ')
+                off++;
+        }
+    }
+    for (const char *const *l = credit_labels; *l; l++) {
+        if (!folio_starts_with_ci(s + off, n - off, *l))
+            continue;
+        size_t k = off + strlen(*l);
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k >= n)
+            return false;
+        int32_t c;
+        size_t step = folio_utf8_next(s + k, n - k, &c);
+        bool sep = c == ':' || c == 0xFF1A || c == '|' || c == 0xFF5C || c == '/' || c == 0xFF0F;
+        /* A separator, then a short name: not the start of a sentence. */
+        return sep && k + step < n && !u->prose;
+    }
+    return false;
+}
+
+static bool is_caption(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->chars > 400)
+        return false;
+    if (any_prefix(s, n, caption_prefix) || any_contains(s, n, caption_contains))
+        return true;
+    /* "…新华社记者 才扬 摄" and "（张三 摄）": a photographer's credit at the end. */
+    if (ends_with(s, n, "摄") || ends_with(s, n, "摄）") || ends_with(s, n, "摄)") ||
+        ends_with(s, n, "摄影）"))
+        return u->cjk > 2;
+    if (ends_with(s, n, "Getty Images") || ends_with(s, n, "Getty Images)"))
+        return true;
+    return false;
+}
+
+static bool is_note(const unit *u)
+{
+    return any_prefix(u->text, u->len, note_prefix);
+}
+
+/* A label alone on its line (optionally with a colon): "划重点：", "导语:". */
+static bool is_bare_label(const unit *u, const char *const *labels)
+{
+    char key[64];
+    size_t k = lex_key(u->text, u->len, key, sizeof key);
+    if (!k)
+        return false;
+    for (const char *const *l = labels; *l; l++)
+        if (strcmp(key, *l) == 0)
+            return true;
+    return false;
+}
+
+/* "摘要：text" - a summary label followed by the summary itself. */
+static bool is_summary_line(const unit *u)
+{
+    for (const char *const *l = summary_labels; *l; l++) {
+        size_t k = strlen(*l);
+        if (!folio_starts_with_ci(u->text, u->len, *l) || u->len <= k + 3)
+            continue;
+        const char *rest = u->text + k;
+        if (*rest == ':' || memcmp(rest, "\xEF\xBC\x9A", 3) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool is_byline(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->chars > 60 || u->ends_sentence)
+        return false;
+    if (any_prefix(s, n, byline_prefix))
+        return true;
+    /* "《棱镜》作者 周纯", "[田中宏昌，ITmedia]" */
+    if (u->chars <= 24 && folio_contains(s, n, "作者"))
+        return true;
+    if ((s[0] == '[' || folio_starts_with_ci(s, n, "［")) && (s[n - 1] == ']' ||
+        ends_with(s, n, "］")) && u->chars <= 30)
+        return true;
+    return false;
+}
+
+static bool is_source_line(const unit *u)
+{
+    static const char *labels[] = { "来源：", "来源:", "来源 ", "出处：", "source:", "转自", NULL };
+    return u->chars <= 40 && any_prefix(u->text, u->len, labels);
+}
+
+bool folio_scraped_names_only(const char *s, size_t n)
+{
+    /* Latin: capitalised words, at most four a name, names joined by
+     * ",", "and", "&".  CJK: 2-4 Han characters a name, space or 、 between. */
+    int words = 0, names = 1, in_name = 0;
+    size_t i = 0;
+    bool cjk = false, latin = false;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i += 1;
+        if (i >= n)
+            break;
+        size_t start = i;
+        while (i < n && s[i] != ' ' && s[i] != ',')
+            i++;
+        size_t len = i - start;
+        const char *w = s + start;
+        if ((len == 3 && memcmp(w, "and", 3) == 0) || (len == 1 && *w == '&')) {
+            names++;
+            in_name = 0;
+            continue;
+        }
+        int32_t c;
+        folio_utf8_next(w, len, &c);
+        if (folio_is_han(c)) {
+            size_t chars = folio_utf8_count(w, len);
+            if (chars < 2 || chars > 4)
+                return false;
+            cjk = true;
+            names++;
+            continue;
+        }
+        if (!folio_is_upper(c))
+            return false;
+        latin = true;
+        words++;
+        if (++in_name > 4)
+            return false;
+        if (i < n && s[i] == ',') {
+            names++;
+            in_name = 0;
+        }
+    }
+    if (cjk && latin)
+        return false;
+    return (latin && words >= 2 && words <= 12) || (cjk && names >= 2);
+}
+
+size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered)
+{
+    static const char *bullets[] = { "• ", "· ", "● ", "▪ ", "■ ", "◆ ", "- ", "* ", "– ",
+                                     "•", "●", "▪", "■", "◆", NULL };
+    *ordered = 0;
+    for (const char *const *b = bullets; *b; b++)
+        if (folio_starts_with_ci(s, n, *b) && n > strlen(*b))
+            return strlen(*b);
+    /* "1. " "1) " "(1)" "（1）" "①" */
+    size_t i = 0;
+    int32_t c;
+    size_t k = folio_utf8_next(s, n, &c);
+    if (c >= 0x2460 && c <= 0x2473) {
+        *ordered = 1;
+        return k;
+    }
+    bool paren = s[0] == '(' || folio_starts_with_ci(s, n, "（");
+    if (paren)
+        i = s[0] == '(' ? 1 : 3;
+    size_t d = i;
+    while (d < n && isdigit((unsigned char)s[d]) && d - i < 3)
+        d++;
+    if (d == i)
+        return 0;
+    if (paren) {
+        if (d < n && s[d] == ')')
+            d += 1;
+        else if (folio_starts_with_ci(s + d, n - d, "）"))
+            d += 3;
+        else
+            return 0;
+    } else if (d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ') {
+        d += 1;
+    } else {
+        return 0;
+    }
+    while (d < n && s[d] == ' ')
+        d++;
+    *ordered = 1;
+    return d < n ? d : 0;
+}
+
+static bool is_series_link(const char *s, size_t n)
+{
+    /* "【第3回】…" "第12回：…": a link to another part of the series. */
+    size_t i = 0;
+    if (folio_starts_with_ci(s, n, "【") || folio_starts_with_ci(s, n, "["))
+        i = s[0] == '[' ? 1 : 3;
+    if (!folio_starts_with_ci(s + i, n - i, "第"))
+        return false;
+    i += 3;
+    size_t d = i;
+    while (d < n && isdigit((unsigned char)s[d]))
+        d++;
+    return d > i && (folio_starts_with_ci(s + d, n - d, "回") || folio_starts_with_ci(s + d, n - d, "話"));
+}
+
+static bool is_dateline(const unit *u)
+{
+    char date[11];
+    if (u->chars > 100 || (u->cjk * 2 >= u->chars && u->ends_sentence && u->cjk > 20))
+        return false;
+    if (u->cjk * 2 < u->chars && u->words > 16)
+        return false;
+    return folio_parse_date(u->text, u->len, date);
+}
+
+unit_class folio_scraped_classify(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (is_series_link(s, n))
+        return C_SERIES;
+    if (is_caption(u))
+        return C_CAPTION;
+    if (is_credit(u))
+        return C_CREDIT;
+    if (is_note(u))
+        return C_NOTE;
+    if (is_bare_label(u, summary_labels))
+        return C_LABEL_SUMMARY;
+    if (is_bare_label(u, lead_labels))
+        return C_LABEL_LEAD;
+    if (is_summary_line(u))
+        return C_SUMMARY;
+    if (is_dateline(u))
+        return C_DATELINE;
+    if (is_source_line(u))
+        return C_SOURCE;
+    if (is_byline(u))
+        return C_BYLINE;
+    if (u->chars <= 24 && is_marker_word(s, n))
+        return C_MARKER;
+    /* "关于IPP", "About The Intercept": an "about us" block follows. */
+    if (u->chars <= 12 && folio_starts_with_ci(s, n, "关于") && !u->ends_sentence)
+        return C_MARKER;
+    if (u->chars <= 40 && (is_boiler_word(s, n) || is_count_line(s, n)))
+        return C_BOILER;
+    if (u->chars <= 300 && (any_contains(s, n, boiler_contains) || all_boiler_tokens(s, n)))
+        return C_BOILER;
+    if (!u->prose && u->cjk == 0 && glued_words(s, n))
+        return C_BOILER;
+    /* Breadcrumbs: "CSDN首页> 业界", "位置：首页 > 新闻动态", "ITmedia PC USER >". */
+    if (!u->prose && u->chars <= 60 && (folio_contains(s, n, " > ") || ends_with(s, n, ">") ||
+                                         folio_contains(s, n, "> ")))
+        return C_BOILER;
+    int ordered;
+    if (folio_scraped_list_marker(s, n, &ordered) && !ordered)
+        return C_LIST;
+    return C_PLAIN;
+}
+
+/* ------------------------------------------------------------------ */
+/* shapes                                                              */
+
+static bool has_inner_sentence_break(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (folio_contains(s, n, "\xEF\xBC\x8C") || folio_contains(s, n, "\xE3\x80\x82") ||
+        folio_contains(s, n, "\xEF\xBC\x9B"))
+        return true;
+    for (size_t i = 1; i + 2 < n; i++)
+        if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]) &&
+            islower((unsigned char)s[i - 1]))
+            return true;
+    return false;
+}
+
+bool folio_scraped_title_shaped(const unit *u)
+{
+    if (u->prose || u->cls != C_PLAIN)
+        return false;
+    int32_t c = u->last_cp;
+    if (c == 0x3002 || c == '.' || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+        c == 0x3001 || u->ends_colon)
+        return false;
+    if (u->cjk * 2 >= u->chars)
+        return u->chars >= 6 && u->chars <= 80;
+    return u->words >= 3 && u->words <= 24;
+}
+
+bool folio_scraped_heading_shaped(const unit *u)
+{
+    if (u->cls != C_PLAIN && u->cls != C_LABEL_LEAD)
+        return false;
+    int ordered;
+    bool numbered = folio_scraped_list_marker(u->text, u->len, &ordered) && ordered;
+    int32_t c = u->last_cp, first;
+    folio_utf8_next(u->text, u->len, &first);
+    if (c == 0x3002 || c == '.' || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+        c == 0x3001)
+        return false;
+    if (u->ends_colon && u->chars > 12)
+        return false;
+    if (folio_is_lower(first))
+        return false;
+    if (has_inner_sentence_break(u))
+        return false;
+    if (u->cjk * 2 >= u->chars)
+        return u->chars <= (numbered ? 40u : 30u);
+    if (u->chars > 120)
+        return false;
+    return u->words <= (numbered ? 20u : 12u);
+}
+
+bool folio_scraped_codeish(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->cjk || u->prose || n == 0)
+        return false;
+    if (s[0] == '#' || s[0] == '$' || folio_starts_with_ci(s, n, "//") ||
+        folio_starts_with_ci(s, n, "/*"))
+        return true;
+    int signals = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '{' || c == '}' || c == ';' || c == '=' || c == '(' || c == '<' || c == '"')
+            signals++;
+        if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && isalpha((unsigned char)s[i + 1]))
+            signals++;
+    }
+    return signals >= 2 || (signals >= 1 && u->words <= 6 && islower((unsigned char)s[0]));
+}

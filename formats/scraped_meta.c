@@ -1,0 +1,387 @@
+/*
+ * scraped_meta.c - dates, bylines, sources, title clean-up and language.
+ */
+#include "scraped.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* dates                                                               */
+
+static const char *const months[12] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec" };
+
+/* Read up to `max` digits (ASCII or full-width) at s[*i]; -1 if none. */
+static int read_num(const char *s, size_t n, size_t *i, int max)
+{
+    int v = 0, k = 0;
+    while (*i < n && k < max) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + *i, n - *i, &c);
+        if (c >= '0' && c <= '9')
+            v = v * 10 + (c - '0');
+        else if (c >= 0xFF10 && c <= 0xFF19)
+            v = v * 10 + (c - 0xFF10);
+        else
+            break;
+        *i += step;
+        k++;
+    }
+    return k ? v : -1;
+}
+
+static void skip_spaces(const char *s, size_t n, size_t *i)
+{
+    while (*i < n && s[*i] == ' ')
+        (*i)++;
+}
+
+static bool valid_date(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* 2025-05-31, 2025/5/31, 2025.05.31, 2025年5 月31日 at s[i]. */
+static bool numeric_date(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+{
+    if (i > 0 && isdigit((unsigned char)s[i - 1]))
+        return false;
+    *y = read_num(s, n, &i, 4);
+    if (*y < 1000)
+        return false;
+    skip_spaces(s, n, &i);
+    bool cjk = folio_starts_with_ci(s + i, n - i, "年");
+    if (cjk)
+        i += 3;
+    else if (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.'))
+        i++;
+    else
+        return false;
+    skip_spaces(s, n, &i);
+    *m = read_num(s, n, &i, 2);
+    skip_spaces(s, n, &i);
+    if (cjk && folio_starts_with_ci(s + i, n - i, "月"))
+        i += 3;
+    else if (!cjk && i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.'))
+        i++;
+    else
+        return false;
+    skip_spaces(s, n, &i);
+    *d = read_num(s, n, &i, 2);
+    return valid_date(*y, *m, *d);
+}
+
+static int month_at(const char *s, size_t n, size_t *i)
+{
+    for (int k = 0; k < 12; k++) {
+        if (!folio_starts_with_ci(s + *i, n - *i, months[k]))
+            continue;
+        size_t j = *i + 3;
+        while (j < n && isalpha((unsigned char)s[j]))
+            j++;
+        if (j < n && s[j] == '.')
+            j++;
+        *i = j;
+        return k + 1;
+    }
+    return 0;
+}
+
+/* "June 25, 2024", "November 8 2023", "Nov. 8, 2023", "8 November 2023". */
+static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+{
+    if (i > 0 && isalpha((unsigned char)s[i - 1]))
+        return false;
+    size_t j = i;
+    if ((*m = month_at(s, n, &j))) {
+        skip_spaces(s, n, &j);
+        *d = read_num(s, n, &j, 2);
+        while (j < n && isalpha((unsigned char)s[j]))
+            j++; /* 1st, 2nd, 25th */
+        if (j < n && s[j] == ',')
+            j++;
+        skip_spaces(s, n, &j);
+        *y = read_num(s, n, &j, 4);
+        if (j < n && isdigit((unsigned char)s[j]))
+            return false;
+        return valid_date(*y, *m, *d);
+    }
+    *d = read_num(s, n, &j, 2);
+    if (*d < 0)
+        return false;
+    skip_spaces(s, n, &j);
+    if (!(*m = month_at(s, n, &j)))
+        return false;
+    if (j < n && s[j] == ',')
+        j++;
+    skip_spaces(s, n, &j);
+    *y = read_num(s, n, &j, 4);
+    return valid_date(*y, *m, *d);
+}
+
+bool folio_parse_date(const char *s, size_t n, char out[11])
+{
+    for (size_t i = 0; i < n; i++) {
+        int y, m, d;
+        unsigned char c = (unsigned char)s[i];
+        bool ok = false;
+        if (isdigit(c) || c == 0xEF)
+            ok = numeric_date(s, n, i, &y, &m, &d) || (isdigit(c) && named_date(s, n, i, &y, &m, &d));
+        else if (isalpha(c))
+            ok = named_date(s, n, i, &y, &m, &d);
+        if (ok) {
+            snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* authors and sources                                                 */
+
+static void add_author(reader *r, const char *s, size_t n)
+{
+    while (n && (s[0] == ' '))
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || r->n_authors >= (int)(sizeof r->authors / sizeof r->authors[0]))
+        return;
+    const char *a = folio_arena_strndup(r->arena, s, n);
+    for (int i = 0; i < r->n_authors; i++)
+        if (a && strcmp(r->authors[i], a) == 0)
+            return;
+    if (a)
+        r->authors[r->n_authors++] = a;
+}
+
+/* Split "A、B&C", "A, B and C", "A 胡一刀 B" into names. */
+void folio_scraped_add_authors(reader *r, const char *s, size_t n)
+{
+    static const char *seps[] = { "、", "，", ",", "&", " and ", "；", ";", "/", " ", NULL };
+    size_t start = 0, i = 0;
+    bool latin = false;
+    for (size_t k = 0; k < n; k++)
+        if (isalpha((unsigned char)s[k]))
+            latin = true;
+    while (i <= n) {
+        size_t sep_len = 0;
+        if (i < n)
+            for (const char *const *p = seps; *p; p++) {
+                /* Latin names contain spaces; split them only on the others. */
+                if (latin && strcmp(*p, " ") == 0)
+                    continue;
+                if (folio_starts_with_ci(s + i, n - i, *p)) {
+                    sep_len = strlen(*p);
+                    break;
+                }
+            }
+        if (i == n || sep_len) {
+            if (i > start)
+                add_author(r, s + start, i - start);
+            i += sep_len ? sep_len : 1;
+            start = i;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* Text after a label and its separator: "作者：X" -> "X". */
+static const char *after_label(const char *s, size_t n, const char *label, size_t *out_len)
+{
+    const char *p = NULL;
+    for (size_t i = 0; i + strlen(label) <= n; i++)
+        if (memcmp(s + i, label, strlen(label)) == 0) {
+            p = s + i + strlen(label);
+            break;
+        }
+    if (!p)
+        return NULL;
+    const char *end = s + n;
+    while (p < end && (*p == ' ' || *p == ':' || *p == '/' || *p == '|'))
+        p++;
+    if (end - p >= 3 && (memcmp(p, "\xEF\xBC\x9A", 3) == 0 || memcmp(p, "\xEF\xBD\x9C", 3) == 0))
+        p += 3;
+    while (p < end && *p == ' ')
+        p++;
+    /* The value stops at the next field: two spaces, "|" or a tab. */
+    const char *q = p;
+    while (q < end && *q != '|' && !(q[0] == ' ' && q + 1 < end && q[1] == ' ') &&
+           !(end - q >= 3 && memcmp(q, "\xEF\xBD\x9C", 3) == 0))
+        q++;
+    *out_len = (size_t)(q - p);
+    return *out_len ? p : NULL;
+}
+
+static void take_byline(reader *r, const unit *u)
+{
+    static const char *labels[] = { "作者", "执笔", "文/", "文｜", "文|", "撰文", NULL };
+    const char *s = u->text;
+    size_t n = u->len, len;
+    for (const char *const *l = labels; *l; l++) {
+        const char *v = after_label(s, n, *l, &len);
+        if (v) {
+            folio_scraped_add_authors(r, v, len);
+            return;
+        }
+    }
+    static const char *en[] = { "by ", "written by ", "words by ", "posted by ", NULL };
+    for (const char *const *l = en; *l; l++)
+        if (folio_starts_with_ci(s, n, *l)) {
+            size_t k = strlen(*l);
+            folio_scraped_add_authors(r, s + k, n - k);
+            return;
+        }
+    /* "[田中宏昌，ITmedia]": the name before the outlet. */
+    if (s[0] == '[' || folio_starts_with_ci(s, n, "［")) {
+        size_t k = s[0] == '[' ? 1 : 3, e = k;
+        while (e < n && s[e] != ',' && s[e] != ']' && !folio_starts_with_ci(s + e, n - e, "，") &&
+               !folio_starts_with_ci(s + e, n - e, "］"))
+            e++;
+        add_author(r, s + k, e - k);
+        return;
+    }
+    if (folio_scraped_names_only(s, n))
+        folio_scraped_add_authors(r, s, n);
+}
+
+void folio_scraped_take_meta(reader *r, const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len, len;
+    char date[11];
+    if (!r->date && folio_parse_date(s, n, date))
+        r->date = folio_arena_strdup(r->arena, date);
+    static const char *src_labels[] = { "来源", "出处", "Source", "转自", NULL };
+    for (const char *const *l = src_labels; *l && !r->source; l++) {
+        const char *v = after_label(s, n, *l, &len);
+        if (v && folio_utf8_count(v, len) <= 30)
+            r->source = folio_arena_strndup(r->arena, v, len);
+    }
+    if (r->n_authors == 0 && (u->cls == C_BYLINE || folio_contains(s, n, "作者")))
+        take_byline(r, u);
+}
+
+/* ------------------------------------------------------------------ */
+/* title                                                               */
+
+/* Drop what a page puts around a headline: a column name before "|" or a
+ * short tag before "：", a 【campaign tag】, a "(1/2 ページ)" page mark. */
+const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n)
+{
+    static const char *bars[] = { "|", "｜", NULL };
+    for (const char *const *b = bars; *b; b++) {
+        size_t k = strlen(*b);
+        for (size_t i = 0; i + k <= n; i++)
+            if (memcmp(s + i, *b, k) == 0) {
+                size_t head = folio_utf8_count(s, i), tail = folio_utf8_count(s + i + k, n - i - k);
+                if (head <= 16 && tail >= head && tail >= 4) {
+                    s += i + k;
+                    n -= i + k;
+                }
+                break;
+            }
+    }
+    if (folio_starts_with_ci(s, n, "【")) {
+        const char *close = memmem(s, n, "】", 3);
+        if (close && (size_t)(close - s) + 3 < n && folio_utf8_count(s, (size_t)(close - s)) <= 20) {
+            n -= (size_t)(close - s) + 3;
+            s = close + 3;
+        }
+    }
+    const char *colon = memmem(s, n, "：", 3);
+    if (colon) {
+        size_t head = folio_utf8_count(s, (size_t)(colon - s));
+        bool digits = false;
+        for (const char *p = s; p < colon; p++)
+            digits = digits || isdigit((unsigned char)*p);
+        if (head >= 2 && head <= 4 && !digits && n - (size_t)(colon - s) > 12) {
+            n -= (size_t)(colon - s) + 3;
+            s = colon + 3;
+        }
+    }
+    /* Trailing page mark: "（1/2 ページ）", "(Page 2)", "(1/3)". */
+    if (n > 0 && (s[n - 1] == ')' || (n >= 3 && memcmp(s + n - 3, "）", 3) == 0))) {
+        size_t open = n;
+        while (open > 0 && s[open - 1] != '(' && !(open >= 3 && memcmp(s + open - 3, "（", 3) == 0))
+            open--;
+        if (open > 0) {
+            size_t o = s[open - 1] == '(' ? open - 1 : open - 3;
+            const char *in = s + open;
+            size_t in_len = n - open - (s[n - 1] == ')' ? 1 : 3);
+            bool page = memmem(in, in_len, "/", 1) || memmem(in, in_len, "ページ", 9) ||
+                        folio_starts_with_ci(in, in_len, "page");
+            bool digit = false;
+            for (size_t i = 0; i < in_len; i++)
+                digit = digit || isdigit((unsigned char)in[i]);
+            if (page && digit && in_len < 24 && o > 0)
+                n = o;
+        }
+    }
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    return folio_arena_strndup(a, s, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* language                                                            */
+
+/* Characters common in running text that differ between the simplified and
+ * traditional scripts; counting them is enough to tell zh-Hans from zh-Hant. */
+static const char simp[] = "这们说为国时会发对过来实现经济门东车长开关问题么没与从让给";
+static const char trad[] = "這們說為國時會發對過來實現經濟門東車長開關問題麼沒與從讓給";
+
+static bool in_set(const char *set, int32_t c)
+{
+    size_t n = strlen(set), i = 0;
+    while (i < n) {
+        int32_t d;
+        i += folio_utf8_next(set + i, n - i, &d);
+        if (d == c)
+            return true;
+    }
+    return false;
+}
+
+const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
+{
+    size_t han = 0, kana = 0, hangul = 0, latin = 0, hans = 0, hant = 0;
+    for (size_t b = 0; b < doc->n_blocks; b++) {
+        const char *s = doc->blocks[b].text;
+        size_t n = strlen(s), i = 0;
+        while (i < n) {
+            int32_t c;
+            i += folio_utf8_next(s + i, n - i, &c);
+            if (folio_is_han(c)) {
+                han++;
+                hans += in_set(simp, c);
+                hant += in_set(trad, c);
+            } else if (folio_is_kana(c)) {
+                kana++;
+            } else if (folio_is_hangul(c)) {
+                hangul++;
+            } else if (c < 0x250 && folio_is_letter(c)) {
+                latin++;
+            }
+        }
+    }
+    if (kana >= 10 && kana * 20 >= han + kana) {
+        *script = "Jpan";
+        return "ja";
+    }
+    if (hangul > han && hangul * 2 > latin) {
+        *script = "Kore";
+        return "ko";
+    }
+    if (han * 2 > latin / 3 && han >= 10) {
+        *script = hant > hans ? "Hant" : "Hans";
+        return "zh";
+    }
+    *script = "Latn";
+    return "en";
+}
