@@ -395,15 +395,20 @@ static int scan_header(reader *r, int title)
 
 /* Does the article resume at i after a run of links?  Real text is two
  * paragraphs in a row, or a heading followed by two paragraphs. */
+static bool substantial(const unit *u)
+{
+    return plain_prose(u) && (u->cjk >= 30 || u->words >= 15);
+}
+
 static bool resumes(const reader *r, int i)
 {
     const unit *u = r->u;
     if (i + 1 >= r->n)
         return false;
-    if (plain_prose(&u[i]) && plain_prose(&u[i + 1]))
+    if (substantial(&u[i]) && substantial(&u[i + 1]))
         return true;
-    return i + 2 < r->n && folio_scraped_heading_shaped(&u[i]) && plain_prose(&u[i + 1]) &&
-           plain_prose(&u[i + 2]);
+    return i + 2 < r->n && folio_scraped_heading_shaped(&u[i]) && substantial(&u[i + 1]) &&
+           substantial(&u[i + 2]);
 }
 
 /* Mark "related", "most read", "about us" runs and series link boxes. */
@@ -435,11 +440,36 @@ static void mark_runs(reader *r, int from)
     }
 }
 
+/* A line of names that the page showed before, in the header: the byline
+ * repeated over an author box.  (A Title Case heading looks like names, but
+ * is not repeated.) */
+static bool names_line(const reader *r, const unit *u)
+{
+    if (u->cls != C_PLAIN || u->prose || !folio_scraped_names_only(u->text, u->len))
+        return false;
+    for (int a = 0; a < r->n_authors; a++)
+        if (same_text(u, r->authors[a]))
+            return true;
+    for (const unit *v = r->u; v < u && v->role != R_BLOCK; v++)
+        if (v->len == u->len && memcmp(v->text, u->text, u->len) == 0)
+            return true;
+    return false;
+}
+
+/* The last unit of the article proper.  An author box (a name line, then a
+ * short bio) after the article does not count; in a text whose paragraphs
+ * are indented, only an indented paragraph ends it. */
 static int find_body_end(const reader *r, int from)
 {
     for (int i = r->n - 1; i >= from; i--) {
         const unit *u = &r->u[i];
         if (u->role != R_NONE)
+            continue;
+        if (plain_prose(u) && i > from && names_line(r, &r->u[i - 1]) && u->words <= 80) {
+            i--;
+            continue;
+        }
+        if (plain_prose(u) && r->indented_doc && !u->indent)
             continue;
         if (plain_prose(u) || u->cls == C_LIST || u->cls == C_LABEL_LEAD)
             return i;
@@ -541,23 +571,44 @@ static bool parenthesised(const unit *u)
     return open && close && u->chars <= 80;
 }
 
+/* Do most paragraphs open with an indent (U+3000 or spaces)?  Then an
+ * unindented line among them is something else: a caption. */
+static bool indented_paragraphs(const reader *r, int from, int end)
+{
+    int prose = 0, indented = 0;
+    /* Count full paragraphs only: captions are the short unindented lines. */
+    for (int i = from; i <= end; i++)
+        if (plain_prose(&r->u[i]) && r->u[i].role == R_NONE &&
+            (r->u[i].chars >= 60 || r->u[i].words >= 12)) {
+            prose++;
+            indented += r->u[i].indent;
+        }
+    return prose >= 3 && indented * 10 >= prose * 7 && indented < prose;
+}
+
+static bool unindented_caption(const reader *r, const unit *u)
+{
+    return r->indented_doc && u->cls == C_PLAIN && !u->indent &&
+           !folio_scraped_heading_shaped(u);
+}
+
 /* Body role of a plain unit from its neighbours. */
 static void plain_role(reader *r, int i)
 {
     unit *u = &r->u[i];
     const unit *next = i + 1 < r->n ? &r->u[i + 1] : NULL;
     int p = prev_block(r, i);
-    if (u->quoted_whole && ((p >= 0 && r->u[p].ends_colon && r->u[p].btype == FOLIO_BLOCK_PARAGRAPH) ||
+    /* What a heading introduces: a paragraph, or a lead-in line "…八点：". */
+    bool texty = next && next->cls == C_PLAIN &&
+                 (next->prose || ((next->ends_colon || next->ends_sentence) && next->chars >= 8));
+    if (parenthesised(u) && !u->prose) {
+        block(u, FOLIO_BLOCK_CAPTION);
+    } else if (u->quoted_whole && ((p >= 0 && r->u[p].ends_colon && r->u[p].btype == FOLIO_BLOCK_PARAGRAPH) ||
                             repeats_nearby(r, i))) {
         block(u, FOLIO_BLOCK_QUOTE);
-    } else if (folio_scraped_heading_shaped(u) && next && plain_prose(next) && !u->quoted_whole) {
-        block(u, FOLIO_BLOCK_HEADING);
-    } else if (folio_scraped_heading_shaped(u) && u->quoted_whole && u->chars <= 16 && next &&
-               plain_prose(next)) {
-        block(u, FOLIO_BLOCK_HEADING); /* “良好开端”: a quoted phrase as a heading */
-    } else if (parenthesised(u) && !u->prose) {
-        block(u, FOLIO_BLOCK_CAPTION);
-    } else if (r->indented_doc && !u->indent && !folio_scraped_heading_shaped(u)) {
+    } else if (folio_scraped_heading_shaped(u) && texty && (!u->quoted_whole || u->chars <= 16)) {
+        block(u, FOLIO_BLOCK_HEADING); /* “良好开端”: a short quoted phrase may head a section */
+    } else if (unindented_caption(r, u)) {
         block(u, FOLIO_BLOCK_CAPTION);
     } else if (next && next->cls == C_CAPTION && next->words <= 12 && next->cjk == 0 &&
                u->words <= 60 && !u->quoted_whole && !has_two_sentences(u)) {
@@ -657,9 +708,10 @@ static void tail_role(reader *r, int i)
         block(u, FOLIO_BLOCK_CREDIT);
     } else if (u->cls == C_PLAIN && (author_name(r, u) || same_text(u, r->title))) {
         drop(u, WHY_DUP);
-    } else if (plain_prose(u) && prev && prev->cls == C_PLAIN &&
-               folio_scraped_names_only(prev->text, prev->len)) {
+    } else if (plain_prose(u) && prev && names_line(r, prev)) {
         block(u, FOLIO_BLOCK_NOTE);
+    } else if (names_line(r, u) && next && plain_prose(next)) {
+        drop(u, WHY_META); /* the name over an author's bio */
     } else {
         drop(u, WHY_BOILER);
     }
@@ -668,12 +720,17 @@ static void tail_role(reader *r, int i)
 static void scan_body(reader *r, int from)
 {
     mark_runs(r, from);
+    r->indented_doc = indented_paragraphs(r, from, find_body_end(r, from));
     int end = find_body_end(r, from);
+    bool captions = true; /* unindented lines right after the end */
     for (int i = from; i < r->n; i++) {
         unit *u = &r->u[i];
         if (u->role != R_NONE)
             continue;
-        if (i > end) {
+        if (i > end && captions && unindented_caption(r, u)) {
+            block(u, FOLIO_BLOCK_CAPTION);
+        } else if (i > end) {
+            captions = false;
             tail_role(r, i);
         } else if (u->cls == C_PLAIN && folio_scraped_codeish(u) && code_block(r, i) > i) {
             i = code_block(r, i);
@@ -681,19 +738,6 @@ static void scan_body(reader *r, int from)
             body_role(r, i);
         }
     }
-}
-
-/* Do most paragraphs open with an indent (U+3000 or spaces)?  Then an
- * unindented line among them is something else: a caption. */
-static bool indented_paragraphs(const reader *r, int from)
-{
-    int prose = 0, indented = 0;
-    for (int i = from; i < r->n; i++)
-        if (plain_prose(&r->u[i]) && r->u[i].role == R_NONE) {
-            prose++;
-            indented += r->u[i].indent;
-        }
-    return prose >= 3 && indented * 10 >= prose * 7 && indented < prose;
 }
 
 /* ------------------------------------------------------------------ */
@@ -783,6 +827,22 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
     return true;
 }
 
+/* FOLIO_DEBUG=1: one line per unit with its class, role and features. */
+static void debug_dump(const reader *r, int title, int from)
+{
+    static const char *cls[] = { "plain", "boiler", "marker", "credit", "note", "caption",
+                                 "date", "byline", "source", "summary", "lbl-sum", "lbl-lead",
+                                 "list", "series" };
+    fprintf(stderr, "title=%d body=%d indented=%d\n", title, from, r->indented_doc);
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        fprintf(stderr, "%3d L%-4d %-8s role=%d %-6s %s%s%s c=%zu w=%zu | %.60s\n", i, u->no,
+                cls[u->cls], u->role, u->role == R_BLOCK ? folio_block_type_name(u->btype)
+                : u->reason ? u->reason : "", u->prose ? "P" : "-", u->indent ? "I" : "-",
+                u->adjacent ? "A" : "-", u->chars, u->words, u->text);
+    }
+}
+
 static void read_structure(reader *r)
 {
     int body_start = find_body_start(r);
@@ -799,8 +859,9 @@ static void read_structure(reader *r)
     r->u[t].role = R_TITLE;
     r->title = folio_scraped_clean_title(r->arena, r->u[t].text, r->u[t].len);
     int from = scan_header(r, t);
-    r->indented_doc = indented_paragraphs(r, from);
     scan_body(r, from);
+    if (getenv("FOLIO_DEBUG"))
+        debug_dump(r, t, from);
 }
 
 static const char **split_authors(folio_arena *a, const char *list, size_t *count)

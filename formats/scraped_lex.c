@@ -162,11 +162,16 @@ void folio_scraped_features(unit *u)
     bool cjk_text = u->cjk * 2 >= u->chars;
     bool clause = folio_contains(s, n, "\xEF\xBC\x8C") || folio_contains(s, n, "\xE3\x80\x82") ||
                   folio_contains(s, n, "\xEF\xBC\x9B");
+    /* A sentence end anywhere counts for CJK: "…城！（评论员 罗博）". */
+    bool cjk_stop = folio_contains(s, n, "\xE3\x80\x82") || folio_contains(s, n, "\xEF\xBC\x81") ||
+                    folio_contains(s, n, "\xEF\xBC\x9F");
+    /* Mixed text ("来自…的tombkeeper则发表了…"): a CJK character weighs a word. */
+    size_t weight = u->words + u->cjk;
     if (cjk_text)
-        u->prose = (u->ends_sentence && u->cjk >= 10) || (u->chars >= 40 && clause);
+        u->prose = ((u->ends_sentence || cjk_stop) && u->cjk >= 10) || (u->chars >= 40 && clause);
     else
-        u->prose = (u->ends_sentence && u->words >= 8) ||
-                   (u->words >= 20 && (folio_contains(s, n, ". ") || folio_contains(s, n, ", ")));
+        u->prose = (u->ends_sentence && weight >= 8) ||
+                   (weight >= 20 && (folio_contains(s, n, ". ") || folio_contains(s, n, ", ")));
     u->shortline = !u->prose;
 }
 
@@ -184,7 +189,7 @@ static const char *boiler_exact[] = {
     "微信好友", "朋友圈", "qzone", "客户端", "频道", "图集", "+1", "打印", "字号",
     "转繁体版", "简体版", "繁体版", "旧版回顾", "网站导航", "网站地图", "联系我们",
     "关于我们", "广告服务", "隐私政策", "服务协议", "免责声明", "版权声明", "帮助",
-    "帮助中心", "标签", "关注我们", "无障碍说明", "写博客", "系统通知", "个人中心",
+    "帮助中心", "关注我们", "无障碍说明", "写博客", "系统通知", "个人中心",
     "帐号设置", "账号设置", "订阅", "立即订阅", "点击关注", "视频", "直播",
     "home", "menu", "search", "search for", "sign in", "sign up", "sign in / sign up",
     "log in", "login", "log out", "register", "subscribe", "subscribe now", "donate",
@@ -200,7 +205,7 @@ static const char *boiler_exact[] = {
     "share on twitter", "share on facebook", "share by email", "share via email",
     "become a member", "become a source", "join newsletter", "all fields required",
     "view all blog posts", "read the blog", "get free trial", "talk to an expert",
-    "get started guide", "get started", "ready to get started?",
+    "get started guide", "get started", "ready to get started?", "in partnership with",
     "ホーム", "トップ", "次のページへ", "前のページへ", "シェア", "ツイート", "ブックマーク",
     "メニュー", "検索", "ログイン", "会員登録", "feed back", "ご意見・ご感想", "利用規約",
     "rss一覧", "rss", "お問い合わせ", "プライバシーポリシー",
@@ -230,7 +235,7 @@ static const char *marker_exact[] = {
     "most read", "most popular", "most viewed", "latest stories", "latest news",
     "trending", "recommended", "recommended for you", "you may also like",
     "you might also like", "also read", "more from", "popular", "join our newsletter",
-    "contact the author", "comments", "tags",
+    "contact the author", "comments", "tags", "标签",
     "関連記事", "関連リンク", "あわせて読みたい", "アクセストップ10", "ランキング",
     "人気記事", "おすすめ", "最新記事", "過去記事カレンダー", "ランキングトップ30",
     NULL,
@@ -543,6 +548,8 @@ static bool is_byline(const unit *u)
         return false;
     if (any_prefix(s, n, byline_prefix))
         return true;
+    if (n > 3 && memcmp(s + n - 3, " by", 3) == 0 && u->words <= 8)
+        return true; /* "Written on Feb 24 by" above the author's name */
     /* "《棱镜》作者 周纯", "[田中宏昌，ITmedia]" */
     if (u->chars <= 24 && folio_contains(s, n, "作者"))
         return true;
@@ -560,11 +567,11 @@ static bool is_source_line(const unit *u)
 
 bool folio_scraped_names_only(const char *s, size_t n)
 {
-    /* Latin: capitalised words, at most four a name, names joined by
-     * ",", "and", "&".  CJK: 2-4 Han characters a name, space or 、 between. */
-    int words = 0, names = 1, in_name = 0;
+    /* Capitalised Latin words, at most four a name, names joined by ",",
+     * "and", "&": "Ibtisam Mahdi, Ruwaida Kamal Amer".  CJK names are
+     * recognised only with a label (作者, 文/), never bare. */
+    int words = 0, in_name = 0;
     size_t i = 0;
-    bool cjk = false, latin = false;
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == ','))
             i += 1;
@@ -576,34 +583,28 @@ bool folio_scraped_names_only(const char *s, size_t n)
         size_t len = i - start;
         const char *w = s + start;
         if ((len == 3 && memcmp(w, "and", 3) == 0) || (len == 1 && *w == '&')) {
-            names++;
             in_name = 0;
             continue;
         }
-        int32_t c;
-        folio_utf8_next(w, len, &c);
-        if (folio_is_han(c)) {
-            size_t chars = folio_utf8_count(w, len);
-            if (chars < 2 || chars > 4)
+        size_t k = 0;
+        bool first = true;
+        while (k < len) {
+            int32_t c;
+            k += folio_utf8_next(w + k, len - k, &c);
+            bool ok = first ? folio_is_upper(c) && c < 0x250
+                            : (folio_is_letter(c) && c < 0x250) || c == '.' || c == '-' ||
+                              c == '\'' || c == 0x2019;
+            if (!ok)
                 return false;
-            cjk = true;
-            names++;
-            continue;
+            first = false;
         }
-        if (!folio_is_upper(c))
-            return false;
-        latin = true;
         words++;
         if (++in_name > 4)
             return false;
-        if (i < n && s[i] == ',') {
-            names++;
+        if (i < n && s[i] == ',')
             in_name = 0;
-        }
     }
-    if (cjk && latin)
-        return false;
-    return (latin && words >= 2 && words <= 12) || (cjk && names >= 2);
+    return words >= 2 && words <= 12;
 }
 
 size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered)
@@ -650,6 +651,9 @@ size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered)
 
 static bool is_series_link(const char *s, size_t n)
 {
+    if (!folio_starts_with_ci(s, n, "【") && !folio_starts_with_ci(s, n, "[") &&
+        folio_utf8_count(s, n) > 30)
+        return false;
     /* "【第3回】…" "第12回：…": a link to another part of the series. */
     size_t i = 0;
     if (folio_starts_with_ci(s, n, "【") || folio_starts_with_ci(s, n, "["))
@@ -737,7 +741,11 @@ static bool has_inner_sentence_break(const unit *u)
 
 bool folio_scraped_title_shaped(const unit *u)
 {
-    if (u->prose || u->cls != C_PLAIN)
+    /* Headlines may exclaim or ask ("…英雄的城！"), but never end like a
+     * sentence of running text, and hold one sentence at most. */
+    if (u->cls != C_PLAIN || (has_inner_sentence_break(u) && u->cjk * 2 < u->chars))
+        return false;
+    if (folio_contains(u->text, u->len, "\xE3\x80\x82"))
         return false;
     int32_t c = u->last_cp;
     if (c == 0x3002 || c == '.' || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
@@ -761,7 +769,7 @@ bool folio_scraped_heading_shaped(const unit *u)
         return false;
     if (u->ends_colon && u->chars > 12)
         return false;
-    if (folio_is_lower(first))
+    if (folio_is_lower(first) && u->cjk == 0)
         return false;
     if (has_inner_sentence_break(u))
         return false;
