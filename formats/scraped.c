@@ -507,7 +507,7 @@ static bool repeats_nearby(const reader *r, int i)
     if (q->len > 1200)
         return false;
     folio_buf hay = { 0 }, me = { 0 };
-    for (int j = i - 3; j <= i + 3; j++)
+    for (int j = i - 5; j <= i + 5; j++)
         if (j >= 0 && j < r->n && j != i && plain_prose(&r->u[j]))
             match_form(r->u[j].text, r->u[j].len, &hay);
     match_form(q->text, q->len, &me);
@@ -608,7 +608,7 @@ static void plain_role(reader *r, int i)
         block(u, FOLIO_BLOCK_QUOTE);
     } else if (folio_scraped_heading_shaped(u) && texty && (!u->quoted_whole || u->chars <= 16)) {
         block(u, FOLIO_BLOCK_HEADING); /* “良好开端”: a short quoted phrase may head a section */
-    } else if (unindented_caption(r, u)) {
+    } else if (r->indented_doc && !u->indent) {
         block(u, FOLIO_BLOCK_CAPTION);
     } else if (next && next->cls == C_CAPTION && next->words <= 12 && next->cjk == 0 &&
                u->words <= 60 && !u->quoted_whole && !has_two_sentences(u)) {

@@ -777,7 +777,7 @@ bool folio_scraped_heading_shaped(const unit *u)
         return u->chars <= (numbered ? 40u : 30u);
     if (u->chars > 120)
         return false;
-    return u->words <= (numbered ? 20u : 12u);
+    return u->words + u->cjk <= (numbered ? 20u : 12u);
 }
 
 bool folio_scraped_codeish(const unit *u)
