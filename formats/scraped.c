@@ -316,11 +316,20 @@ static int find_title(reader *r, int body_start)
 /* ------------------------------------------------------------------ */
 /* 4. the header between title and body                                */
 
+/* A bare line of names in the header is a byline, unless it introduces a
+ * paragraph: then it is a Title Case heading. */
+static bool byline_names(const reader *r, int i)
+{
+    const unit *u = &r->u[i];
+    return u->cls == C_PLAIN && !u->prose && folio_scraped_names_only(u->text, u->len) &&
+           !(i + 1 < r->n && plain_prose(&r->u[i + 1]));
+}
+
 static bool meta_follows(const reader *r, int i)
 {
     for (int j = i + 1; j < r->n && j <= i + 3; j++) {
         const unit *u = &r->u[j];
-        if (is_meta_class(u) || (u->cls == C_PLAIN && folio_scraped_names_only(u->text, u->len)))
+        if (is_meta_class(u) || byline_names(r, j))
             return true;
         if (plain_prose(u))
             return false;
@@ -370,7 +379,7 @@ static int scan_header(reader *r, int title)
         } else if (u->cls == C_CAPTION || u->cls == C_NOTE || u->cls == C_CREDIT) {
             block(u, u->cls == C_CAPTION ? FOLIO_BLOCK_CAPTION
                      : u->cls == C_NOTE ? FOLIO_BLOCK_NOTE : FOLIO_BLOCK_CREDIT);
-        } else if (folio_scraped_names_only(u->text, u->len)) {
+        } else if (byline_names(r, i)) {
             if (r->n_authors == 0)
                 folio_scraped_add_authors(r, u->text, u->len);
             drop(u, WHY_META);
@@ -379,9 +388,10 @@ static int scan_header(reader *r, int title)
                 return i;
             add_summary(r, u->text, u->len); /* a standfirst above the byline */
             drop(u, WHY_META);
-        } else if (i + 1 < r->n && plain_prose(&r->u[i + 1]) && folio_scraped_heading_shaped(u) &&
-                   !meta_follows(r, i + 1)) {
-            return i;
+        } else if (i + 1 < r->n && plain_prose(&r->u[i + 1]) && !meta_follows(r, i + 1) &&
+                   (folio_scraped_heading_shaped(u) ||
+                    ((u->ends_colon || u->ends_sentence) && u->chars >= 8))) {
+            return i; /* a first heading, or a short lead-in line "…写道：" */
         } else {
             drop(u, WHY_BOILER);
         }
@@ -440,6 +450,19 @@ static void mark_runs(reader *r, int from)
     }
 }
 
+/* Adjacent "1. …" lines are a list, not a run of numbered headings. */
+static bool numbered_run(const reader *r, int i)
+{
+    int o1, o2;
+    if (!folio_scraped_list_marker(r->u[i].text, r->u[i].len, &o1) || !o1)
+        return false;
+    bool before = i > 0 && r->u[i].adjacent &&
+                  folio_scraped_list_marker(r->u[i - 1].text, r->u[i - 1].len, &o2) && o2;
+    bool after = i + 1 < r->n && r->u[i + 1].adjacent &&
+                 folio_scraped_list_marker(r->u[i + 1].text, r->u[i + 1].len, &o2) && o2;
+    return before || after;
+}
+
 /* A line of names that the page showed before, in the header: the byline
  * repeated over an author box.  (A Title Case heading looks like names, but
  * is not repeated.) */
@@ -471,7 +494,7 @@ static int find_body_end(const reader *r, int from)
         }
         if (plain_prose(u) && r->indented_doc && !u->indent)
             continue;
-        if (plain_prose(u) || u->cls == C_LIST || u->cls == C_LABEL_LEAD)
+        if (plain_prose(u) || u->cls == C_LIST || u->cls == C_LABEL_LEAD || numbered_run(r, i))
             return i;
         if (folio_scraped_codeish(u) && i > from && folio_scraped_codeish(&r->u[i - 1]) && u->adjacent)
             return i;
@@ -571,19 +594,19 @@ static bool parenthesised(const unit *u)
     return open && close && u->chars <= 80;
 }
 
-/* Do most paragraphs open with an indent (U+3000 or spaces)?  Then an
- * unindented line among them is something else: a caption. */
+/* Do the article's paragraphs open with an indent (U+3000 or spaces)?  The
+ * first two paragraphs tell: an article does not open with a caption.  Then
+ * an unindented line among the paragraphs is something else: a caption. */
 static bool indented_paragraphs(const reader *r, int from, int end)
 {
-    int prose = 0, indented = 0;
-    /* Count full paragraphs only: captions are the short unindented lines. */
-    for (int i = from; i <= end; i++)
-        if (plain_prose(&r->u[i]) && r->u[i].role == R_NONE &&
-            (r->u[i].chars >= 60 || r->u[i].words >= 12)) {
-            prose++;
-            indented += r->u[i].indent;
+    int seen = 0;
+    for (int i = from; i <= end && seen < 2; i++)
+        if (plain_prose(&r->u[i]) && r->u[i].role == R_NONE) {
+            if (!r->u[i].indent)
+                return false;
+            seen++;
         }
-    return prose >= 3 && indented * 10 >= prose * 7 && indented < prose;
+    return seen == 2;
 }
 
 static bool unindented_caption(const reader *r, const unit *u)
@@ -631,19 +654,6 @@ static int code_block(reader *r, int i)
     for (int k = i + 1; k <= j; k++)
         r->u[k].role = R_MERGED;
     return j;
-}
-
-/* Adjacent "1. …" lines are a list, not a run of numbered headings. */
-static bool numbered_run(const reader *r, int i)
-{
-    int o1, o2;
-    if (!folio_scraped_list_marker(r->u[i].text, r->u[i].len, &o1) || !o1)
-        return false;
-    bool before = i > 0 && r->u[i].adjacent &&
-                  folio_scraped_list_marker(r->u[i - 1].text, r->u[i - 1].len, &o2) && o2;
-    bool after = i + 1 < r->n && r->u[i + 1].adjacent &&
-                 folio_scraped_list_marker(r->u[i + 1].text, r->u[i + 1].len, &o2) && o2;
-    return before || after;
 }
 
 static void body_role(reader *r, int i)

@@ -50,6 +50,7 @@ typedef struct unit {
     bool adjacent;            /* no blank line between this unit and the previous */
     bool ends_sentence, ends_colon, quoted_whole, prose, shortline;
     int32_t last_cp;
+    int32_t end_cp;           /* last character before closing quotes and brackets */
     unit_class cls;
     /* result */
     unit_role role;

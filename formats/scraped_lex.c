@@ -156,6 +156,7 @@ void folio_scraped_features(unit *u)
         end = start;
         c = folio_utf8_last(s, end, &start);
     }
+    u->end_cp = end > 0 ? c : 0;
     u->ends_sentence = end > 0 && is_sentence_end(c);
     u->ends_colon = u->last_cp == ':' || u->last_cp == 0xFF1A;
     u->quoted_whole = whole_quote(s, n);
@@ -550,8 +551,9 @@ static bool is_byline(const unit *u)
         return true;
     if (n > 3 && memcmp(s + n - 3, " by", 3) == 0 && u->words <= 8)
         return true; /* "Written on Feb 24 by" above the author's name */
-    /* "《棱镜》作者 周纯", "[田中宏昌，ITmedia]" */
-    if (u->chars <= 24 && folio_contains(s, n, "作者"))
+    /* "《棱镜》作者 周纯", "[田中宏昌，ITmedia]"; not "对此，作者也想说：" */
+    if (u->chars <= 24 && folio_contains(s, n, "作者") && !u->ends_colon &&
+        !folio_contains(s, n, "，") && !folio_contains(s, n, "。"))
         return true;
     if ((s[0] == '[' || folio_starts_with_ci(s, n, "［")) && (s[n - 1] == ']' ||
         ends_with(s, n, "］")) && u->chars <= 30)
@@ -586,6 +588,16 @@ bool folio_scraped_names_only(const char *s, size_t n)
             in_name = 0;
             continue;
         }
+        /* Words of titles and ALL-CAPS words are not names. */
+        static const char *const stop[] = { "The", "A", "An", "Of", "In", "On", "For", "To",
+            "With", "From", "At", "Is", "Are", "Why", "How", "What", "When", "Where", "Who",
+            "New", "Our", "Your", "My", "This", "That", "Part", "Chapter", "Section", NULL };
+        for (const char *const *st = stop; *st; st++)
+            if (len == strlen(*st) && memcmp(w, *st, len) == 0)
+                return false;
+        if (len >= 2 && isupper((unsigned char)w[0]) && isupper((unsigned char)w[1]) &&
+            !(len == 2 && w[1] == '.'))
+            return false;
         size_t k = 0;
         bool first = true;
         while (k < len) {
@@ -670,9 +682,10 @@ static bool is_series_link(const char *s, size_t n)
 static bool is_dateline(const unit *u)
 {
     char date[11];
-    if (u->chars > 100 || (u->cjk * 2 >= u->chars && u->ends_sentence && u->cjk > 20))
+    /* A date inside a sentence does not make a date line. */
+    if (u->chars > 100 || u->prose)
         return false;
-    if (u->cjk * 2 < u->chars && u->words > 16)
+    if (u->cjk * 2 < u->chars && u->words > 12)
         return false;
     return folio_parse_date(u->text, u->len, date);
 }
@@ -769,6 +782,8 @@ bool folio_scraped_heading_shaped(const unit *u)
         return false;
     if (u->ends_colon && u->chars > 12)
         return false;
+    if (u->end_cp == '.' || u->end_cp == 0x3002) /* “… in a hospital.” */
+        return false;
     if (folio_is_lower(first) && u->cjk == 0)
         return false;
     if (has_inner_sentence_break(u))
@@ -792,9 +807,12 @@ bool folio_scraped_codeish(const unit *u)
     int signals = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '{' || c == '}' || c == ';' || c == '=' || c == '(' || c == '<' || c == '"')
+        if (c == '{' || c == '}' || c == ';' || c == '=' || c == '(' || c == '<' || c == '"' ||
+            c == '>' || c == '|' || c == '\\' || c == '$')
             signals++;
-        if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && isalpha((unsigned char)s[i + 1]))
+        /* command-line options: " -g", " --port" */
+        if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 2 < n &&
+            (isalpha((unsigned char)s[i + 1]) || (s[i + 1] == '-' && isalpha((unsigned char)s[i + 2]))))
             signals++;
     }
     return signals >= 2 || (signals >= 1 && u->words <= 6 && islower((unsigned char)s[0]));

@@ -1,0 +1,536 @@
+/*
+ * test_reader.c - unit tests of the scraped-text reader and the JSON writer.
+ * Each test states one rule an editor would state, with the cases where it
+ * must fire and the cases where it must not.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../convert/folio.h"
+#include "../convert/internal.h"
+#include "../formats/scraped.h"
+
+/* ---- helpers ---- */
+
+static folio_doc *read_doc(const char *text)
+{
+    folio_doc *doc = NULL;
+    folio_error err;
+    assert_int_equal(folio_read_text(text, strlen(text), NULL, &doc, &err), FOLIO_OK);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* "heading", "paragraph", ... for a block starting at `line`, "-reason" for a
+ * removed line, "?" if the line is nowhere. */
+static const char *what(const folio_doc *doc, int line)
+{
+    static char buf[32];
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].line == line)
+            return folio_block_type_name(doc->blocks[i].type);
+    for (size_t i = 0; i < doc->n_removed; i++)
+        if (doc->removed[i].line == line) {
+            snprintf(buf, sizeof buf, "-%s", doc->removed[i].reason);
+            return buf;
+        }
+    return "?";
+}
+
+static const folio_block *block_at(const folio_doc *doc, int line)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].line == line)
+            return &doc->blocks[i];
+    return NULL;
+}
+
+/* A minimal article around a body, so title and header rules stay out of
+ * the way: title on line 1, date on line 3, body from line 5. */
+#define HEAD "A Test Article About Harbours\n\n2024-05-01\n\n"
+#define HEAD_ZH "测试文章的标题在这里\n\n2024年5月1日\n\n"
+#define P_EN "This is an ordinary paragraph of running text, long enough to be prose."
+#define P_ZH "这是一段普通的正文，长度足够被当作正文段落来处理，其中有逗号也有句号。"
+
+static void expect(const char *text, int line, const char *type)
+{
+    folio_doc *doc = read_doc(text);
+    const char *got = what(doc, line);
+    if (strcmp(got, type) != 0)
+        fail_msg("line %d: expected %s, got %s in:\n%s", line, type, got, text);
+    folio_doc_free(doc);
+}
+
+/* ---- title and header ---- */
+
+static void title_before_date_line(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc("首页\n新闻\n\n栏目名|一个真正的标题就在这里\n\n站点 分类 2025-05-31 19:18 2\n\n" P_ZH "\n\n" P_ZH "\n");
+    assert_string_equal(doc->meta.title, "一个真正的标题就在这里");
+    assert_string_equal(doc->meta.date, "2025-05-31");
+    assert_string_equal(what(doc, 1), "-navigation");
+    assert_string_equal(what(doc, 4), "-metadata");
+    assert_string_equal(what(doc, 6), "-metadata");
+    folio_doc_free(doc);
+}
+
+static void title_cleanup(void **state)
+{
+    (void)state;
+    folio_arena *a = folio_arena_new();
+    const char *t = "【不忘初心】医院举办理论知识与专业技能大赛";
+    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "医院举办理论知识与专业技能大赛");
+    t = "Intel NUCで最新SSDを比較してみた（1/2 ページ）";
+    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "Intel NUCで最新SSDを比較してみた");
+    t = "补壹刀：别笑！18人的新联盟今天成立了";
+    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "别笑！18人的新联盟今天成立了");
+    /* must not fire: a long part before the colon is the title itself */
+    t = "Evi1m0：去年跨过的客户端与浏览器的故事";
+    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), t);
+    t = "The 2020 Report (Part of a Series)";
+    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), t);
+    folio_arena_free(a);
+}
+
+static void byline_and_standfirst(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc("Menu\nThe Long Road to the Coast\n\nA standfirst that says what the piece is about, in one sentence.\n\n"
+                              "By Ann Lee and Bo Chen\nJune 25, 2024\n\n" P_EN "\n\n" P_EN "\n");
+    assert_string_equal(doc->meta.title, "The Long Road to the Coast");
+    assert_int_equal(doc->meta.n_authors, 2);
+    assert_string_equal(doc->meta.authors[0], "Ann Lee");
+    assert_string_equal(doc->meta.authors[1], "Bo Chen");
+    assert_string_equal(doc->meta.date, "2024-06-25");
+    assert_non_null(doc->meta.summary);
+    assert_string_equal(what(doc, 4), "-metadata");
+    folio_doc_free(doc);
+}
+
+static void zh_bylines(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc(HEAD_ZH "文/林晓舟\n\n" P_ZH "\n\n" P_ZH "\n");
+    assert_int_equal(doc->meta.n_authors, 1);
+    assert_string_equal(doc->meta.authors[0], "林晓舟");
+    folio_doc_free(doc);
+    doc = read_doc("标题在这里是一个长标题\n发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 0 条评论| 作者魏星\n\n" P_ZH "\n\n" P_ZH "\n");
+    assert_string_equal(doc->meta.authors[0], "魏星");
+    assert_string_equal(doc->meta.source, "CSDN");
+    folio_doc_free(doc);
+}
+
+static void dates(void **state)
+{
+    (void)state;
+    struct { const char *in, *out; } cases[] = {
+        { "2025-05-31 19:18", "2025-05-31" }, { "发表于2014/8/4", "2014-08-04" },
+        { "时间：2019年10月31日 23:00", "2019-10-31" }, { "» 2019年02月22日 14時30分 公開", "2019-02-22" },
+        { "Published on: June 25, 2024", "2024-06-25" }, { "November 8 2023, 3:18 p.m.", "2023-11-08" },
+        { "Nov. 8, 2023", "2023-11-08" }, { "8 November 2023", "2023-11-08" },
+        { "2025年5 月27日", "2025-05-27" },
+    };
+    char iso[11];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_true(folio_parse_date(cases[i].in, strlen(cases[i].in), iso));
+        assert_string_equal(iso, cases[i].out);
+    }
+    /* must not fire: no year, impossible dates, numbers that are not dates */
+    const char *no[] = { "on Feb 244 min", "2019-13-40", "1164次阅读", "Mayor Smith", "3.5 million" };
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(folio_parse_date(no[i], strlen(no[i]), iso));
+}
+
+static void summary_label_block(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc(HEAD_ZH "划重点：\n\n第一条要点在这里，说的是一件事。\n第二条要点在这里，说的是另一件事。\n\n" P_ZH "\n\n" P_ZH "\n");
+    assert_non_null(doc->meta.summary);
+    assert_non_null(strstr(doc->meta.summary, "第二条要点"));
+    assert_string_equal(what(doc, 7), "-metadata");
+    assert_string_equal(what(doc, 8), "-metadata");
+    assert_string_equal(what(doc, 10), "paragraph");
+    folio_doc_free(doc);
+}
+
+/* ---- headings ---- */
+
+static void headings(void **state)
+{
+    (void)state;
+    expect(HEAD_ZH P_ZH "\n\n时代变了\n\n" P_ZH "\n", 7, "heading");
+    expect(HEAD_ZH P_ZH "\n\n“良好开端”\n\n" P_ZH "\n", 7, "heading");
+    expect(HEAD_ZH P_ZH "\n\n一、借书的人少了\n\n" P_ZH "\n", 7, "heading");
+    expect(HEAD_ZH P_ZH "\n\n1\n\n" P_ZH "\n", 7, "heading");
+    expect(HEAD P_EN "\n\nWHERE THE WORK WENT\n\n" P_EN "\n", 7, "heading");
+    expect(HEAD P_EN "\n\nPart II\n\n" P_EN "\n", 7, "heading");
+    expect(HEAD P_EN "\n\n2. What it pays\n\n" P_EN "\n", 7, "heading");
+    expect(HEAD P_EN "\n\nInsecurities?\n\n" P_EN "\n", 7, "heading");
+    /* a heading may introduce a lead-in line ending with a colon */
+    expect(HEAD_ZH P_ZH "\n\n3\n\n对此，作者也想说八点：\n\n" P_ZH "\n", 7, "heading");
+}
+
+static void not_headings(void **state)
+{
+    (void)state;
+    /* a short sentence that ends with 。 is a paragraph */
+    expect(HEAD_ZH P_ZH "\n\n一句话，都怪别人。\n\n" P_ZH "\n", 7, "paragraph");
+    expect(HEAD P_EN "\n\nMaybe I should define it.\n\n" P_EN "\n", 7, "paragraph");
+    /* a short line not followed by text is no heading */
+    expect(HEAD P_EN "\n\nA Lonely Line\n\nAnother Short Line\n\n" P_EN "\n", 7, "paragraph");
+    /* a quoted line of dialogue with a comma is no heading */
+    expect(HEAD_ZH P_ZH "\n\n“妈妈，为什么还不能出去？”\n\n" P_ZH "\n", 7, "paragraph");
+    /* adjacent numbered lines are a list, not headings */
+    expect(HEAD P_EN "\n\n1. first thing to do\n2. second thing to do\n\n" P_EN "\n", 7, "list_item");
+}
+
+/* ---- quotes ---- */
+
+static void quotes(void **state)
+{
+    (void)state;
+    expect(HEAD_ZH "杜勒斯在1952年发表于《外交事务》的文章中写道：\n\n“在目前情况下，尚不现实划定一条线。”\n\n" P_ZH "\n",
+           7, "quote");
+    expect(HEAD "Ellen Park, who has run the quay at Carrow since 2011, said:\n\n\"We stopped waiting for the fleet years ago.\"\n\n" P_EN "\n",
+           7, "quote");
+    /* a pull quote repeats a sentence of a nearby paragraph */
+    expect(HEAD "“We ran out of fuel and the electricity is cut off,” the director said, and we listened to him for an hour.\n\n"
+                "“We ran out of fuel and the electricity is cut off.”\n\n" P_EN "\n", 7, "quote");
+}
+
+static void not_quotes(void **state)
+{
+    (void)state;
+    /* a quoted sentence inside a paragraph stays in the paragraph */
+    folio_doc *doc = read_doc(HEAD "He said “we are done” and walked out of the room without another word to anyone.\n\n" P_EN "\n");
+    assert_string_equal(what(doc, 5), "paragraph");
+    folio_doc_free(doc);
+    /* a standalone quoted line of dialogue, not introduced, not repeated */
+    expect(HEAD_ZH "“宝贝，我们在打一场无声的战役，每个在家里不出去的人都是英雄哦！”\n\n" P_ZH "\n\n" P_ZH "\n", 5, "paragraph");
+    /* "A," he said, "B." is two quotations with attribution: a paragraph */
+    expect(HEAD "They said:\n\n“It is not enough,” he said, “for one day in a hospital.”\n\n" P_EN "\n", 7, "paragraph");
+}
+
+/* ---- captions, notes, credits ---- */
+
+static void captions(void **state)
+{
+    (void)state;
+    expect(HEAD_ZH P_ZH "\n\n图源:Foreign Affairs\n\n" P_ZH "\n", 7, "caption");
+    expect(HEAD_ZH P_ZH "\n\n2022年5月，四国领导人举行会晤。图源:GETTY IMAGES\n\n" P_ZH "\n", 7, "caption");
+    expect(HEAD_ZH P_ZH "\n\n2月17日，康复病人在献血浆时拍照留念。新华社记者 才扬 摄\n\n" P_ZH "\n", 7, "caption");
+    expect(HEAD_ZH P_ZH "\n\n（某头部数据公司的部分报价单）\n\n" P_ZH "\n", 7, "caption");
+    expect(HEAD P_EN "\n\nPhoto: Boats laid up for winter. (Getty Images)\n\n" P_EN "\n", 7, "caption");
+    expect(HEAD P_EN "\n\nChildren are treated at a hospital in the south of the city on Nov. 3, 2023.\n\nPhoto: Ann Lee/Agency via Getty Images\n\n" P_EN "\n",
+           7, "caption");
+    /* must not fire: a paragraph that mentions a photo is still a paragraph */
+    expect(HEAD P_EN "\n\nThe photo he took that day became famous, and the agency sold it for years.\n\n" P_EN "\n", 7, "paragraph");
+}
+
+static void indented_captions(void **state)
+{
+    (void)state;
+    /* Paragraphs indented with U+3000; an unindented line among them is a caption. */
+    const char *t = HEAD_ZH
+        "\u3000\u3000" P_ZH P_ZH "\n\n" "\u3000\u3000" P_ZH P_ZH "\n\n"
+        "ケースカバーを開けたところ。M.2スロットの形状に合わせて熱伝導シールが貼られています（左）\n\n"
+        "\u3000\u3000" P_ZH P_ZH "\n\n" "\u3000\u3000" P_ZH P_ZH "\n";
+    expect(t, 9, "caption");
+    expect(t, 11, "paragraph");
+}
+
+static void notes_and_credits(void **state)
+{
+    (void)state;
+    const char *t = HEAD_ZH P_ZH "\n\n*作者简介：某某，长期关注城市社区。\n\n" P_ZH "\n\n本文编译：张三\n\n公共关系与传播中心\n\n排版|周四\n\n审阅|刘五\n\n相关推荐\n";
+    expect(t, 7, "note");
+    expect(t, 11, "credit");
+    expect(t, 13, "credit");  /* between two credits */
+    expect(t, 15, "credit");
+    expect(t, 17, "credit");
+    expect(HEAD P_EN "\n\nEditor's note: Figures are provisional.\n\n" P_EN "\n", 7, "note");
+    expect(HEAD P_EN "\n\n" P_EN "\n\nEdited by Sam Okafor\n", 9, "credit");
+    expect(HEAD_ZH P_ZH "\n\n" P_ZH "\n\n【纠错】 责任编辑： 焦鹏\n", 9, "credit");
+    /* must not fire: "编辑" starting a sentence is not a credit label */
+    expect(HEAD_ZH P_ZH "\n\n编辑部认为，这件事情需要更多的讨论，所以我们决定继续报道。\n\n" P_ZH "\n", 7, "paragraph");
+}
+
+/* ---- lists and code ---- */
+
+static void lists(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc(HEAD P_EN "\n\n- boatyards that repair ferries;\n- storage for gear;\n• parcels to the islands\n\n" P_EN "\n");
+    const folio_block *b = block_at(doc, 7);
+    assert_non_null(b);
+    assert_int_equal(b->type, FOLIO_BLOCK_LIST_ITEM);
+    assert_int_equal(b->u.list_item.ordered, 0);
+    assert_string_equal(b->text + b->u.list_item.body_offset, "boatyards that repair ferries;");
+    assert_string_equal(what(doc, 9), "list_item");
+    folio_doc_free(doc);
+}
+
+static void code_block(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc(HEAD P_EN "\n\nIn short:\n\n# .tmux.conf\nset-option -g mouse on\nbind-key -T copy-mode-vi y send-keys -X copy\n\nlinux\n");
+    const folio_block *b = block_at(doc, 9);
+    assert_non_null(b);
+    assert_int_equal(b->type, FOLIO_BLOCK_CODE);
+    assert_non_null(strstr(b->text, "set-option -g mouse on\nbind-key"));
+    folio_doc_free(doc);
+}
+
+/* ---- boilerplate ---- */
+
+static void boilerplate(void **state)
+{
+    (void)state;
+    const char *t = HEAD_ZH "分享\n微信\n37评论 收藏\n阅读数(15878）\n\n" P_ZH "\n\n" P_ZH "\n\n"
+                    "相关推荐\n\n破碎的经济秩序如何重构\n\n关于IPP\n\n研究院是一个独立、非营利性的知识创新与公共政策研究平台。\n\n"
+                    "Copyright © 2019 Example. All Rights Reserved\n";
+    folio_doc *doc = read_doc(t);
+    for (int line = 5; line <= 8; line++)
+        assert_string_equal(what(doc, line), "-boilerplate");
+    assert_string_equal(what(doc, 14), "-related");
+    assert_string_equal(what(doc, 16), "-related");
+    assert_string_equal(what(doc, 18), "-related");
+    assert_string_equal(what(doc, 20), "-related");
+    assert_string_equal(what(doc, 22), "-related");
+    folio_doc_free(doc);
+}
+
+static void related_run_resumes(void **state)
+{
+    (void)state;
+    /* A "Related" box in the middle of the article: the article resumes with a
+     * heading followed by two paragraphs. */
+    const char *t = HEAD P_EN "\n\n" P_EN "\n\nRelated\nA Story You Might Like To Read\n\n"
+                    "New Section\n\n" "Here is a long paragraph again that goes on for a good number of words, more than fifteen.\n\n"
+                    "And another long paragraph follows it, again with well over fifteen words in its single sentence.\n";
+    expect(t, 9, "-related");
+    expect(t, 10, "-related");
+    expect(t, 12, "heading");
+    expect(t, 14, "paragraph");
+}
+
+static void keep_boilerplate(void **state)
+{
+    (void)state;
+    const char *t = HEAD "Share\n\n" P_EN "\n\n" P_EN "\n";
+    folio_doc *doc = NULL;
+    folio_read_opts o = { .keep_boilerplate = 1 };
+    assert_int_equal(folio_read_text(t, strlen(t), &o, &doc, NULL), FOLIO_OK);
+    assert_string_equal(what(doc, 5), "paragraph");
+    assert_string_equal(what(doc, 3), "-metadata");
+    folio_doc_free(doc);
+}
+
+/* ---- text normalisation ---- */
+
+static void whitespace(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc("A Test Article About Harbours\r\n\r\n2024-05-01\r\n\r\n"
+                              "\t This\u00a0is \u200bordinary\u3000text with   odd spaces, long enough to be prose.\r\n\r\n" P_EN "\r\n");
+    const folio_block *b = block_at(doc, 5);
+    assert_non_null(b);
+    assert_string_equal(b->text, "This is ordinary text with odd spaces, long enough to be prose.");
+    folio_doc_free(doc);
+    doc = read_doc("Old Mac Text With CR Only\r\r2024-05-01\r\r" P_EN "\r\r" P_EN "\r");
+    assert_string_equal(what(doc, 5), "paragraph");
+    folio_doc_free(doc);
+}
+
+static void hard_wrap(void **state)
+{
+    (void)state;
+    const char *t =
+        "A Hard Wrapped Article Title\n\n2024-05-01\n\n"
+        "Along the northern coast, a dozen harbours that once landed more cod\n"
+        "than any port in the region now land almost none. The boats went south\n"
+        "or went to the breakers.\n\n"
+        "What has happened since is easy to miss from the road. The sheds are\n"
+        "busy again, but not with fish. They store kayaks and wind-turbine\n"
+        "blades and they repair ferries in the winter months, every year.\n";
+    folio_doc *doc = read_doc(t);
+    const folio_block *b = block_at(doc, 5);
+    assert_non_null(b);
+    assert_string_equal(b->text, "Along the northern coast, a dozen harbours that once landed more cod "
+                                 "than any port in the region now land almost none. The boats went south "
+                                 "or went to the breakers.");
+    assert_string_equal(what(doc, 9), "paragraph");
+    assert_int_equal(doc->n_blocks, 2);
+    folio_doc_free(doc);
+
+    const char *zh =
+        "一篇硬换行的中文文章标题\n\n2024-05-01\n\n"
+        "老城区的社区图书馆大多建于上世纪九十年代，面积不大，藏书以小说和生\n"
+        "活类读物为主。近几年，电子书和网上书店越来越方便，到馆借书的人明显\n"
+        "减少。\n\n"
+        "馆员们最先注意到的，是来馆的人变了：借书的少了，带着电脑和课本来找\n"
+        "座位的多了。东桥社区图书馆的做法是先调整桌椅，晚上开放到九点钟。\n";
+    doc = read_doc(zh);
+    b = block_at(doc, 5);
+    assert_non_null(b);
+    assert_non_null(strstr(b->text, "小说和生活类读物"));
+    folio_doc_free(doc);
+}
+
+static void language(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc(HEAD_ZH P_ZH "\n\n" P_ZH "\n");
+    assert_string_equal(doc->meta.lang, "zh");
+    assert_string_equal(doc->meta.script, "Hans");
+    folio_doc_free(doc);
+    doc = read_doc("這是一篇繁體中文的文章標題\n\n2024-05-01\n\n這是一段普通的正文，我們說這個問題會發展為國際經濟問題。\n\n這是第二段正文，來說明對這個問題的看法與實現方式。\n");
+    assert_string_equal(doc->meta.lang, "zh");
+    assert_string_equal(doc->meta.script, "Hant");
+    folio_doc_free(doc);
+    doc = read_doc("最新のSSDモデルをテストしてみた\n\n2019年02月22日\n\n一口にSSDといっても、インタフェースやフォームファクターはさまざまです。\n\nどちらも片面実装タイプで、コントローラーやメモリは表面にまとまっています。\n");
+    assert_string_equal(doc->meta.lang, "ja");
+    folio_doc_free(doc);
+    doc = read_doc(HEAD P_EN "\n\n" P_EN "\n");
+    assert_string_equal(doc->meta.lang, "en");
+    folio_doc_free(doc);
+}
+
+/* ---- regressions found on real pages ---- */
+
+static void regressions(void **state)
+{
+    (void)state;
+    /* "第4回となる今回は…" is a sentence, not a link to part 4 of a series */
+    expect(HEAD_ZH "\u3000とある自作PCユーザーが平成最後の年にふと目覚め、PCを新調した経緯をまとめた本連載です。\n\n"
+                   "\u3000第4回となる今回は、完成したPCを使ってSSDをテストしてみました。\n\n" P_ZH "\n", 7, "paragraph");
+    /* a Title Case heading before the last paragraph is no author box */
+    expect(HEAD P_EN "\n\nGraphical Representation\n\n" P_EN "\n", 7, "heading");
+    /* a CJK ticker line is not the title */
+    folio_doc *doc = read_doc("河南上市公司已复工王毅会见越南副总理兼外长范平明涉疫情犯罪被检察机关提起公诉中国大陆高校再度领跑泰晤士高等教育新兴经济体大学排名重庆健康码上线服务复工出行手上有工心中不慌\n"
+                              "客户端\n武汉的声音：有英勇的你，才有英雄的城！\n2020-02-19 20:29:58 来源： 半月谈\n\n" P_ZH "\n\n" P_ZH "\n");
+    assert_string_equal(doc->meta.title, "武汉的声音：有英勇的你，才有英雄的城！");
+    assert_string_equal(doc->meta.source, "半月谈");
+    folio_doc_free(doc);
+}
+
+/* ---- nothing is lost ---- */
+
+static void retention(void **state)
+{
+    (void)state;
+    const char *t = HEAD_ZH "分享\n\n" P_ZH "\n\n图源:某处\n\n时代变了\n\n" P_ZH "\n\n责编：许安\n\n相关推荐\n\n一篇别的文章\n";
+    folio_doc *doc = read_doc(t);
+    int line = 0;
+    const char *p = t;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        line++;
+        if (n) {
+            char *want = strndup(p, n);
+            int found = 0;
+            for (size_t i = 0; i < doc->n_blocks; i++)
+                found |= strstr(doc->blocks[i].text, want) != NULL;
+            for (size_t i = 0; i < doc->n_removed; i++)
+                found |= strcmp(doc->removed[i].text, want) == 0;
+            if (!found)
+                fail_msg("line %d lost: %s", line, want);
+            free(want);
+        }
+        p += n + (e != NULL);
+    }
+    folio_doc_free(doc);
+}
+
+static void empty_input(void **state)
+{
+    (void)state;
+    const char *inputs[] = { "", "\n\n\n", " \t\u3000\u00a0\n\u200b\n", "\xEF\xBB\xBF\n" };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        folio_doc *doc = (folio_doc *)1;
+        folio_error err;
+        assert_int_equal(folio_read_text(inputs[i], strlen(inputs[i]), NULL, &doc, &err), FOLIO_ERR_INPUT);
+        assert_null(doc);
+        assert_string_equal(err.message, "no text");
+    }
+}
+
+static void overrides(void **state)
+{
+    (void)state;
+    const char *t = HEAD P_EN "\n";
+    folio_read_opts o = { .title = "Mine", .author = "A One; B Two", .date = "31 May 2025", .lang = "fr",
+                          .source = "Somewhere" };
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(t, strlen(t), &o, &doc, NULL), FOLIO_OK);
+    assert_string_equal(doc->meta.title, "Mine");
+    assert_int_equal(doc->meta.n_authors, 2);
+    assert_string_equal(doc->meta.authors[1], "B Two");
+    assert_string_equal(doc->meta.date, "2025-05-31");
+    assert_string_equal(doc->meta.lang, "fr");
+    assert_string_equal(doc->meta.source, "Somewhere");
+    folio_doc_free(doc);
+    o = (folio_read_opts){ .date = "someday" };
+    folio_error err;
+    assert_int_equal(folio_read_text(t, strlen(t), &o, &doc, &err), FOLIO_ERR_USAGE);
+    assert_non_null(strstr(err.message, "someday"));
+}
+
+/* ---- JSON ---- */
+
+static int to_buf(void *user, const void *data, size_t len)
+{
+    folio_buf_append(user, data, len);
+    return 0;
+}
+
+static int refuse(void *user, const void *data, size_t len)
+{
+    (void)user, (void)data, (void)len;
+    return -1;
+}
+
+static void json_escapes(void **state)
+{
+    (void)state;
+    folio_doc *doc = read_doc("A \"Quoted\" Title With \\ Backslash\n\n2024-05-01\n\n"
+                              "Text with a\x01 control character and a tab\tinside, long enough to be prose.\n\n" P_EN "\n");
+    folio_buf b = { 0 };
+    assert_int_equal(folio_write_json(doc, to_buf, &b, NULL), FOLIO_OK);
+    assert_non_null(strstr(b.data, "\"title\": \"A \\\"Quoted\\\" Title With \\\\ Backslash\""));
+    assert_non_null(strstr(b.data, "a\\u0001 control"));
+    assert_non_null(strstr(b.data, "{\"folio\": 1,"));
+    assert_non_null(strstr(b.data, "\"type\": \"paragraph\", \"text\": "));
+    folio_buf_free(&b);
+    folio_error err;
+    assert_int_equal(folio_write_json(doc, refuse, NULL, &err), FOLIO_ERR_WRITE);
+    folio_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(title_before_date_line), cmocka_unit_test(title_cleanup),
+        cmocka_unit_test(byline_and_standfirst),  cmocka_unit_test(zh_bylines),
+        cmocka_unit_test(dates),                  cmocka_unit_test(summary_label_block),
+        cmocka_unit_test(headings),               cmocka_unit_test(not_headings),
+        cmocka_unit_test(quotes),                 cmocka_unit_test(not_quotes),
+        cmocka_unit_test(captions),               cmocka_unit_test(indented_captions),
+        cmocka_unit_test(notes_and_credits),      cmocka_unit_test(lists),
+        cmocka_unit_test(code_block),             cmocka_unit_test(boilerplate),
+        cmocka_unit_test(related_run_resumes),    cmocka_unit_test(keep_boilerplate),
+        cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
+        cmocka_unit_test(language),               cmocka_unit_test(regressions),
+        cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
+        cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
+    };
+    return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
+}
