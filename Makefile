@@ -1,7 +1,9 @@
 # folio - make, make check, make demo, make deps, make bench, make asan, make fuzz
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers
+# Flags the code needs, kept apart so `make CFLAGS=...` cannot drop them.
+REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
+             -Werror=implicit-function-declaration
 PKGS     = libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc)
@@ -21,13 +23,13 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libcmocka-dev python3
 all: folio libfolio.a
 
 %.o: %.c $(HEADERS)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 libfolio.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 folio: convert/cli.o libfolio.a
-	$(CC) $(CFLAGS) -o $@ convert/cli.o libfolio.a $(LDLIBS)
+	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ convert/cli.o libfolio.a $(LDLIBS)
 
 # Install what is missing (apt-get; sudo when not root).
 deps:
@@ -41,7 +43,7 @@ deps:
 	fi
 
 tests/test_reader: tests/test_reader.c libfolio.a $(HEADERS)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/test_reader.c libfolio.a $(LDLIBS) -lcmocka
+	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/test_reader.c libfolio.a $(LDLIBS) -lcmocka
 
 unit: tests/test_reader
 	./tests/test_reader
@@ -71,7 +73,9 @@ asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	        LDFLAGS="-fsanitize=address,undefined" all tests/test_reader
-	ASAN_OPTIONS=detect_leaks=1 $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined" unit golden corpus
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	          LDFLAGS="-fsanitize=address,undefined" unit golden corpus
 	$(MAKE) clean
 
 clean:
