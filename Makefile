@@ -4,21 +4,22 @@ CFLAGS  ?= -O2 -g
 # Flags the code needs, kept apart so `make CFLAGS=...` cannot drop them.
 REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
              -Werror=implicit-function-declaration
-PKGS     = libutf8proc
+PKGS     = libutf8proc libzip libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2)
 LDLIBS  += $(PKG_LIBS) -lpthread
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c \
           formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
-          formats/json.c
+          formats/json.c formats/epub.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 HEADERS = convert/folio.h convert/internal.h formats/scraped.h
 
 # Debian packages the build, the tests and the demo need.
-DEPS_PKGS = build-essential pkg-config libutf8proc-dev libcmocka-dev python3
+DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libcmocka-dev python3 \
+            epubcheck pandoc
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub
 
 all: folio libfolio.a
 
@@ -42,11 +43,16 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-tests/test_reader: tests/test_reader.c libfolio.a $(HEADERS)
-	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/test_reader.c libfolio.a $(LDLIBS) -lcmocka
+TESTS = tests/test_reader tests/test_writers
 
-unit: tests/test_reader
-	./tests/test_reader
+tests/test_%: tests/test_%.c libfolio.a $(HEADERS)
+	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< libfolio.a $(LDLIBS) -lcmocka
+
+unit: $(TESTS)
+	@for t in $(TESTS); do ./$$t || exit 1; done
+
+epub: folio
+	sh tests/epub.sh
 
 golden: folio
 	sh tests/golden.sh
@@ -55,8 +61,8 @@ corpus: folio
 	sh tests/corpus.sh
 
 check: deps
-	$(MAKE) all tests/test_reader
-	$(MAKE) unit golden corpus
+	$(MAKE) all $(TESTS)
+	$(MAKE) unit golden corpus epub
 	@echo "make check: all tests passed"
 
 demo: deps
@@ -64,20 +70,21 @@ demo: deps
 	@mkdir -p out
 	@for f in tests/samples/*.txt; do \
 	  b=$$(basename $$f .txt); \
-	  ./folio $$f -o out/$$b.json || exit 1; \
-	  echo "  out/$$b.json"; \
+	  for ext in json epub; do \
+	    ./folio $$f -o out/$$b.$$ext || exit 1; echo "  out/$$b.$$ext"; \
+	  done; \
 	done
 	@echo "make demo: outputs are in out/"
 
 asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	        LDFLAGS="-fsanitize=address,undefined" all tests/test_reader
+	        LDFLAGS="-fsanitize=address,undefined" all $(TESTS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	          LDFLAGS="-fsanitize=address,undefined" unit golden corpus
 	$(MAKE) clean
 
 clean:
-	rm -f convert/*.o formats/*.o fonts/*.o folio libfolio.a tests/test_reader
+	rm -f convert/*.o formats/*.o fonts/*.o folio libfolio.a $(TESTS)
 	rm -rf out

@@ -18,7 +18,8 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
-typedef folio_status (*writer_fn)(const folio_doc *, folio_sink_fn, void *, folio_error *);
+typedef folio_status (*writer_fn)(const folio_doc *, const folio_write_opts *, folio_sink_fn, void *,
+                                  folio_error *);
 
 typedef struct format {
     const char *name;
@@ -27,8 +28,16 @@ typedef struct format {
     writer_fn write;      /* NULL: not available in this build */
 } format;
 
+static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, folio_sink_fn sink,
+                               void *user, folio_error *err)
+{
+    (void)o;
+    return folio_write_json(doc, sink, user, err);
+}
+
 static const format formats[] = {
-    { "json", ".json", 0, folio_write_json },
+    { "json", ".json", 0, write_json },
+    { "epub", ".epub", 1, folio_write_epub },
 };
 
 static const char *prog = "folio";
@@ -54,24 +63,33 @@ static void help(void)
 "related links, footers) and lists every dropped line with its reason.\n"
 "\n"
 "Examples:\n"
+"  folio article.txt -t epub              writes article.epub beside article.txt\n"
+"  folio article.txt -o book.epub --vertical   vertical text for Chinese/Japanese\n"
 "  folio article.txt --to json            the document model on standard output\n"
 "  folio article.txt -o article.json      the same, into a file\n"
 "  curl -s URL | html2text | folio - -t json\n"
 "  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
 "\n"
 "Options:\n"
-"  -t, --to FORMAT       output format: json (epub, pdf, outline as they land);\n"
-"                        without -t the format comes from OUTPUT's extension\n"
-"  -o, --output FILE     write here ('-' = standard output, the default for\n"
-"                        text formats)\n"
+"  -t, --to FORMAT       output format: epub, json; without -t the format\n"
+"                        comes from OUTPUT's extension (.epub .json)\n"
+"  -o, --output FILE     write here ('-' = standard output).  Default: standard\n"
+"                        output for text formats; for EPUB, the input's name with\n"
+"                        the new extension, beside the input\n"
 "      --title TEXT      use this title instead of the one found\n"
 "      --author NAMES    authors, separated by ';'\n"
 "      --date DATE       publication date (2025-05-31, 31 May 2025, 2025年5月31日)\n"
 "      --lang CODE       language code (zh, en, ja, ...), instead of the detected one\n"
 "      --source TEXT     the publication or site the article comes from\n"
 "      --keep-boilerplate  keep the lines folio would drop, as paragraphs\n"
+"      --vertical        EPUB: vertical writing and right-to-left page order\n"
+"                        (Chinese and Japanese text)\n"
+"      --cover FILE      EPUB: a JPEG or PNG cover image (default: no cover)\n"
 "  -h, --help            this help\n"
 "      --version         print the version\n"
+"\n"
+"Environment: SOURCE_DATE_EPOCH (seconds) sets every timestamp in the output;\n"
+"without it the article's date is used, so the same input gives the same file.\n"
 "\n"
 "Exit status: 0 done, 1 the input could not be read or converted, 2 usage error.\n"
 "Errors are one line: 'folio: FILE: what is wrong'.\n");
@@ -165,15 +183,18 @@ static void remove_tmp(int sig)
     raise(sig);
 }
 
-static int write_output(const folio_doc *doc, const format *fmt, const char *path,
-                        const char *in_name)
+static int write_output(const folio_doc *doc, const format *fmt, const folio_write_opts *wo,
+                        const char *path)
 {
     folio_error err = { { 0 } };
     sink_file s = { stdout };
     int to_stdout = !path || strcmp(path, "-") == 0;
     if (!to_stdout) {
-        snprintf(tmp_path, sizeof tmp_path, "%s.folio-XXXXXX", path);
-        int fd = mkstemp(tmp_path);
+        int fd = -1;
+        if (snprintf(tmp_path, sizeof tmp_path, "%s.folio-XXXXXX", path) < (int)sizeof tmp_path)
+            fd = mkstemp(tmp_path);
+        else
+            errno = ENAMETOOLONG;
         if (fd < 0 || !(s.f = fdopen(fd, "wb"))) {
             fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(errno));
             if (fd >= 0)
@@ -184,7 +205,7 @@ static int write_output(const folio_doc *doc, const format *fmt, const char *pat
         signal(SIGINT, remove_tmp);
         signal(SIGTERM, remove_tmp);
     }
-    folio_status st = fmt->write(doc, file_sink, &s, &err);
+    folio_status st = fmt->write(doc, wo, file_sink, &s, &err);
     int failed = st != FOLIO_OK;
     if (fflush(s.f) != 0 || ferror(s.f))
         failed = 1;
@@ -201,7 +222,6 @@ static int write_output(const folio_doc *doc, const format *fmt, const char *pat
     if (failed) {
         const char *what = st != FOLIO_OK && err.message[0] ? err.message : strerror(errno ? errno : EIO);
         fprintf(stderr, "%s: %s: %s\n", prog, to_stdout ? "standard output" : path, what);
-        (void)in_name;
         return EXIT_INPUT;
     }
     return EXIT_OK;
@@ -209,17 +229,20 @@ static int write_output(const folio_doc *doc, const format *fmt, const char *pat
 
 int main(int argc, char **argv)
 {
-    enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION };
+    enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
+           OPT_VERTICAL, OPT_COVER };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
         { "date", required_argument, 0, OPT_DATE },   { "lang", required_argument, 0, OPT_LANG },
         { "source", required_argument, 0, OPT_SOURCE },
         { "keep-boilerplate", no_argument, 0, OPT_KEEP },
+        { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
     folio_read_opts ro = { 0 };
+    folio_write_opts wo = { .epoch = -1 };
     const char *to = NULL, *output = NULL;
     int c;
     opterr = 0;
@@ -233,6 +256,8 @@ int main(int argc, char **argv)
         case OPT_LANG: ro.lang = optarg; break;
         case OPT_SOURCE: ro.source = optarg; break;
         case OPT_KEEP: ro.keep_boilerplate = 1; break;
+        case OPT_VERTICAL: wo.vertical = 1; break;
+        case OPT_COVER: wo.cover_path = optarg; break;
         case 'h': help(); return EXIT_OK;
         case OPT_VERSION: printf("folio %s\n", FOLIO_VERSION); return EXIT_OK;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]); break;
@@ -249,11 +274,33 @@ int main(int argc, char **argv)
 
     const format *fmt = NULL;
     if (to && !(fmt = format_by_name(to)))
-        usage_error("unknown format '%s' (this build writes: json)", to);
+        usage_error("unknown format '%s' (this build writes: epub, json)", to);
     if (!fmt && output && strcmp(output, "-") != 0 && !(fmt = format_by_path(output)))
         usage_error("cannot tell the format from '%s'; add -t FORMAT", output);
     if (!fmt)
         usage_error("%s", "no output format: add -t FORMAT or -o FILE.EXT");
+    char beside[PATH_MAX];
+    if (!output && fmt->binary) {
+        if (strcmp(input, "-") == 0) {
+            if (isatty(STDOUT_FILENO))
+                usage_error("not writing %s to a terminal; add -o FILE", fmt->name);
+        } else {
+            /* article.txt -> article.epub, beside the input */
+            const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
+            size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - input) : strlen(input);
+            if (snprintf(beside, sizeof beside, "%.*s%s", (int)stem, input, fmt->ext) >= (int)sizeof beside)
+                usage_error("input path too long: %s", input);
+            output = beside;
+        }
+    }
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end || v < 0)
+            usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", sde);
+        wo.epoch = v;
+    }
 
     char msg[256];
     size_t len;
@@ -271,7 +318,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: %s: %s\n", prog, st == FOLIO_ERR_USAGE ? "--date" : shown, err.message);
         return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
     }
-    int rc = write_output(doc, fmt, output, shown);
+    if (wo.vertical && doc->meta.lang && strcmp(doc->meta.lang, "zh") != 0 &&
+        strcmp(doc->meta.lang, "ja") != 0 && strcmp(doc->meta.lang, "ko") != 0)
+        fprintf(stderr, "%s: %s: note: --vertical applies to Chinese, Japanese and Korean text; ignored\n",
+                prog, shown);
+    int rc = write_output(doc, fmt, &wo, output);
     folio_doc_free(doc);
     return rc;
 }

@@ -2,7 +2,9 @@
  * doc.c - document lifetime and the block type names.
  */
 #include "internal.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const type_names[FOLIO_BLOCK_TYPE_COUNT] = {
     [FOLIO_BLOCK_HEADING] = "heading",   [FOLIO_BLOCK_PARAGRAPH] = "paragraph",
@@ -24,4 +26,34 @@ void folio_doc_free(folio_doc *doc)
         return;
     /* The doc struct itself lives in its own arena. */
     folio_arena_free(doc->arena);
+}
+
+/* BCP 47 as e-readers accept it: "zh-Hans"/"zh-Hant" when the script is
+ * known, "_" turned into "-", anything malformed replaced by "und" (an empty
+ * or locale-style tag makes Send to Kindle reject the book). */
+char *folio_language_tag(const folio_doc *doc, char *out, size_t cap)
+{
+    const char *lang = doc->meta.lang && *doc->meta.lang ? doc->meta.lang : "und";
+    const char *script = doc->meta.script;
+    if (strcmp(lang, "zh") == 0 && script && (strcmp(script, "Hans") == 0 || strcmp(script, "Hant") == 0))
+        snprintf(out, cap, "zh-%s", script);
+    else
+        snprintf(out, cap, "%s", lang);
+    size_t part = 0;
+    bool ok = out[0] != '\0';
+    for (char *p = out; *p && ok; p++) {
+        if (*p == '_')
+            *p = '-';
+        if (*p == '-') {
+            ok = part > 0;
+            part = 0;
+        } else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) {
+            ok = ++part <= 8;
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok || part == 0)
+        snprintf(out, cap, "und");
+    return out;
 }

@@ -141,6 +141,29 @@ const char *folio_block_type_name(folio_block_type type);
 folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *user,
                               folio_error *err);
 
+/** Options shared by the writers; zero-initialise, then set what you need. */
+typedef struct folio_write_opts {
+    /* Timestamp for reproducible output (zip entries, dcterms:modified, PDF
+     * dates), seconds since 1970.  Negative: the document date, else
+     * 2000-01-01.  The CLI fills it from SOURCE_DATE_EPOCH. */
+    long long epoch;
+    int vertical;              /* EPUB: vertical writing for zh/ja, right-to-left pages */
+    const char *cover_path;    /* EPUB: a JPEG or PNG cover image, read by the writer */
+} folio_write_opts;
+
+/**
+ * Write the document as an EPUB 3 package (with an EPUB 2 NCX) to the sink.
+ * The whole archive is built in memory and handed to the sink at the end, so
+ * a failure never sends a partial file.  The document is only read; opts may
+ * be NULL.  Returns FOLIO_ERR_INPUT if the cover cannot be read.
+ */
+folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts,
+                              folio_sink_fn sink, void *user, folio_error *err);
+
+/** Language tag for e-readers: "zh-Hans", "zh-Hant", "ja", "en"... never empty.
+ *  Writes at most cap bytes (NUL included) into out and returns out. */
+char *folio_language_tag(const folio_doc *doc, char *out, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,873 @@
+/*
+ * epub.c - the document model as an EPUB 3 package (with an EPUB 2 NCX for
+ * older readers).
+ *
+ * The archive is built in memory with libzip and every XML file is written
+ * with libxml2's xmlTextWriter, so escaping and well-formedness are the
+ * libraries' business.  Output is reproducible: the identifier is a hash of
+ * the content and every timestamp comes from one epoch (SOURCE_DATE_EPOCH,
+ * else the document date), so the same input gives the same bytes.
+ *
+ * Layout inside the zip:
+ *   mimetype                      (first, stored)
+ *   META-INF/container.xml
+ *   OEBPS/content.opf, nav.xhtml, toc.ncx, style.css
+ *   OEBPS/title.xhtml             title page: title, authors, date, source, summary
+ *   OEBPS/text_001.xhtml ...      one file per top-level section
+ *   OEBPS/colophon.xhtml          credits, when there are any
+ */
+#include "../convert/internal.h"
+#include <assert.h>
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zip.h>
+
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define OPS_NS "http://www.idpf.org/2007/ops"
+
+typedef struct section {
+    size_t first, end;          /* blocks [first, end) */
+    char file[24];
+} section;
+
+typedef struct epub {
+    const folio_doc *doc;
+    const folio_write_opts *o;
+    zip_t *za;
+    char tag[32];               /* language tag */
+    char uuid[48];
+    char modified[24];          /* dcterms:modified */
+    zip_uint16_t dos_time, dos_date;
+    section *sec;
+    size_t n_sec;
+    bool credits, cjk, vertical;
+    const char *cover_type;     /* media type, or NULL */
+    folio_error *err;
+} epub;
+
+/* ------------------------------------------------------------------ */
+/* XML writing with one failure flag                                   */
+
+typedef struct xw {
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w;
+    bool failed;
+} xw;
+
+static bool xw_open(xw *x)
+{
+    x->failed = false;
+    x->buf = xmlBufferCreate();
+    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    if (!x->w)
+        return false;
+    xmlTextWriterSetIndent(x->w, 1);
+    xmlTextWriterSetIndentString(x->w, BAD_CAST "");
+    if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
+        x->failed = true;
+    return true;
+}
+
+static void x_check(xw *x, int rc)
+{
+    if (rc < 0)
+        x->failed = true;
+}
+
+static void x_start(xw *x, const char *el)
+{
+    x_check(x, xmlTextWriterStartElement(x->w, BAD_CAST el));
+}
+
+static void x_attr(xw *x, const char *name, const char *value)
+{
+    x_check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
+}
+
+static void x_end(xw *x)
+{
+    x_check(x, xmlTextWriterEndElement(x->w));
+}
+
+/* Text without the characters XML 1.0 forbids (C0 controls, U+FFFE/F). */
+static void x_text(xw *x, const char *s)
+{
+    folio_buf b = { 0 };
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 && c != '\t' && c != '\n')
+            continue;
+        if (c == 0xEF && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF)) {
+            p += 2;
+            continue;
+        }
+        folio_buf_putc(&b, (char)c);
+    }
+    x_check(x, b.failed ? -1 : xmlTextWriterWriteString(x->w, BAD_CAST (b.data ? b.data : "")));
+    folio_buf_free(&b);
+}
+
+static void x_elem(xw *x, const char *el, const char *cls, const char *text)
+{
+    x_start(x, el);
+    if (cls)
+        x_attr(x, "class", cls);
+    x_text(x, text);
+    x_end(x);
+}
+
+static void xw_discard(xw *x)
+{
+    if (x->w)
+        xmlFreeTextWriter(x->w);
+    if (x->buf)
+        xmlBufferFree(x->buf);
+    x->w = NULL;
+    x->buf = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* zip entries                                                         */
+
+static bool add_bytes(epub *e, const char *name, const void *data, size_t len, bool store)
+{
+    void *copy = malloc(len ? len : 1);
+    if (!copy)
+        return false;
+    memcpy(copy, data, len);
+    zip_source_t *s = zip_source_buffer(e->za, copy, len, 1);
+    if (!s) {
+        free(copy);
+        return false;
+    }
+    zip_int64_t idx = zip_file_add(e->za, name, s, ZIP_FL_OVERWRITE);
+    if (idx < 0) {
+        zip_source_free(s);
+        return false;
+    }
+    return zip_set_file_compression(e->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0 &&
+           zip_file_set_dostime(e->za, (zip_uint64_t)idx, e->dos_time, e->dos_date, 0) == 0;
+}
+
+/* Finish an XML file and add it to the archive. */
+static bool xw_add(epub *e, xw *x, const char *name)
+{
+    x_check(x, xmlTextWriterEndDocument(x->w));
+    xmlFreeTextWriter(x->w);
+    x->w = NULL;
+    bool ok = !x->failed && add_bytes(e, name, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf), false);
+    xw_discard(x);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* identity and time                                                   */
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (h ^ 0xff) * 0x100000001b3ULL; /* field separator */
+}
+
+/* A name-based UUID (version 5 layout) from the document's content. */
+static void make_uuid(epub *e)
+{
+    const folio_doc *d = e->doc;
+    uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+    const char *fields[] = { d->meta.title, d->meta.date, d->meta.source, d->meta.lang };
+    for (size_t i = 0; i < 4; i++)
+        a = fnv(a, fields[i]), b = fnv(b ^ i, fields[i]);
+    for (size_t i = 0; i < d->meta.n_authors; i++)
+        a = fnv(a, d->meta.authors[i]), b = fnv(b, d->meta.authors[i]);
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        a = fnv(a, d->blocks[i].text);
+        b = fnv(b ^ d->blocks[i].type, d->blocks[i].text);
+    }
+    snprintf(e->uuid, sizeof e->uuid, "urn:uuid:%08x-%04x-5%03x-%04x-%012llx",
+             (unsigned)(a >> 32), (unsigned)(a >> 16) & 0xffff, (unsigned)a & 0xfff,
+             (unsigned)((b >> 48) & 0x3fff) | 0x8000, (unsigned long long)(b & 0xffffffffffffULL));
+}
+
+static void set_time(epub *e)
+{
+    long long t = e->o && e->o->epoch >= 0 ? e->o->epoch : -1;
+    if (t < 0 && e->doc->meta.date) {
+        struct tm tm = { 0 };
+        if (sscanf(e->doc->meta.date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+            tm.tm_year -= 1900;
+            tm.tm_mon -= 1;
+            t = (long long)timegm(&tm);
+        }
+    }
+    if (t < 0)
+        t = 946684800; /* 2000-01-01: a fixed default keeps output reproducible */
+    time_t tt = (time_t)t;
+    struct tm g;
+    gmtime_r(&tt, &g);
+    strftime(e->modified, sizeof e->modified, "%Y-%m-%dT%H:%M:%SZ", &g);
+    int year = g.tm_year + 1900 < 1980 ? 1980 : g.tm_year + 1900;
+    e->dos_date = (zip_uint16_t)(((year - 1980) << 9) | ((g.tm_mon + 1) << 5) | g.tm_mday);
+    e->dos_time = (zip_uint16_t)((g.tm_hour << 11) | (g.tm_min << 5) | (g.tm_sec / 2));
+}
+
+/* ------------------------------------------------------------------ */
+/* XHTML                                                               */
+
+static void xhtml_begin(epub *e, xw *x, const char *title)
+{
+    x_check(x, xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL));
+    x_start(x, "html");
+    x_attr(x, "xmlns", XHTML_NS);
+    x_attr(x, "xmlns:epub", OPS_NS);
+    x_attr(x, "lang", e->tag);
+    x_attr(x, "xml:lang", e->tag);
+    x_start(x, "head");
+    x_start(x, "meta");
+    x_attr(x, "charset", "utf-8");
+    x_end(x);
+    x_elem(x, "title", NULL, title && *title ? title : "Untitled");
+    x_start(x, "link");
+    x_attr(x, "rel", "stylesheet");
+    x_attr(x, "type", "text/css");
+    x_attr(x, "href", "style.css");
+    x_end(x);
+    x_end(x); /* head */
+    x_start(x, "body");
+}
+
+static const char *title_of(const epub *e)
+{
+    const char *t = e->doc->meta.title;
+    return t && *t ? t : "Untitled";
+}
+
+static bool write_title_page(epub *e)
+{
+    const folio_meta *m = &e->doc->meta;
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    xhtml_begin(e, &x, title_of(e));
+    x_start(&x, "section");
+    x_attr(&x, "epub:type", "titlepage");
+    x_attr(&x, "class", "titlepage");
+    x_elem(&x, "h1", "title", title_of(e));
+    if (m->subtitle)
+        x_elem(&x, "p", "subtitle", m->subtitle);
+    if (m->n_authors) {
+        folio_buf b = { 0 };
+        for (size_t i = 0; i < m->n_authors; i++) {
+            if (i)
+                folio_buf_puts(&b, e->cjk ? "、" : ", ");
+            folio_buf_puts(&b, m->authors[i]);
+        }
+        x_elem(&x, "p", "authors", b.data ? b.data : "");
+        folio_buf_free(&b);
+    }
+    if (m->date)
+        x_elem(&x, "p", "date", m->date);
+    if (m->source)
+        x_elem(&x, "p", "source", m->source);
+    if (m->summary) {
+        x_start(&x, "div");
+        x_attr(&x, "class", "summary");
+        for (const char *p = m->summary; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            char *line = strndup(p, n);
+            if (line)
+                x_elem(&x, "p", NULL, line);
+            else
+                x.failed = true;
+            free(line);
+            p += n + (nl != NULL);
+        }
+        x_end(&x);
+    }
+    return xw_add(e, &x, "OEBPS/title.xhtml");
+}
+
+/* Items of a list start after their marker; "3." numbers an <ol>. */
+static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
+{
+    const folio_block *first = &d->blocks[i];
+    bool ordered = first->u.list_item.ordered;
+    x_start(x, ordered ? "ol" : "ul");
+    int start = atoi(first->text + strcspn(first->text, "0123456789"));
+    if (ordered && start > 1) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", start);
+        x_attr(x, "start", n);
+    }
+    for (; i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM &&
+           d->blocks[i].u.list_item.ordered == first->u.list_item.ordered; i++)
+        x_elem(x, "li", NULL, d->blocks[i].text + d->blocks[i].u.list_item.body_offset);
+    x_end(x);
+    return i;
+}
+
+static void write_heading(xw *x, const folio_block *b, size_t index)
+{
+    char tag[4], id[24];
+    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+    snprintf(tag, sizeof tag, "h%d", level);
+    snprintf(id, sizeof id, "h%zu", index);
+    x_start(x, tag);
+    x_attr(x, "id", id);
+    x_text(x, b->text);
+    x_end(x);
+}
+
+static void write_wrapped(xw *x, const char *outer, const char *cls, const char *inner, const char *text)
+{
+    x_start(x, outer);
+    if (cls)
+        x_attr(x, "class", cls);
+    x_elem(x, inner, NULL, text);
+    x_end(x);
+}
+
+/* The blocks of one section; credits wait for the colophon. */
+static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
+{
+    while (i < end) {
+        const folio_block *b = &d->blocks[i];
+        switch (b->type) {
+        case FOLIO_BLOCK_HEADING: write_heading(x, b, i); break;
+        case FOLIO_BLOCK_PARAGRAPH: x_elem(x, "p", NULL, b->text); break;
+        case FOLIO_BLOCK_QUOTE: write_wrapped(x, "blockquote", NULL, "p", b->text); break;
+        case FOLIO_BLOCK_CAPTION: write_wrapped(x, "figure", "caption", "figcaption", b->text); break;
+        case FOLIO_BLOCK_NOTE: write_wrapped(x, "aside", "note", "p", b->text); break;
+        case FOLIO_BLOCK_CODE: write_wrapped(x, "pre", NULL, "code", b->text); break;
+        case FOLIO_BLOCK_CREDIT: break;
+        case FOLIO_BLOCK_LIST_ITEM:
+            i = write_list(x, d, i, end);
+            continue;
+        default:
+            assert(!"block type missing from the EPUB writer");
+        }
+        i++;
+    }
+}
+
+static bool write_section(epub *e, const section *s)
+{
+    const folio_doc *d = e->doc;
+    const folio_block *h = d->blocks[s->first].type == FOLIO_BLOCK_HEADING ? &d->blocks[s->first] : NULL;
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    xhtml_begin(e, &x, h ? h->text : title_of(e));
+    x_start(&x, "section");
+    x_attr(&x, "epub:type", "chapter");
+    write_blocks(&x, d, s->first, s->end);
+    char name[48];
+    snprintf(name, sizeof name, "OEBPS/%s", s->file);
+    return xw_add(e, &x, name);
+}
+
+static bool write_colophon(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    xhtml_begin(e, &x, title_of(e));
+    x_start(&x, "section");
+    x_attr(&x, "epub:type", "colophon");
+    x_attr(&x, "class", "colophon");
+    for (size_t i = 0; i < e->doc->n_blocks; i++)
+        if (e->doc->blocks[i].type == FOLIO_BLOCK_CREDIT)
+            x_elem(&x, "p", "credit", e->doc->blocks[i].text);
+    return xw_add(e, &x, "OEBPS/colophon.xhtml");
+}
+
+static bool write_cover_page(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    xhtml_begin(e, &x, title_of(e));
+    x_start(&x, "section");
+    x_attr(&x, "epub:type", "cover");
+    x_attr(&x, "class", "cover");
+    x_start(&x, "img");
+    x_attr(&x, "src", strcmp(e->cover_type, "image/png") == 0 ? "cover.png" : "cover.jpg");
+    x_attr(&x, "alt", title_of(e));
+    x_end(&x);
+    return xw_add(e, &x, "OEBPS/cover.xhtml");
+}
+
+/* ------------------------------------------------------------------ */
+/* sections and the table of contents                                  */
+
+static bool has_text(const folio_doc *d, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++)
+        if (d->blocks[i].type != FOLIO_BLOCK_CREDIT)
+            return true;
+    return false;
+}
+
+/* A new file at every level-1 heading: short files page fast on e-readers. */
+static bool split_sections(epub *e)
+{
+    const folio_doc *d = e->doc;
+    e->sec = calloc(d->n_blocks + 1, sizeof *e->sec);
+    if (!e->sec)
+        return false;
+    size_t start = 0;
+    for (size_t i = 0; i <= d->n_blocks; i++) {
+        bool boundary = i == d->n_blocks ||
+                        (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING && d->blocks[i].u.heading.level <= 1);
+        if (d->blocks[i < d->n_blocks ? i : 0].type == FOLIO_BLOCK_CREDIT && i < d->n_blocks)
+            e->credits = true;
+        if (!boundary)
+            continue;
+        if (has_text(d, start, i)) {
+            section *s = &e->sec[e->n_sec++];
+            s->first = start;
+            s->end = i;
+            snprintf(s->file, sizeof s->file, "text_%03zu.xhtml", e->n_sec);
+        }
+        start = i;
+    }
+    return true;
+}
+
+static const char *file_of_block(const epub *e, size_t index)
+{
+    for (size_t s = 0; s < e->n_sec; s++)
+        if (index >= e->sec[s].first && index < e->sec[s].end)
+            return e->sec[s].file;
+    return "title.xhtml";
+}
+
+/* Walk the headings as a nested list; `open_item` writes one entry.  Used
+ * for both the EPUB 3 nav (ol/li) and the NCX (navPoint). */
+typedef struct toc_style {
+    const char *list, *item;    /* "ol","li" for nav; NULL,"navPoint" for NCX */
+} toc_style;
+
+static void toc_entry(epub *e, xw *x, const toc_style *st, size_t index, const char *text, int *order)
+{
+    char href[64];
+    const char *file = index == (size_t)-1 ? "title.xhtml" : file_of_block(e, index);
+    if (index == (size_t)-1)
+        snprintf(href, sizeof href, "%s", file);
+    else
+        snprintf(href, sizeof href, "%s#h%zu", file, index);
+    x_start(x, st->item);
+    if (!st->list) {
+        char id[24], po[16];
+        snprintf(id, sizeof id, "np%d", *order);
+        snprintf(po, sizeof po, "%d", *order);
+        x_attr(x, "id", id);
+        x_attr(x, "playOrder", po);
+        x_start(x, "navLabel");
+        x_elem(x, "text", NULL, text);
+        x_end(x);
+        x_start(x, "content");
+        x_attr(x, "src", href);
+        x_end(x);
+    } else {
+        x_start(x, "a");
+        x_attr(x, "href", href);
+        x_text(x, text);
+        x_end(x);
+    }
+    (*order)++;
+}
+
+/* Headings as a nested list.  `depth` counts the open items; an item at
+ * level L > 1 lives in a list inside the open item of level L - 1. */
+static void write_toc_tree(epub *e, xw *x, const toc_style *st)
+{
+    const folio_doc *d = e->doc;
+    int depth = 0, order = 1;
+    if (st->list)
+        x_start(x, st->list);
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        if (d->blocks[i].type != FOLIO_BLOCK_HEADING)
+            continue;
+        int level = d->blocks[i].u.heading.level < 1 ? 1 : d->blocks[i].u.heading.level;
+        if (level > depth + 1)
+            level = depth + 1;
+        bool sibling = false;
+        while (depth >= level) {
+            x_end(x); /* the item at `depth` */
+            if (depth == level)
+                sibling = true;
+            else if (st->list)
+                x_end(x); /* the list that held it */
+            depth--;
+        }
+        if (!sibling && level > 1 && st->list)
+            x_start(x, st->list);
+        toc_entry(e, x, st, i, d->blocks[i].text, &order);
+        depth = level;
+    }
+    for (; depth > 0; depth--) {
+        x_end(x);
+        if (depth > 1 && st->list)
+            x_end(x);
+    }
+    if (order == 1) { /* no headings: the title is the one entry */
+        toc_entry(e, x, st, (size_t)-1, title_of(e), &order);
+        x_end(x);
+    }
+    if (st->list)
+        x_end(x);
+}
+
+static const char *contents_word(const epub *e)
+{
+    if (strncmp(e->tag, "zh", 2) == 0)
+        return "目录";
+    if (strncmp(e->tag, "ja", 2) == 0)
+        return "目次";
+    return "Contents";
+}
+
+static bool write_nav(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    xhtml_begin(e, &x, contents_word(e));
+    x_start(&x, "nav");
+    x_attr(&x, "epub:type", "toc");
+    x_attr(&x, "id", "toc");
+    x_elem(&x, "h1", NULL, contents_word(e));
+    toc_style st = { "ol", "li" };
+    write_toc_tree(e, &x, &st);
+    x_end(&x);
+    x_start(&x, "nav");
+    x_attr(&x, "epub:type", "landmarks");
+    x_attr(&x, "hidden", "hidden");
+    x_start(&x, "ol");
+    const char *marks[][3] = { { "titlepage", "title.xhtml", "Title page" },
+                               { "bodymatter", e->n_sec ? e->sec[0].file : "title.xhtml", "Start" } };
+    for (size_t i = 0; i < 2; i++) {
+        x_start(&x, "li");
+        x_start(&x, "a");
+        x_attr(&x, "epub:type", marks[i][0]);
+        x_attr(&x, "href", marks[i][1]);
+        x_text(&x, marks[i][2]);
+        x_end(&x);
+        x_end(&x);
+    }
+    return xw_add(e, &x, "OEBPS/nav.xhtml");
+}
+
+static bool write_ncx(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    x_start(&x, "ncx");
+    x_attr(&x, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+    x_attr(&x, "version", "2005-1");
+    x_attr(&x, "xml:lang", e->tag);
+    x_start(&x, "head");
+    const char *meta[][2] = { { "dtb:uid", e->uuid }, { "dtb:depth", "3" },
+                              { "dtb:totalPageCount", "0" }, { "dtb:maxPageNumber", "0" } };
+    for (size_t i = 0; i < 4; i++) {
+        x_start(&x, "meta");
+        x_attr(&x, "name", meta[i][0]);
+        x_attr(&x, "content", meta[i][1]);
+        x_end(&x);
+    }
+    x_end(&x);
+    x_start(&x, "docTitle");
+    x_elem(&x, "text", NULL, title_of(e));
+    x_end(&x);
+    x_start(&x, "navMap");
+    toc_style st = { NULL, "navPoint" };
+    write_toc_tree(e, &x, &st);
+    return xw_add(e, &x, "OEBPS/toc.ncx");
+}
+
+/* ------------------------------------------------------------------ */
+/* package document                                                    */
+
+static void opf_meta(xw *x, const char *prop, const char *value)
+{
+    x_start(x, "meta");
+    x_attr(x, "property", prop);
+    x_text(x, value);
+    x_end(x);
+}
+
+static void opf_item(xw *x, const char *id, const char *href, const char *type, const char *props)
+{
+    x_start(x, "item");
+    x_attr(x, "id", id);
+    x_attr(x, "href", href);
+    x_attr(x, "media-type", type);
+    if (props)
+        x_attr(x, "properties", props);
+    x_end(x);
+}
+
+static void opf_metadata(epub *e, xw *x)
+{
+    const folio_meta *m = &e->doc->meta;
+    x_start(x, "metadata");
+    x_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+    x_start(x, "dc:identifier");
+    x_attr(x, "id", "bookid");
+    x_text(x, e->uuid);
+    x_end(x);
+    x_elem(x, "dc:title", NULL, title_of(e));
+    x_elem(x, "dc:language", NULL, e->tag);
+    for (size_t i = 0; i < m->n_authors; i++)
+        x_elem(x, "dc:creator", NULL, m->authors[i]);
+    if (m->date)
+        x_elem(x, "dc:date", NULL, m->date);
+    if (m->source) {
+        x_elem(x, "dc:source", NULL, m->source);
+        x_elem(x, "dc:publisher", NULL, m->source);
+    }
+    if (m->summary)
+        x_elem(x, "dc:description", NULL, m->summary);
+    opf_meta(x, "dcterms:modified", e->modified);
+    opf_meta(x, "schema:accessMode", "textual");
+    opf_meta(x, "schema:accessModeSufficient", "textual");
+    opf_meta(x, "schema:accessibilityFeature", "structuralNavigation");
+    opf_meta(x, "schema:accessibilityFeature", "tableOfContents");
+    opf_meta(x, "schema:accessibilityFeature", "readingOrder");
+    opf_meta(x, "schema:accessibilityHazard", "none");
+    opf_meta(x, "schema:accessibilitySummary",
+             "Text only, with headings and a table of contents; the reading order follows the source article.");
+    if (e->cover_type) {
+        x_start(x, "meta");
+        x_attr(x, "name", "cover");
+        x_attr(x, "content", "cover-image");
+        x_end(x);
+    }
+    x_end(x);
+}
+
+static void itemref(xw *x, const char *id)
+{
+    x_start(x, "itemref");
+    x_attr(x, "idref", id);
+    x_end(x);
+}
+
+static bool write_opf(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    x_start(&x, "package");
+    x_attr(&x, "xmlns", "http://www.idpf.org/2007/opf");
+    x_attr(&x, "version", "3.0");
+    x_attr(&x, "unique-identifier", "bookid");
+    x_attr(&x, "xml:lang", e->tag);
+    opf_metadata(e, &x);
+    x_start(&x, "manifest");
+    opf_item(&x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+    opf_item(&x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
+    opf_item(&x, "css", "style.css", "text/css", NULL);
+    if (e->cover_type) {
+        bool png = strcmp(e->cover_type, "image/png") == 0;
+        opf_item(&x, "cover-image", png ? "cover.png" : "cover.jpg", e->cover_type, "cover-image");
+        opf_item(&x, "cover", "cover.xhtml", "application/xhtml+xml", NULL);
+    }
+    opf_item(&x, "title", "title.xhtml", "application/xhtml+xml", NULL);
+    for (size_t i = 0; i < e->n_sec; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "s%zu", i + 1);
+        opf_item(&x, id, e->sec[i].file, "application/xhtml+xml", NULL);
+    }
+    if (e->credits)
+        opf_item(&x, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL);
+    x_end(&x);
+    x_start(&x, "spine");
+    x_attr(&x, "toc", "ncx");
+    if (e->vertical)
+        x_attr(&x, "page-progression-direction", "rtl");
+    if (e->cover_type)
+        itemref(&x, "cover");
+    itemref(&x, "title");
+    for (size_t i = 0; i < e->n_sec; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "s%zu", i + 1);
+        itemref(&x, id);
+    }
+    if (e->credits)
+        itemref(&x, "colophon");
+    x_end(&x);
+    return xw_add(e, &x, "OEBPS/content.opf");
+}
+
+static bool write_container(epub *e)
+{
+    xw x;
+    if (!xw_open(&x))
+        return xw_discard(&x), false;
+    x_start(&x, "container");
+    x_attr(&x, "version", "1.0");
+    x_attr(&x, "xmlns", "urn:oasis:names:tc:opendocument:xmlns:container");
+    x_start(&x, "rootfiles");
+    x_start(&x, "rootfile");
+    x_attr(&x, "full-path", "OEBPS/content.opf");
+    x_attr(&x, "media-type", "application/oebps-package+xml");
+    return xw_add(e, &x, "META-INF/container.xml");
+}
+
+/* A small stylesheet that reads well on e-ink and phones: no flex or grid
+ * (some Kobo firmware shows blank pages), CJK justified with a 2em indent,
+ * Latin text hyphenated. */
+static bool write_css(epub *e)
+{
+    folio_buf b = { 0 };
+    folio_buf_puts(&b,
+        "body { margin: 0 4%; line-height: 1.6; }\n"
+        "h1, h2, h3 { line-height: 1.3; text-indent: 0; text-align: left; page-break-after: avoid; }\n"
+        "h1 { font-size: 1.4em; margin: 1.2em 0 0.8em; }\n"
+        "h2 { font-size: 1.2em; margin: 1em 0 0.6em; }\n"
+        "h3 { font-size: 1.05em; margin: 1em 0 0.5em; }\n"
+        "p { margin: 0 0 0.7em; text-align: justify; }\n"
+        "blockquote { margin: 1em 1.5em; font-style: italic; }\n"
+        "blockquote p { text-indent: 0; }\n"
+        "figure.caption { margin: 0.6em 0 1em; }\n"
+        "figcaption { font-size: 0.85em; color: #444; text-indent: 0; }\n"
+        "aside.note { font-size: 0.9em; margin: 1em 0; padding-top: 0.4em; border-top: 1px solid #999; }\n"
+        "aside.note p { text-indent: 0; }\n"
+        "pre { font-size: 0.85em; white-space: pre-wrap; margin: 0.8em 0; }\n"
+        "ul, ol { margin: 0.5em 0 0.8em 1.5em; padding: 0; }\n"
+        ".titlepage { margin-top: 20%; }\n"
+        ".titlepage h1 { font-size: 1.7em; }\n"
+        ".titlepage p { text-indent: 0; text-align: left; margin: 0.3em 0; }\n"
+        ".titlepage .summary { margin-top: 2em; font-size: 0.95em; color: #333; }\n"
+        ".colophon p { font-size: 0.85em; text-indent: 0; text-align: left; margin: 0.2em 0; }\n"
+        ".cover img { max-width: 100%; max-height: 100%; }\n");
+    if (e->cjk)
+        folio_buf_puts(&b, "body { line-height: 1.7; }\np { text-indent: 2em; margin: 0 0 0.3em; }\n");
+    else
+        folio_buf_puts(&b, "p { hyphens: auto; -epub-hyphens: auto; -webkit-hyphens: auto; }\n");
+    if (e->vertical)
+        folio_buf_puts(&b, "html { writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; "
+                           "-webkit-writing-mode: vertical-rl; }\n"
+                           "body { margin: 4% 0; }\n");
+    bool ok = !b.failed && add_bytes(e, "OEBPS/style.css", b.data, b.len, false);
+    folio_buf_free(&b);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* cover and the archive                                               */
+
+static bool add_cover(epub *e)
+{
+    FILE *f = fopen(e->o->cover_path, "rb");
+    folio_buf b = { 0 };
+    char chunk[65536];
+    size_t n;
+    if (f) {
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            folio_buf_append(&b, chunk, n);
+        fclose(f);
+    }
+    const unsigned char *p = (const unsigned char *)b.data;
+    if (b.len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+        e->cover_type = "image/jpeg";
+    else if (b.len >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+        e->cover_type = "image/png";
+    bool ok = e->cover_type && !b.failed;
+    if (!ok)
+        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path,
+                 !f ? "cannot read the cover image" : "the cover must be a JPEG or PNG image");
+    else
+        ok = add_bytes(e, strcmp(e->cover_type, "image/png") == 0 ? "OEBPS/cover.png" : "OEBPS/cover.jpg",
+                       b.data, b.len, true) && write_cover_page(e);
+    folio_buf_free(&b);
+    return ok;
+}
+
+static bool add_content(epub *e)
+{
+    static const char mimetype[] = "application/epub+zip";
+    return add_bytes(e, "mimetype", mimetype, sizeof mimetype - 1, true) && write_container(e) &&
+           split_sections(e) && write_css(e) && write_title_page(e) && write_nav(e) &&
+           write_ncx(e);
+}
+
+static bool add_text(epub *e)
+{
+    for (size_t i = 0; i < e->n_sec; i++)
+        if (!write_section(e, &e->sec[i]))
+            return false;
+    return (!e->credits || write_colophon(e)) && write_opf(e);
+}
+
+/* Hand the finished in-memory archive to the sink in one piece. */
+static folio_status deliver(zip_source_t *src, folio_sink_fn sink, void *user, folio_error *err)
+{
+    zip_stat_t st;
+    folio_status rc = FOLIO_ERR_FORMAT;
+    if (zip_source_open(src) < 0)
+        return rc;
+    zip_stat_init(&st);
+    char *buf = NULL;
+    if (zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && (buf = malloc(st.size ? st.size : 1)) &&
+        zip_source_read(src, buf, st.size) == (zip_int64_t)st.size) {
+        rc = sink(user, buf, st.size) == 0 ? FOLIO_OK : FOLIO_ERR_WRITE;
+        if (rc == FOLIO_ERR_WRITE)
+            snprintf(err->message, sizeof err->message, "write error");
+    }
+    free(buf);
+    zip_source_close(src);
+    return rc;
+}
+
+folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts,
+                              folio_sink_fn sink, void *user, folio_error *err)
+{
+    folio_error scratch;
+    folio_write_opts defaults = { .epoch = -1 };
+    epub e = { .doc = doc, .o = opts ? opts : &defaults, .err = err ? err : &scratch };
+    e.err->message[0] = '\0';
+    folio_status rc = FOLIO_ERR_FORMAT;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (!src)
+        goto cleanup;
+    e.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    if (!e.za)
+        goto cleanup;
+    zip_source_keep(src); /* it must outlive zip_close, which writes into it */
+    folio_language_tag(doc, e.tag, sizeof e.tag);
+    e.cjk = strncmp(e.tag, "zh", 2) == 0 || strncmp(e.tag, "ja", 2) == 0 || strncmp(e.tag, "ko", 2) == 0;
+    e.vertical = e.o->vertical && e.cjk;
+    make_uuid(&e);
+    set_time(&e);
+    bool ok = add_content(&e) && (!e.o->cover_path || add_cover(&e)) && add_text(&e);
+    if (!ok) {
+        rc = e.cover_type || !e.o->cover_path || !e.err->message[0] ? FOLIO_ERR_FORMAT : FOLIO_ERR_INPUT;
+        zip_discard(e.za);
+        goto cleanup;
+    }
+    if (zip_close(e.za) < 0) {
+        snprintf(e.err->message, sizeof e.err->message, "zip: %s", zip_strerror(e.za));
+        zip_discard(e.za);
+        goto cleanup;
+    }
+    rc = deliver(src, sink, user, e.err);
+cleanup:
+    if (rc == FOLIO_ERR_FORMAT && !e.err->message[0])
+        snprintf(e.err->message, sizeof e.err->message, "could not build the EPUB archive%s%s",
+                 zip_error_strerror(&ze) ? ": " : "", zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    if (src)
+        zip_source_free(src);
+    free(e.sec);
+    return rc;
+}

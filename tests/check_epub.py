@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Check an EPUB made by folio against its document model (JSON):
+- pandoc reads it back (-f epub -t plain) and every heading, paragraph, quote
+  and list item of the model appears in order (white space ignored);
+- the table of contents (nav.xhtml and toc.ncx) lists exactly the headings.
+
+Usage: check_epub.py MODEL.json BOOK.epub
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from xml.etree import ElementTree as ET
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s)
+    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    return re.sub(r"[\s\u00ad\u200b]+", "", s)
+
+
+def main():
+    model = json.load(open(sys.argv[1], encoding="utf-8"))
+    book = sys.argv[2]
+    errors = []
+    out = subprocess.run(["pandoc", "-f", "epub", "-t", "plain", "--wrap=none", book],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        errors.append("pandoc could not read it: " + out.stderr.strip()[:200])
+    text = norm(out.stdout)
+    # pandoc escapes nothing in plain text, but renders list markers and quotes
+    pos = 0
+    for b in model["blocks"]:
+        if b["type"] not in ("heading", "paragraph", "quote", "list_item"):
+            continue
+        t = b["text"]
+        if b["type"] == "list_item":
+            t = re.sub(r"^(\S{1,4}\s)", "", t)  # the marker is rendered by the list
+        n = norm(t)
+        at = text.find(n, pos)
+        if at < 0:
+            errors.append("missing or out of order (line %d): %s" % (b["line"], b["text"][:60]))
+        else:
+            pos = at + len(n)
+    headings = [b["text"] for b in model["blocks"] if b["type"] == "heading"]
+    with zipfile.ZipFile(book) as z:
+        names = z.namelist()
+        if names[0] != "mimetype" or z.getinfo("mimetype").compress_type != zipfile.ZIP_STORED:
+            errors.append("mimetype is not the first, stored entry")
+        ns = {"x": "http://www.w3.org/1999/xhtml", "e": "http://www.idpf.org/2007/ops"}
+        nav = ET.fromstring(z.read("OEBPS/nav.xhtml"))
+        toc = [n for n in nav.iter("{http://www.w3.org/1999/xhtml}nav")
+               if n.get("{http://www.idpf.org/2007/ops}type") == "toc"][0]
+        entries = ["".join(a.itertext()) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
+        ncx = ET.fromstring(z.read("OEBPS/toc.ncx"))
+        ncx_entries = [t.text for t in ncx.iter("{http://www.daisy.org/z3986/2005/ncx/}text")][1:]
+    want = headings or [model["meta"]["title"]]
+    if entries != want:
+        errors.append("nav lists %r, headings are %r" % (entries[:5], want[:5]))
+    if ncx_entries != want:
+        errors.append("NCX lists %r, headings are %r" % (ncx_entries[:5], want[:5]))
+    for e in errors[:8]:
+        print("%s: %s" % (book, e))
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
