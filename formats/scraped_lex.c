@@ -38,13 +38,20 @@ bool folio_contains(const char *s, size_t n, const char *needle)
     return false;
 }
 
-static bool contains_ci(const char *s, size_t n, const char *needle)
+/* A lower-cased copy of a line (ASCII letters only: the lists are ASCII or
+ * CJK), so that every list can be searched with memmem. */
+typedef struct lower {
+    char buf[2048];
+    size_t n;
+    bool ok;
+} lower;
+
+static void lower_init(lower *l, const char *s, size_t n)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (folio_starts_with_ci(s + i, n - i, needle))
-            return true;
-    return false;
+    l->ok = n < sizeof l->buf;
+    l->n = l->ok ? n : 0;
+    for (size_t i = 0; i < l->n; i++)
+        l->buf[i] = (char)tolower((unsigned char)s[i]);
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix)
@@ -61,10 +68,11 @@ static bool any_prefix(const char *s, size_t n, const char *const *list)
     return false;
 }
 
-static bool any_contains(const char *s, size_t n, const char *const *list)
+/* Lists hold lower-case needles; l is the lower-cased line. */
+static bool any_contains(const lower *l, const char *const *list)
 {
-    for (; *list; list++)
-        if (contains_ci(s, n, *list))
+    for (; l->ok && *list; list++)
+        if (memmem(l->buf, l->n, *list, strlen(*list)))
             return true;
     return false;
 }
@@ -492,13 +500,13 @@ static bool is_credit(const unit *u)
     return false;
 }
 
-static bool is_caption(const unit *u)
+static bool is_caption(const unit *u, const lower *l)
 {
     const char *s = u->text;
     size_t n = u->len;
     if (u->chars > 400)
         return false;
-    if (any_prefix(s, n, caption_prefix) || any_contains(s, n, caption_contains))
+    if (any_prefix(s, n, caption_prefix) || any_contains(l, caption_contains))
         return true;
     /* "…新华社记者 才扬 摄" and "（张三 摄）": a photographer's credit at the end. */
     if (ends_with(s, n, "摄") || ends_with(s, n, "摄）") || ends_with(s, n, "摄)") ||
@@ -694,9 +702,11 @@ unit_class folio_scraped_classify(const unit *u)
 {
     const char *s = u->text;
     size_t n = u->len;
+    lower l;
+    lower_init(&l, s, n);
     if (is_series_link(s, n))
         return C_SERIES;
-    if (is_caption(u))
+    if (is_caption(u, &l))
         return C_CAPTION;
     if (is_credit(u))
         return C_CREDIT;
@@ -721,7 +731,7 @@ unit_class folio_scraped_classify(const unit *u)
         return C_MARKER;
     if (u->chars <= 40 && (is_boiler_word(s, n) || is_count_line(s, n)))
         return C_BOILER;
-    if (u->chars <= 300 && (any_contains(s, n, boiler_contains) || all_boiler_tokens(s, n)))
+    if (u->chars <= 300 && (any_contains(&l, boiler_contains) || all_boiler_tokens(s, n)))
         return C_BOILER;
     if (!u->prose && u->cjk == 0 && glued_words(s, n))
         return C_BOILER;

@@ -3,6 +3,7 @@
  */
 #include "scraped.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -336,21 +337,36 @@ const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n)
 static const char simp[] = "这们说为国时会发对过来实现经济门东车长开关问题么没与从让给";
 static const char trad[] = "這們說為國時會發對過來實現經濟門東車長開關問題麼沒與從讓給";
 
-static bool in_set(const char *set, int32_t c)
+static int32_t simp_cp[64], trad_cp[64];
+static size_t n_simp, n_trad;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static size_t decode_set(const char *set, int32_t *out, size_t cap)
 {
-    size_t n = strlen(set), i = 0;
-    while (i < n) {
-        int32_t d;
-        i += folio_utf8_next(set + i, n - i, &d);
-        if (d == c)
+    size_t n = strlen(set), i = 0, k = 0;
+    while (i < n && k < cap)
+        i += folio_utf8_next(set + i, n - i, &out[k++]);
+    return k;
+}
+
+static void sets_init(void)
+{
+    n_simp = decode_set(simp, simp_cp, 64);
+    n_trad = decode_set(trad, trad_cp, 64);
+}
+
+static bool in_set(const int32_t *set, size_t n, int32_t c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == c)
             return true;
-    }
     return false;
 }
 
 const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
 {
     size_t han = 0, kana = 0, hangul = 0, latin = 0, hans = 0, hant = 0;
+    pthread_once(&sets_once, sets_init);
     for (size_t b = 0; b < doc->n_blocks; b++) {
         const char *s = doc->blocks[b].text;
         size_t n = strlen(s), i = 0;
@@ -359,8 +375,8 @@ const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
             i += folio_utf8_next(s + i, n - i, &c);
             if (folio_is_han(c)) {
                 han++;
-                hans += in_set(simp, c);
-                hant += in_set(trad, c);
+                hans += in_set(simp_cp, n_simp, c);
+                hant += in_set(trad_cp, n_trad, c);
             } else if (folio_is_kana(c)) {
                 kana++;
             } else if (folio_is_hangul(c)) {
