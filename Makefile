@@ -76,6 +76,14 @@ demo: deps
 	done
 	@echo "make demo: outputs are in out/"
 
+# Speed and memory against pandoc, calibre and gzip (never part of check).
+bench: all
+	@for p in pandoc time calibre; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "make bench: installing$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+	python3 bench/bench.py $(BENCH_ARGS)
+
 asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""folio's benchmark: folio against pandoc, calibre and gzip on the same input.
+
+Runs the commands of each comparison alternately (folio, other, folio, ...),
+reports medians of wall time and user+sys CPU, the peak RSS and the output
+size, and the ratio.  Writes the table to bench/results.md and prints it.
+Never part of `make check`.
+
+Usage: bench/bench.py [--runs N] [--quick]
+"""
+import argparse
+import glob
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+FOLIO = os.path.join(ROOT, "folio")
+
+
+def run(cmd, out=None):
+    """Run once; return (wall, cpu, peak_rss_kb) or None if it failed.
+    GNU time reports the command's own peak RSS (a forked Python child would
+    carry the parent's high-water mark)."""
+    stats = os.path.join(WORK, "time.txt")
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        status = subprocess.call(["/usr/bin/time", "-f", "%U %S %M", "-o", stats] + cmd,
+                                 stdout=open(out, "wb") if out else devnull, stderr=devnull)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        return None
+    user, sys_, rss = open(stats).read().split()[-3:]
+    return wall, float(user) + float(sys_), int(rss)
+
+
+def measure(cmds, runs):
+    """cmds: list of (label, argv, stdout_file_or_None, output_path).  Alternate."""
+    res = {c[0]: [] for c in cmds}
+    for _ in range(runs):
+        for label, argv, out, _ in cmds:
+            r = run(argv, out)
+            if r:
+                res[label].append(r)
+    table = {}
+    for label, argv, out, path in cmds:
+        rs = res[label]
+        if not rs:
+            table[label] = None
+            continue
+        size = os.path.getsize(path) if path and os.path.exists(path) else 0
+        table[label] = (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs),
+                        max(r[2] for r in rs), size)
+    return table
+
+
+def make_inputs(quick):
+    os.makedirs(WORK, exist_ok=True)
+    sources = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "corpus", "*.txt")))
+    sources += sorted(glob.glob(os.path.join(ROOT, "tests", "samples", "*.txt")))
+    blob = "\n\n".join(open(f, encoding="utf-8").read() for f in sources)
+    sizes = [("1MB", 1 << 20), ("10MB", 10 << 20)] + ([] if quick else [("100MB", 100 << 20)])
+    made = []
+    for name, size in sizes:
+        path = os.path.join(WORK, "big-%s.txt" % name)
+        if not os.path.exists(path) or os.path.getsize(path) < size:
+            with open(path, "w", encoding="utf-8") as f:
+                n = 0
+                while n < size:
+                    f.write(blob)
+                    f.write("\n\n")
+                    n += len(blob.encode()) + 2
+        made.append((name, path))
+    return made
+
+
+def fmt(v):
+    if v is None:
+        return "n/a"
+    wall, cpu, rss, size = v
+    return "%.3f s | %.3f s | %.1f MB | %.1f KB" % (wall, cpu, rss / 1024, size / 1024)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="skip the 100 MB input")
+    a = ap.parse_args()
+    ref = os.path.join(ROOT, "..", "shared", "corpus", "00.txt")
+    if not os.path.exists(ref):
+        ref = os.path.join(ROOT, "tests", "samples", "zh-library.txt")
+    inputs = [("00.txt" if "corpus" in ref else "sample", ref)] + make_inputs(a.quick)
+    have = {t: shutil.which(t) for t in ("pandoc", "ebook-convert", "gzip")}
+    rows = []
+    for name, path in inputs:
+        big = name.endswith("MB")
+        runs = 1 if name == "100MB" else (2 if big else a.runs)
+        o = lambda ext: os.path.join(WORK, "%s.%s" % (name, ext))
+        comps = [("epub", "folio -t epub", [FOLIO, path, "-o", o("folio.epub")], o("folio.epub"),
+                  "pandoc -f markdown -t epub3", ["pandoc", "-f", "markdown", "-t", "epub3", path,
+                                                  "-o", o("pandoc.epub")], o("pandoc.epub"), "pandoc"),
+                 ("epub", "folio -t epub", [FOLIO, path, "-o", o("folio.epub")], o("folio.epub"),
+                  "gzip -6", ["gzip", "-6", "-c", path], o("gz"), "gzip"),
+                 ("json", "folio -t json", [FOLIO, path, "-t", "json", "-o", o("json")], o("json"),
+                  None, None, None, None)]
+        for fmt_name, la, ca, pa, lb, cb, pb, tool in comps:
+            if tool == "pandoc" and (not have["pandoc"] or name == "100MB"):
+                lb = None
+            cmds = [(la, ca, None, pa)]
+            if lb:
+                cmds.append((lb, cb, pb if tool == "gzip" else None, pb))
+            t = measure(cmds, runs)
+            ratio = ""
+            if lb and t.get(lb) and t.get(la):
+                ratio = "%.1fx" % (t[lb][0] / t[la][0])
+            rows.append("| %s | %s | %s | %s |" % (name, la, fmt(t[la]), ratio or "-"))
+            if lb:
+                rows.append("| %s | %s | %s | |" % (name, lb, fmt(t.get(lb))))
+            print(rows[-2] if lb else rows[-1], flush=True)
+    head = ["| input | command | wall (median) | user+sys | peak RSS | output | other/folio |",
+            "|---|---|---|---|---|---|---|"]
+    text = "# folio benchmark\n\nMachine: %d cores; %s\n\n" % (os.cpu_count(), time.strftime("%Y-%m-%d")) + \
+           "\n".join(head + [r.replace(" | ", " | ", 1) for r in rows]) + "\n"
+    with open(os.path.join(HERE, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
