@@ -4,22 +4,23 @@ CFLAGS  ?= -O2 -g
 # Flags the code needs, kept apart so `make CFLAGS=...` cannot drop them.
 REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
              -Werror=implicit-function-declaration
-PKGS     = libutf8proc libzip libxml-2.0
+PKGS     = libutf8proc libzip libxml-2.0 libunibreak
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak)
 LDLIBS  += $(PKG_LIBS) -lpthread
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c \
           formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
-          formats/json.c formats/epub.c
+          formats/json.c formats/epub.c formats/xmlw.c \
+          formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
-HEADERS = convert/folio.h convert/internal.h formats/scraped.h
+HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h
 
 # Debian packages the build, the tests and the demo need.
-DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libcmocka-dev python3 \
+DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libcmocka-dev python3 \
             epubcheck pandoc
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline
 
 all: folio libfolio.a
 
@@ -54,6 +55,9 @@ unit: $(TESTS)
 epub: folio
 	sh tests/epub.sh
 
+outline: folio
+	sh tests/outline.sh
+
 golden: folio
 	sh tests/golden.sh
 
@@ -62,7 +66,7 @@ corpus: folio
 
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden corpus epub
+	$(MAKE) unit golden corpus outline epub
 	@echo "make check: all tests passed"
 
 demo: deps
@@ -70,7 +74,7 @@ demo: deps
 	@mkdir -p out
 	@for f in tests/samples/*.txt; do \
 	  b=$$(basename $$f .txt); \
-	  for ext in json epub; do \
+	  for ext in json epub txt md opml; do \
 	    ./folio $$f -o out/$$b.$$ext || exit 1; echo "  out/$$b.$$ext"; \
 	  done; \
 	done

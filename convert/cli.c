@@ -38,6 +38,9 @@ static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, 
 static const format formats[] = {
     { "json", ".json", 0, write_json },
     { "epub", ".epub", 1, folio_write_epub },
+    { "outline", ".txt", 0, folio_write_outline },
+    { "outline-md", ".md", 0, folio_write_outline_md },
+    { "opml", ".opml", 0, folio_write_opml },
 };
 
 static const char *prog = "folio";
@@ -48,6 +51,18 @@ static void usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, " (see 'folio --help')\n");
     exit(EXIT_USAGE);
+}
+
+static int number_arg(const char *s, int lo, int hi, const char *opt)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi) {
+        fprintf(stderr, "%s: %s takes a number from %d to %d, not '%s' (see 'folio --help')\n", prog, opt,
+                lo, hi, s);
+        exit(EXIT_USAGE);
+    }
+    return (int)v;
 }
 
 static void help(void)
@@ -65,14 +80,17 @@ static void help(void)
 "Examples:\n"
 "  folio article.txt -t epub              writes article.epub beside article.txt\n"
 "  folio article.txt -o book.epub --vertical   vertical text for Chinese/Japanese\n"
+"  folio article.txt -t outline           numbered headings and key sentences\n"
+"  folio article.txt -o notes.opml        the outline for an outliner app\n"
 "  folio article.txt --to json            the document model on standard output\n"
 "  folio article.txt -o article.json      the same, into a file\n"
 "  curl -s URL | html2text | folio - -t json\n"
 "  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
 "\n"
 "Options:\n"
-"  -t, --to FORMAT       output format: epub, json; without -t the format\n"
-"                        comes from OUTPUT's extension (.epub .json)\n"
+"  -t, --to FORMAT       output format: epub, outline, outline-md, opml, json;\n"
+"                        without -t it comes from OUTPUT's extension\n"
+"                        (.epub .txt .md .opml .json)\n"
 "  -o, --output FILE     write here ('-' = standard output).  Default: standard\n"
 "                        output for text formats; for EPUB, the input's name with\n"
 "                        the new extension, beside the input\n"
@@ -85,6 +103,9 @@ static void help(void)
 "      --vertical        EPUB: vertical writing and right-to-left page order\n"
 "                        (Chinese and Japanese text)\n"
 "      --cover FILE      EPUB: a JPEG or PNG cover image (default: no cover)\n"
+"      --outline-depth N outline: 1 headings only, 2 key sentences (default),\n"
+"                        3 every sentence\n"
+"      --width N         outline: wrap at N columns (default 80, 0 = no wrap)\n"
 "  -h, --help            this help\n"
 "      --version         print the version\n"
 "\n"
@@ -230,7 +251,7 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
 int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
-           OPT_VERTICAL, OPT_COVER };
+           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -238,6 +259,7 @@ int main(int argc, char **argv)
         { "source", required_argument, 0, OPT_SOURCE },
         { "keep-boilerplate", no_argument, 0, OPT_KEEP },
         { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
+        { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
@@ -258,6 +280,14 @@ int main(int argc, char **argv)
         case OPT_KEEP: ro.keep_boilerplate = 1; break;
         case OPT_VERTICAL: wo.vertical = 1; break;
         case OPT_COVER: wo.cover_path = optarg; break;
+        case OPT_DEPTH:
+            wo.outline_depth = number_arg(optarg, 1, 3, "--outline-depth");
+            break;
+        case OPT_WIDTH: {
+            int w = number_arg(optarg, 0, 10000, "--width");
+            wo.width = w == 0 ? -1 : w < 20 ? 20 : w;
+            break;
+        }
         case 'h': help(); return EXIT_OK;
         case OPT_VERSION: printf("folio %s\n", FOLIO_VERSION); return EXIT_OK;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]); break;
@@ -274,7 +304,7 @@ int main(int argc, char **argv)
 
     const format *fmt = NULL;
     if (to && !(fmt = format_by_name(to)))
-        usage_error("unknown format '%s' (this build writes: epub, json)", to);
+        usage_error("unknown format '%s' (formats: epub, outline, outline-md, opml, json)", to);
     if (!fmt && output && strcmp(output, "-") != 0 && !(fmt = format_by_path(output)))
         usage_error("cannot tell the format from '%s'; add -t FORMAT", output);
     if (!fmt)

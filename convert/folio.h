@@ -149,6 +149,8 @@ typedef struct folio_write_opts {
     long long epoch;
     int vertical;              /* EPUB: vertical writing for zh/ja, right-to-left pages */
     const char *cover_path;    /* EPUB: a JPEG or PNG cover image, read by the writer */
+    int outline_depth;         /* outline: 1 headings, 2 key sentences (0 = 2), 3 every sentence */
+    int width;                 /* outline: wrap column (0 = 80), negative = no wrap */
 } folio_write_opts;
 
 /**
@@ -158,6 +160,27 @@ typedef struct folio_write_opts {
  * be NULL.  Returns FOLIO_ERR_INPUT if the cover cannot be read.
  */
 folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts,
+                              folio_sink_fn sink, void *user, folio_error *err);
+
+/**
+ * Write the outline: title, a line of authors/date/source, then each heading
+ * numbered (1., 1.1) with one bullet per paragraph holding its key sentence
+ * ("> " for block quotes), wrapped at opts->width columns (East Asian wide
+ * characters count two).  The document is only read; opts may be NULL.
+ */
+folio_status folio_write_outline(const folio_doc *doc, const folio_write_opts *opts,
+                                 folio_sink_fn sink, void *user, folio_error *err);
+
+/** The same outline as Markdown: ATX headings and bullet lists. */
+folio_status folio_write_outline_md(const folio_doc *doc, const folio_write_opts *opts,
+                                    folio_sink_fn sink, void *user, folio_error *err);
+
+/**
+ * The outline as OPML 2.0 (libxml2) for outliners and note apps: head with
+ * title, dateCreated, ownerName; metadata and summary as nodes; each heading
+ * a node; each key sentence a child node with the whole paragraph in _note.
+ */
+folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts,
                               folio_sink_fn sink, void *user, folio_error *err);
 
 /** Language tag for e-readers: "zh-Hans", "zh-Hant", "ja", "en"... never empty.

@@ -49,4 +49,27 @@ bool folio_is_lower(int32_t c);
 int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
 
+/* ---- sentences (sentence.c) ---- */
+/* Length in bytes of the first sentence of s[0..n): through its final
+ * punctuation and closing quotes, not the space after.  Knows CJK stops
+ * (。！？…), abbreviations (Dr., U.S., e.g.), initials and decimals. */
+size_t folio_sentence_len(const char *s, size_t n);
+/* The sentence s[0..n) as a key sentence for an outline: appended to out,
+ * with the closing quotation marks its cut left open (“…years ago.”). */
+void folio_key_sentence(const char *s, size_t n, folio_buf *out);
+
+/* ---- line breaking (linebreak.c, UAX #14 through libunibreak) ---- */
+typedef double (*folio_measure_fn)(void *user, const char *s, size_t n);
+typedef int (*folio_line_fn)(void *user, const char *s, size_t n);
+/* Break s[0..n) greedily into lines whose measure fits `first` (first line)
+ * and `rest` (the others); calls emit for each line without trailing spaces.
+ * A closing mark never starts a line and an opening mark never ends one;
+ * a word longer than a line is broken inside only at URL-like places
+ * (after / . - ? & = _), else by characters as a last resort.
+ * Returns 0, or the first non-zero value emit returned, or -1 (no memory). */
+int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
+                      folio_measure_fn measure, void *mu, folio_line_fn emit, void *eu);
+/* East Asian width measure for terminals and plain text (user unused). */
+double folio_measure_columns(void *user, const char *s, size_t n);
+
 #endif

@@ -656,6 +656,31 @@ static int code_block(reader *r, int i)
     return j;
 }
 
+/* "导语：" alone on its line, then the lead: one paragraph that opens with
+ * the label, as editors print it, not a section of its own. */
+static void fold_label(reader *r, int i)
+{
+    unit *u = &r->u[i], *next = &r->u[i + 1];
+    bool space = !joins_without_space(u->text, u->len, next->text, next->len);
+    char *t = folio_arena_alloc(r->arena, u->len + next->len + 2);
+    if (!t) {
+        block(u, FOLIO_BLOCK_HEADING);
+        return;
+    }
+    memcpy(t, u->text, u->len);
+    size_t k = u->len;
+    if (space)
+        t[k++] = ' ';
+    memcpy(t + k, next->text, next->len);
+    t[k + next->len] = '\0';
+    u->text = t;
+    u->len = k + next->len;
+    u->cls = C_PLAIN;
+    folio_scraped_features(u);
+    block(u, FOLIO_BLOCK_PARAGRAPH);
+    next->role = R_MERGED;
+}
+
 static void body_role(reader *r, int i)
 {
     unit *u = &r->u[i];
@@ -667,7 +692,13 @@ static void body_role(reader *r, int i)
     case C_CREDIT: block(u, FOLIO_BLOCK_CREDIT); break;
     case C_NOTE: block(u, FOLIO_BLOCK_NOTE); break;
     case C_LIST: block(u, FOLIO_BLOCK_LIST_ITEM); break;
-    case C_LABEL_LEAD: case C_LABEL_SUMMARY:
+    case C_LABEL_LEAD:
+        if (i + 1 < r->n && plain_prose(&r->u[i + 1]) && r->u[i + 1].role == R_NONE)
+            fold_label(r, i);
+        else
+            block(u, FOLIO_BLOCK_HEADING);
+        break;
+    case C_LABEL_SUMMARY:
         block(u, FOLIO_BLOCK_HEADING);
         break;
     case C_DATELINE: case C_SOURCE: case C_BYLINE: case C_SUMMARY:

@@ -95,12 +95,162 @@ static void language_tags(void **state)
     }
 }
 
+/* ---- sentences ---- */
+
+static void first_sentence(const char *text, const char *want)
+{
+    size_t n = folio_sentence_len(text, strlen(text));
+    if (n != strlen(want) || strncmp(text, want, n) != 0)
+        fail_msg("sentence of '%s' is '%.*s', want '%s'", text, (int)n, text, want);
+}
+
+static void sentences(void **state)
+{
+    (void)state;
+    first_sentence("这并非首次。二战结束后，美国构筑了网络。", "这并非首次。");
+    first_sentence("李亮提到：“没有数据做支撑，他们就无法放贷。”此外，平台需要调整。",
+                   "李亮提到：“没有数据做支撑，他们就无法放贷。”");
+    first_sentence("行业人人自危！她说。", "行业人人自危！");
+    first_sentence("真的吗？是的。", "真的吗？");
+    first_sentence("The U.S. Navy met Dr. Smith at 3.5 knots. Then it left.", "The U.S. Navy met Dr. Smith at 3.5 knots.");
+    first_sentence("Use e.g. a rope. Or not.", "Use e.g. a rope.");
+    first_sentence("J. R. R. Tolkien wrote it. Really.", "J. R. R. Tolkien wrote it.");
+    first_sentence("\u201cWe ran out of fuel.\u201d He said so.", "\u201cWe ran out of fuel.\u201d");
+    first_sentence("Wait... What happened? Nothing.", "Wait...");
+    first_sentence("Visit example.com for more. Thanks.", "Visit example.com for more.");
+    first_sentence("No end punctuation here", "No end punctuation here");
+    first_sentence("Prices rose 2.5% in Jan. and fell in Feb. Then calm.", "Prices rose 2.5% in Jan. and fell in Feb.");
+    first_sentence("He moved to the U.S. The rest is history.", "He moved to the U.S.");
+    first_sentence("Ask Prof. Lee. She knows.", "Ask Prof. Lee.");
+}
+
+static void key_sentences(void **state)
+{
+    (void)state;
+    const char *t = "\u201cWe stopped waiting. The question was different.\u201d";
+    folio_buf b = { 0 };
+    folio_key_sentence(t, folio_sentence_len(t, strlen(t)), &b);
+    assert_string_equal(b.data, "\u201cWe stopped waiting.\u201d");
+    folio_buf_free(&b);
+    t = "\"We stopped waiting. The question was different.\"";
+    folio_key_sentence(t, folio_sentence_len(t, strlen(t)), &b);
+    assert_string_equal(b.data, "\"We stopped waiting.\"");
+    folio_buf_free(&b);
+    t = "「行业人人自危。她说。」";
+    folio_key_sentence(t, folio_sentence_len(t, strlen(t)), &b);
+    assert_string_equal(b.data, "「行业人人自危。」");
+    folio_buf_free(&b);
+}
+
+/* ---- line breaking ---- */
+
+typedef struct lines {
+    char *line[64];
+    int n;
+} lines;
+
+static int collect(void *user, const char *s, size_t n)
+{
+    lines *l = user;
+    if (l->n < 64)
+        l->line[l->n++] = strndup(s, n);
+    return 0;
+}
+
+static void free_lines(lines *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->line[i]);
+    l->n = 0;
+}
+
+static void line_breaking(void **state)
+{
+    (void)state;
+    lines l = { 0 };
+    const char *zh = "当前，美国在亚洲构建集体防御体系的时机已经成熟。长期以来，此类条约既不切实际也非必需。然而，在中国不断增长的影响力面前，建立这样的条约变得迫切（见下文）。";
+    for (int w = 10; w <= 40; w += 3) {
+        assert_int_equal(folio_break_lines(zh, strlen(zh), "zh", w, w, folio_measure_columns, NULL, collect, &l), 0);
+        for (int i = 0; i < l.n; i++) {
+            assert_true(folio_text_width(l.line[i], strlen(l.line[i])) <= (size_t)w);
+            int32_t c;
+            folio_utf8_next(l.line[i], strlen(l.line[i]), &c);
+            /* a closing mark never starts a line, an opening mark never ends one */
+            assert_false(c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF09 || c == 0x201D);
+            int32_t last = folio_utf8_last(l.line[i], strlen(l.line[i]), NULL);
+            assert_false(last == 0xFF08 || last == 0x201C);
+        }
+        free_lines(&l);
+    }
+    const char *en = "Words are never split: internationalisation stays whole, and so does interoperability.";
+    assert_int_equal(folio_break_lines(en, strlen(en), "en", 24, 24, folio_measure_columns, NULL, collect, &l), 0);
+    for (int i = 0; i < l.n; i++) {
+        assert_true(strlen(l.line[i]) <= 24);
+        assert_true(l.line[i][0] != ' ' && l.line[i][strlen(l.line[i]) - 1] != ' ');
+    }
+    assert_string_equal(l.line[1], "internationalisation");
+    free_lines(&l);
+    const char *url = "See https://example.org/a/very/long/path/to/some/document.html for details.";
+    assert_int_equal(folio_break_lines(url, strlen(url), "en", 20, 20, folio_measure_columns, NULL, collect, &l), 0);
+    for (int i = 0; i < l.n; i++)
+        assert_true(strlen(l.line[i]) <= 20);
+    assert_string_equal(l.line[0], "See https://");
+    for (int i = 1; i + 2 < l.n; i++) /* the URL breaks after slashes */
+        assert_true(l.line[i][strlen(l.line[i]) - 1] == '/');
+    free_lines(&l);
+}
+
+static void widths(void **state)
+{
+    (void)state;
+    assert_int_equal(folio_text_width("abc", 3), 3);
+    assert_int_equal(folio_text_width("中文", 6), 4);
+    assert_int_equal(folio_text_width("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4); /* half-width kana */
+    assert_int_equal(folio_text_width("，。", strlen("，。")), 4);
+    assert_int_equal(folio_text_width("e\u0301", strlen("e\u0301")), 1); /* combining accent */
+}
+
+/* ---- outline ---- */
+
+static void outline_plain(void **state)
+{
+    (void)state;
+    folio_doc *doc = doc_of(ARTICLE);
+    folio_buf b = { 0 };
+    assert_int_equal(folio_write_outline(doc, NULL, to_buf, &b, NULL), FOLIO_OK);
+    assert_string_equal(b.data, "A Small Test Book\nAnn Lee · 2024-05-04\n\n"
+                                "- The first paragraph of the book is long enough to count as running text.\n\n"
+                                "1. A Section\n"
+                                "  - The second paragraph follows the heading and is also long enough to count.\n");
+    folio_buf_free(&b);
+    folio_write_opts o = { .outline_depth = 1 };
+    assert_int_equal(folio_write_outline(doc, &o, to_buf, &b, NULL), FOLIO_OK);
+    assert_string_equal(b.data, "A Small Test Book\nAnn Lee · 2024-05-04\n\n1. A Section\n");
+    folio_buf_free(&b);
+    assert_int_equal(folio_write_outline_md(doc, NULL, to_buf, &b, NULL), FOLIO_OK);
+    assert_non_null(strstr(b.data, "\n## 1. A Section\n"));
+    folio_buf_free(&b);
+    assert_int_equal(folio_write_opml(doc, NULL, to_buf, &b, NULL), FOLIO_OK);
+    assert_non_null(strstr(b.data, "<outline text=\"A Section\">"));
+    assert_non_null(strstr(b.data, "<dateCreated>Sat, 04 May 2024 00:00:00 GMT</dateCreated>"));
+    folio_buf_free(&b);
+    folio_error err;
+    assert_int_equal(folio_write_outline(doc, NULL, refuse, NULL, &err), FOLIO_ERR_WRITE);
+    assert_int_equal(folio_write_opml(doc, NULL, refuse, NULL, &err), FOLIO_ERR_WRITE);
+    folio_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(epub_in_memory),
         cmocka_unit_test(epub_errors),
         cmocka_unit_test(language_tags),
+        cmocka_unit_test(sentences),
+        cmocka_unit_test(key_sentences),
+        cmocka_unit_test(line_breaking),
+        cmocka_unit_test(widths),
+        cmocka_unit_test(outline_plain),
     };
     return cmocka_run_group_tests_name("writers", tests, NULL, NULL);
 }

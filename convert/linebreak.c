@@ -1,0 +1,100 @@
+/*
+ * linebreak.c - greedy line filling over UAX #14 break opportunities
+ * (libunibreak), with a caller's measure: terminal columns for the outline,
+ * font advances for the PDF.
+ */
+#include "internal.h"
+#include <linebreak.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void lb_init(void)
+{
+    init_linebreak();
+}
+
+double folio_measure_columns(void *user, const char *s, size_t n)
+{
+    (void)user;
+    return (double)folio_text_width(s, n);
+}
+
+static size_t trim_end(const char *s, size_t a, size_t b)
+{
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    return b;
+}
+
+/* Inside a word too long for a line: after / . - ? & = _ (URLs, paths),
+ * else after any character.  Returns the end of the longest prefix of
+ * s[a..b) that fits, at least one character. */
+static size_t split_long(const char *s, size_t a, size_t b, double width, folio_measure_fn m, void *mu)
+{
+    size_t best_soft = 0, best_hard = 0, i = a;
+    while (i < b) {
+        int32_t c;
+        i += folio_utf8_next(s + i, b - i, &c);
+        if (m(mu, s + a, i - a) > width)
+            break;
+        best_hard = i;
+        if (strchr("/.-?&=_", (int)c) && c != 0 && i < b)
+            best_soft = i;
+    }
+    if (best_soft)
+        return best_soft;
+    if (best_hard)
+        return best_hard;
+    int32_t c;
+    return a + folio_utf8_next(s + a, b - a, &c);
+}
+
+int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
+                      folio_measure_fn measure, void *mu, folio_line_fn emit, void *eu)
+{
+    pthread_once(&once, lb_init);
+    char *brks = malloc(n ? n : 1);
+    if (!brks)
+        return -1;
+    if (n)
+        set_linebreaks_utf8((const utf8_t *)s, n, lang, brks);
+    size_t start = 0, last_ok = 0; /* last break opportunity that fits */
+    int rc = 0;
+    double width = first;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (brks[i] != LINEBREAK_ALLOWBREAK && brks[i] != LINEBREAK_MUSTBREAK)
+            continue;
+        size_t end = trim_end(s, start, i + 1);
+        bool fits = measure(mu, s + start, end - start) <= width;
+        if (fits && brks[i] == LINEBREAK_ALLOWBREAK && i + 1 < n) {
+            last_ok = i + 1;
+            continue;
+        }
+        if (!fits && last_ok > start) { /* break at the last opportunity that fitted */
+            rc = emit(eu, s + start, trim_end(s, start, last_ok) - start);
+            start = last_ok;
+            width = rest;
+            i = last_ok - 1;
+            continue;
+        }
+        if (!fits) { /* one word wider than the line */
+            size_t cut = split_long(s, start, end, width, measure, mu);
+            rc = emit(eu, s + start, cut - start);
+            start = last_ok = cut;
+            width = rest;
+            i = cut - 1;
+            continue;
+        }
+        /* fits, and a mandatory break (or the end) */
+        rc = emit(eu, s + start, end - start);
+        start = last_ok = i + 1;
+        while (start < n && s[start] == ' ')
+            start++;
+        width = rest;
+    }
+    free(brks);
+    return rc;
+}

@@ -1,0 +1,168 @@
+/*
+ * sentence.c - where the first sentence of a paragraph ends.
+ *
+ * An outline shows each paragraph's key sentence, so this must not be fooled
+ * by "U.S.", "Dr.", "3.5" or "e.g.", and must keep a closing quote with the
+ * sentence it closes ("…放贷。”").
+ */
+#include "internal.h"
+#include <ctype.h>
+#include <string.h>
+
+static bool closer(int32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == '"' || c == '\'' ||
+           c == ')' || c == 0xFF09 || c == 0x3011 || c == 0x300B || c == ']' || c == 0xBB;
+}
+
+static bool cjk_stop(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
+}
+
+/* Titles and references: a period after them never ends a sentence. */
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "no", "gen", "sen", "rep", "gov",
+    "approx", "fig", "vol", "pp", "p", "cf", "op", "ed", "eds", "mt", "ft", "lt", "col", "capt",
+    "sgt", "rev", "hon", "art", "ch", "sec", NULL,
+};
+
+/* Abbreviations that may also close a sentence ("…moved to the U.S. The
+ * rest…"): a period after them ends one only before a usual sentence opener. */
+static const char *const closers[] = {
+    "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "jr", "sr", "al", "est", "dept", "univ", "a.m", "p.m", "ph.d", NULL,
+};
+
+static const char *const openers[] = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "But", "And", "Then", "So", "Yet", "In", "On", "At", "For", "There", "Here", "Its", "His",
+    "Her", "Their", "Our", "What", "When", "Why", "How", "If", "As", "After", "Before", NULL,
+};
+
+static bool in_list(const char *word, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(word, *list) == 0)
+            return true;
+    return false;
+}
+
+/* The word after position k is one of the usual sentence openers. */
+static bool opener_at(const char *s, size_t n, size_t k)
+{
+    size_t e = k;
+    while (e < n && isalpha((unsigned char)s[e]))
+        e++;
+    char word[16];
+    if (e - k == 0 || e - k >= sizeof word)
+        return false;
+    memcpy(word, s + k, e - k);
+    word[e - k] = '\0';
+    return in_list(word, openers);
+}
+
+/* Does the period at s[end] follow an abbreviation or an initial ("J.")
+ * that keeps the sentence going before the word at s[next]? */
+static bool abbreviation(const char *s, size_t n, size_t end, size_t next)
+{
+    size_t start = end;
+    while (start > 0 && (isalpha((unsigned char)s[start - 1]) || s[start - 1] == '.'))
+        start--;
+    size_t len = end - start;
+    if (len == 0)
+        return false;
+    if (len == 1 && isupper((unsigned char)s[start]))
+        return true; /* an initial */
+    char word[16];
+    if (len >= sizeof word)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        word[i] = (char)tolower((unsigned char)s[start + i]);
+    word[len] = '\0';
+    if (in_list(word, titles))
+        return true;
+    /* "U.S" "e.g": letters separated by dots behave like the closers */
+    if (in_list(word, closers) || (len >= 3 && word[1] == '.'))
+        return !opener_at(s, n, next);
+    return false;
+}
+
+/* After Latin end punctuation at s[i..j): does a new sentence start? */
+static bool latin_break(const char *s, size_t n, size_t i, size_t j)
+{
+    if (j >= n)
+        return true;
+    if (s[j] != ' ')
+        return false; /* "3.5", "example.com", "Yahoo!Japan" */
+    size_t k = j;
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k >= n)
+        return true;
+    int32_t next;
+    folio_utf8_next(s + k, n - k, &next);
+    if (s[i] == '.' && abbreviation(s, n, i, k))
+        return false;
+    /* a new sentence starts with a capital, a digit, a quote or CJK text */
+    return folio_is_upper(next) || folio_is_digit(next) || next == 0x201C || next == '"' ||
+           next == 0x2018 || next == '(' || folio_is_cjk(next);
+}
+
+size_t folio_sentence_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        bool cjk = cjk_stop(c) || c == 0x2026; /* … */
+        bool latin = c == '.' || c == '!' || c == '?';
+        if (!cjk && !latin) {
+            i += step;
+            continue;
+        }
+        size_t j = i + step;
+        /* runs of stops: "?!", "……", "..." */
+        for (;;) {
+            int32_t d;
+            size_t k = j < n ? folio_utf8_next(s + j, n - j, &d) : 0;
+            if (!k || !(cjk_stop(d) || d == 0x2026 || d == '.' || d == '!' || d == '?'))
+                break;
+            j += k;
+        }
+        for (;;) { /* closing quotes and brackets belong to the sentence */
+            int32_t d;
+            size_t k = j < n ? folio_utf8_next(s + j, n - j, &d) : 0;
+            if (!k || !closer(d))
+                break;
+            j += k;
+        }
+        if (cjk || latin_break(s, n, i, j))
+            return j;
+        i = j;
+    }
+    return n;
+}
+
+void folio_key_sentence(const char *s, size_t n, folio_buf *out)
+{
+    /* open minus closed, for “” 「」 『』 and the ASCII double quote */
+    int curly = 0, corner = 0, white = 0, ascii = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        i += folio_utf8_next(s + i, n - i, &c);
+        curly += (c == 0x201C) - (c == 0x201D);
+        corner += (c == 0x300C) - (c == 0x300D);
+        white += (c == 0x300E) - (c == 0x300F);
+        ascii ^= c == '"';
+    }
+    folio_buf_append(out, s, n);
+    for (; white > 0; white--)
+        folio_buf_puts(out, "\xE3\x80\x8F");
+    for (; corner > 0; corner--)
+        folio_buf_puts(out, "\xE3\x80\x8D");
+    for (; curly > 0; curly--)
+        folio_buf_puts(out, "\xE2\x80\x9D");
+    if (ascii)
+        folio_buf_putc(out, '"');
+}

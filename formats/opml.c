@@ -1,0 +1,149 @@
+/*
+ * opml.c - the outline as OPML 2.0, the exchange format of outliners and
+ * note apps (Workflowy, OmniOutliner, Dynalist, Logseq).  They show `text`
+ * and keep `_note` as the node's note, so each key sentence carries its
+ * whole paragraph there.
+ */
+#include "xmlw.h"
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <time.h>
+
+static void node(xw *x, const char *text, const char *note, bool close)
+{
+    x_start(x, "outline");
+    x_attr(x, "text", text);
+    if (note)
+        x_attr(x, "_note", note);
+    if (close)
+        x_end(x);
+}
+
+/* A key sentence node; the whole text goes to _note when it says more. */
+static void sentence_node(xw *x, const char *text)
+{
+    size_t n = strlen(text), len = folio_sentence_len(text, n);
+    char *first = strndup(text, len);
+    if (!first) {
+        x->failed = true;
+        return;
+    }
+    node(x, first, len < n ? text : NULL, true);
+    free(first);
+}
+
+/* RFC 822 date, as OPML wants: "Sat, 31 May 2025 00:00:00 GMT". */
+static void rfc822(const folio_doc *d, const folio_write_opts *o, char *out, size_t cap)
+{
+    long long t = o && o->epoch >= 0 ? o->epoch : -1;
+    struct tm tm = { 0 };
+    if (t < 0 && d->meta.date && sscanf(d->meta.date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        t = (long long)timegm(&tm);
+    }
+    if (t < 0)
+        t = 946684800;
+    time_t tt = (time_t)t;
+    gmtime_r(&tt, &tm);
+    static const char *days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+    static const char *mons[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    snprintf(out, cap, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, mons[tm.tm_mon],
+             tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static void write_head(xw *x, const folio_doc *d, const folio_write_opts *o)
+{
+    const folio_meta *m = &d->meta;
+    char date[40];
+    x_start(x, "head");
+    x_elem(x, "title", NULL, m->title && *m->title ? m->title : "Untitled");
+    rfc822(d, o, date, sizeof date);
+    x_elem(x, "dateCreated", NULL, date);
+    if (m->n_authors) {
+        folio_buf b = { 0 };
+        for (size_t i = 0; i < m->n_authors; i++) {
+            folio_buf_puts(&b, i ? ", " : "");
+            folio_buf_puts(&b, m->authors[i]);
+        }
+        x_elem(x, "ownerName", NULL, b.data);
+        folio_buf_free(&b);
+    }
+    x_end(x);
+}
+
+/* Metadata nodes at the top: "Date: …", "Source: …", the summary. */
+static void write_meta_nodes(xw *x, const folio_meta *m)
+{
+    const char *labels[] = { "Date: ", "Source: " };
+    const char *values[] = { m->date, m->source };
+    for (size_t i = 0; i < 2; i++)
+        if (values[i]) {
+            folio_buf b = { 0 };
+            folio_buf_puts(&b, labels[i]);
+            folio_buf_puts(&b, values[i]);
+            node(x, b.data, NULL, true);
+            folio_buf_free(&b);
+        }
+    if (m->summary)
+        node(x, "Summary", m->summary, true);
+}
+
+static void write_body(xw *x, const folio_doc *d, int depth)
+{
+    int open = 0; /* heading nodes open */
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        const folio_block *b = &d->blocks[i];
+        switch (b->type) {
+        case FOLIO_BLOCK_HEADING: {
+            int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+            if (level > open + 1)
+                level = open + 1;
+            for (; open >= level; open--)
+                x_end(x);
+            node(x, b->text, NULL, false);
+            open = level;
+            break;
+        }
+        case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE:
+            if (depth > 1)
+                sentence_node(x, b->text);
+            break;
+        case FOLIO_BLOCK_LIST_ITEM:
+            if (depth > 1)
+                sentence_node(x, b->text + b->u.list_item.body_offset);
+            break;
+        case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
+            break;
+        default:
+            assert(!"block type missing from the OPML writer");
+        }
+    }
+    for (; open > 0; open--)
+        x_end(x);
+}
+
+folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts,
+                              folio_sink_fn sink, void *user, folio_error *err)
+{
+    xw x;
+    folio_status rc = FOLIO_ERR_NOMEM;
+    if (xw_open(&x)) {
+        x_start(&x, "opml");
+        x_attr(&x, "version", "2.0");
+        write_head(&x, doc, opts);
+        x_start(&x, "body");
+        write_meta_nodes(&x, &doc->meta);
+        write_body(&x, doc, opts && opts->outline_depth ? opts->outline_depth : 2);
+        size_t len;
+        const char *data = xw_finish(&x, &len);
+        if (data)
+            rc = sink(user, data, len) == 0 ? FOLIO_OK : FOLIO_ERR_WRITE;
+    }
+    xw_discard(&x);
+    if (rc != FOLIO_OK && err)
+        snprintf(err->message, sizeof err->message, "%s", rc == FOLIO_ERR_WRITE ? "write error" : "out of memory");
+    return rc;
+}

@@ -1,0 +1,284 @@
+/*
+ * outline.c - the skeleton of the article for a reader's notes: numbered
+ * headings, and under each one bullet per paragraph with its key sentence.
+ * Plain text (the default) or Markdown; lines wrapped at a width counted in
+ * terminal columns (East Asian wide characters count two), with the same
+ * UAX #14 line breaker the PDF uses.
+ *
+ *   Title
+ *   Ann Lee · 2025-05-31 · Source
+ *
+ *   1. First section
+ *     - Its first paragraph's first sentence, wrapped under the bullet's
+ *       text.
+ *     > A block quote's first sentence.
+ */
+#include "scraped.h"
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct outline {
+    const folio_doc *doc;
+    folio_sink_fn sink;
+    void *user;
+    folio_buf out;
+    bool md;
+    int depth;                 /* 1 headings, 2 key sentences, 3 every sentence */
+    int width;                 /* 0: no wrap */
+    int num[4];                /* section numbers by level */
+    int level;                 /* level of the current heading (0 before any) */
+    bool own_numbers;          /* most headings carry their own number */
+    bool at_top;               /* nothing written since the header */
+    char tag[32];
+    bool failed;
+    /* wrapping state */
+    const char *prefix, *cont; /* first-line prefix, continuation indent */
+    bool first_line;
+} outline;
+
+static void flush(outline *o)
+{
+    if (!o->failed && o->out.len && o->sink(o->user, o->out.data, o->out.len) != 0)
+        o->failed = true;
+    o->out.len = 0;
+}
+
+static int emit_line(void *user, const char *s, size_t n)
+{
+    outline *o = user;
+    folio_buf_puts(&o->out, o->first_line ? o->prefix : o->cont);
+    folio_buf_append(&o->out, s, n);
+    folio_buf_putc(&o->out, '\n');
+    o->first_line = false;
+    if (o->out.len > 1 << 16)
+        flush(o);
+    return o->failed ? 1 : 0;
+}
+
+/* One item: prefix on the first line, continuation lines indented to the
+ * text, wrapped at the width. */
+static void item(outline *o, const char *prefix, const char *cont, const char *s, size_t n)
+{
+    o->prefix = prefix;
+    o->cont = cont;
+    o->first_line = true;
+    if (o->width <= 0 || n == 0) {
+        emit_line(o, s, n);
+        return;
+    }
+    double avail_first = (double)o->width - (double)folio_text_width(prefix, strlen(prefix));
+    double avail_rest = (double)o->width - (double)folio_text_width(cont, strlen(cont));
+    if (avail_first < 10)
+        avail_first = 10;
+    if (avail_rest < 10)
+        avail_rest = 10;
+    if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, NULL, emit_line, o) < 0)
+        o->failed = true;
+}
+
+/* "1." for level 1, "1.2" for level 2, "1.2.1" for level 3. */
+static void number(outline *o, int level, char *out, size_t cap)
+{
+    o->num[level]++;
+    for (int l = level + 1; l < 4; l++)
+        o->num[l] = 0;
+    size_t k = 0;
+    for (int l = 1; l <= level && k < cap; l++)
+        k += (size_t)snprintf(out + k, cap - k, l == 1 ? "%d" : ".%d", o->num[l] ? o->num[l] : 1);
+    if (level == 1 && k < cap)
+        snprintf(out + k, cap - k, ".");
+}
+
+static void indent(char *out, size_t cap, int spaces, const char *tail)
+{
+    snprintf(out, cap, "%*s%s", spaces, "", tail);
+}
+
+/* Does the heading carry its own number ("2. What it pays", "一、借书",
+ * "Part II")?  Then printing ours too would say "2. 2. What it pays". */
+static bool own_number(const char *s)
+{
+    int ordered;
+    size_t n = strlen(s);
+    if (folio_scraped_list_marker(s, n, &ordered) && ordered)
+        return true;
+    static const char *const words[] = { "Part ", "Chapter ", "Section ", "第", NULL };
+    for (const char *const *w = words; *w; w++)
+        if (strncmp(s, *w, strlen(*w)) == 0)
+            return true;
+    /* CJK numerals before 、 or ，: 一、 十二、 */
+    size_t i = 0;
+    int32_t c;
+    while (i < n) {
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        if (!(c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+                                c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
+            break;
+        i += k;
+    }
+    return i > 0 && i < n && (folio_starts_with_ci(s + i, n - i, "、") || folio_starts_with_ci(s + i, n - i, "，"));
+}
+
+static bool bare_number(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static void write_heading(outline *o, const folio_block *b)
+{
+    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+    char num[32], prefix[48], cont[48];
+    number(o, level, num, sizeof num);
+    o->level = level;
+    const char *text = b->text;
+    if (bare_number(text)) /* "1" on its own: our "1." says it */
+        text = "";
+    else if (own_number(text) || o->own_numbers)
+        num[0] = '\0'; /* theirs, or none among theirs: "一、…" then "“修补课”" */
+    if (o->md) { /* an ATX heading stays on one line */
+        snprintf(prefix, sizeof prefix, "\n%.*s %s%s", level + 1, "####", num, num[0] && *text ? " " : "");
+        o->prefix = prefix;
+        o->first_line = true;
+        emit_line(o, text, strlen(text));
+        folio_buf_putc(&o->out, '\n');
+        return;
+    }
+    snprintf(prefix, sizeof prefix, "%*s%s%s", 2 * (level - 1), "", num, num[0] && *text ? " " : "");
+    indent(cont, sizeof cont, (int)folio_text_width(prefix, strlen(prefix)), "");
+    if (level == 1 && !o->at_top && o->depth > 1)
+        folio_buf_putc(&o->out, '\n');
+    item(o, prefix, cont, text, strlen(text));
+}
+
+/* A paragraph's bullets: its key sentence, or at depth 3 every sentence
+ * (the first as the bullet, the rest nested under it). */
+static void write_bullets(outline *o, const char *text, size_t skip, const char *mark)
+{
+    int base = o->md ? 0 : 2 * o->level;
+    char prefix[48], cont[48];
+    bool md_quote = o->md && mark[0] == '>';
+    snprintf(prefix, sizeof prefix, "%s%*s%s ", md_quote ? "\n" : "", base, "", mark);
+    indent(cont, sizeof cont, base + (int)strlen(mark) + 1, "");
+    if (md_quote) /* a Markdown block quote: every line marked, a blank line after */
+        snprintf(cont, sizeof cont, "> ");
+    const char *s = text + skip;
+    size_t n = strlen(s);
+    size_t len = folio_sentence_len(s, n);
+    folio_buf key = { 0 };
+    folio_key_sentence(s, len, &key);
+    item(o, prefix, cont, key.data ? key.data : "", key.len);
+    folio_buf_free(&key);
+    if (md_quote)
+        folio_buf_putc(&o->out, '\n');
+    if (o->depth < 3 || md_quote)
+        return;
+    snprintf(prefix, sizeof prefix, "%*s  %s ", base, "", mark);
+    indent(cont, sizeof cont, base + 2 + (int)strlen(mark) + 1, "");
+    for (size_t at = len; at < n;) {
+        while (at < n && s[at] == ' ')
+            at++;
+        if (at >= n)
+            break;
+        size_t l = folio_sentence_len(s + at, n - at);
+        item(o, prefix, cont, s + at, l);
+        at += l;
+    }
+}
+
+static void write_block(outline *o, const folio_block *b)
+{
+    if (b->type != FOLIO_BLOCK_CAPTION && b->type != FOLIO_BLOCK_NOTE && b->type != FOLIO_BLOCK_CREDIT &&
+        b->type != FOLIO_BLOCK_CODE)
+        o->at_top = false;
+    switch (b->type) {
+    case FOLIO_BLOCK_HEADING:
+        write_heading(o, b);
+        break;
+    case FOLIO_BLOCK_PARAGRAPH:
+        if (o->depth > 1)
+            write_bullets(o, b->text, 0, "-");
+        break;
+    case FOLIO_BLOCK_LIST_ITEM:
+        if (o->depth > 1)
+            write_bullets(o, b->text, b->u.list_item.body_offset, "-");
+        break;
+    case FOLIO_BLOCK_QUOTE:
+        if (o->depth > 1)
+            write_bullets(o, b->text, 0, ">");
+        break;
+    case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
+        break; /* an outline is what the article says, not its furniture */
+    default:
+        assert(!"block type missing from the outline writer");
+    }
+}
+
+static void write_head(outline *o)
+{
+    const folio_meta *m = &o->doc->meta;
+    const char *title = m->title && *m->title ? m->title : "Untitled";
+    item(o, o->md ? "# " : "", "", title, strlen(title));
+    folio_buf line = { 0 };
+    for (size_t i = 0; i < m->n_authors; i++) {
+        folio_buf_puts(&line, i ? ", " : "");
+        folio_buf_puts(&line, m->authors[i]);
+    }
+    const char *parts[] = { m->date, m->source };
+    for (size_t i = 0; i < 2; i++)
+        if (parts[i]) {
+            folio_buf_puts(&line, line.len ? " · " : "");
+            folio_buf_puts(&line, parts[i]);
+        }
+    if (line.len) {
+        if (o->md)
+            folio_buf_putc(&o->out, '\n');
+        item(o, "", "", line.data, line.len);
+    }
+    folio_buf_free(&line);
+    folio_buf_putc(&o->out, '\n');
+}
+
+static folio_status write_outline(const folio_doc *doc, const folio_write_opts *opts, bool md,
+                                  folio_sink_fn sink, void *user, folio_error *err)
+{
+    outline o = { .doc = doc, .sink = sink, .user = user, .md = md };
+    o.depth = opts && opts->outline_depth ? opts->outline_depth : 2;
+    o.width = opts && opts->width ? opts->width : 80;
+    folio_language_tag(doc, o.tag, sizeof o.tag);
+    int headings = 0, numbered = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].type == FOLIO_BLOCK_HEADING) {
+            headings++;
+            numbered += own_number(doc->blocks[i].text);
+        }
+    o.own_numbers = numbered * 2 > headings;
+    write_head(&o);
+    o.at_top = true;
+    for (size_t i = 0; i < doc->n_blocks && !o.failed; i++)
+        write_block(&o, &doc->blocks[i]);
+    flush(&o);
+    bool nomem = o.out.failed;
+    folio_buf_free(&o.out);
+    if (nomem || o.failed) {
+        if (err)
+            snprintf(err->message, sizeof err->message, "%s", nomem ? "out of memory" : "write error");
+        return nomem ? FOLIO_ERR_NOMEM : FOLIO_ERR_WRITE;
+    }
+    return FOLIO_OK;
+}
+
+folio_status folio_write_outline(const folio_doc *doc, const folio_write_opts *opts,
+                                 folio_sink_fn sink, void *user, folio_error *err)
+{
+    return write_outline(doc, opts, false, sink, user, err);
+}
+
+folio_status folio_write_outline_md(const folio_doc *doc, const folio_write_opts *opts,
+                                    folio_sink_fn sink, void *user, folio_error *err)
+{
+    return write_outline(doc, opts, true, sink, user, err);
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Check folio's outlines against the document model (JSON).
+
+Usage: check_outline.py MODEL.json OUTLINE.txt OUTLINE.md OUTLINE.opml [--sections N]
+- no line of the plain outline is wider than 80 columns (East Asian width);
+- every heading appears, in order; with --sections N there are exactly N
+  numbered top-level sections ("1." ... "N.");
+- the start of each paragraph (its key sentence) is there;
+- no dropped line (boilerplate, related, navigation) is there;
+- pandoc reads the Markdown and the OPML back with the same headings in order.
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+
+
+def width(s):
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return w
+
+
+def norm(s):
+    return re.sub(r"[\s>\-\u00ad]+", "", unicodedata.normalize("NFKC", s))
+
+
+def in_order(hay, needles):
+    pos, missing = 0, []
+    for n in needles:
+        at = hay.find(n, pos)
+        if at < 0:
+            missing.append(n)
+        else:
+            pos = at + len(n)
+    return missing
+
+
+def main():
+    model = json.load(open(sys.argv[1], encoding="utf-8"))
+    plain = open(sys.argv[2], encoding="utf-8").read()
+    md, opml = sys.argv[3], sys.argv[4]
+    sections = int(sys.argv[6]) if len(sys.argv) > 6 and sys.argv[5] == "--sections" else None
+    errors = []
+    for no, line in enumerate(plain.splitlines(), 1):
+        if width(line) > 80:
+            errors.append("line %d is %d columns wide" % (no, width(line)))
+    flat = norm(plain)
+    heads = [norm(b["text"]) for b in model["blocks"] if b["type"] == "heading"]
+    heads = [h for h in heads if not re.fullmatch(r"\d+", h)]  # bare "1" is shown as "1."
+    errors += ["heading missing or out of order: %s" % h for h in in_order(flat, heads)]
+    if sections is not None:
+        got = re.findall(r"^(\d+)\. ", plain, re.M)
+        if got != [str(i) for i in range(1, sections + 1)]:
+            errors.append("numbered sections %r, want 1..%d" % (got, sections))
+    for b in model["blocks"]:
+        if b["type"] in ("paragraph", "quote"):
+            start = norm(b["text"])[:6]
+            if start and start not in flat:
+                errors.append("key sentence missing (line %d): %s" % (b["line"], b["text"][:40]))
+    meta = model["meta"]
+    shown = {norm(meta.get("title") or "")} | {norm(a) for a in meta.get("authors", [])}
+    for r in model["removed"]:
+        t = norm(r["text"])
+        if t in shown:
+            continue  # a second copy of the title or a byline: shown in the header
+        if r["reason"] in ("boilerplate", "related", "navigation") and len(t) >= 12 and t in flat:
+            errors.append("dropped line in the outline (line %d): %s" % (r["line"], r["text"][:40]))
+    for path, fmt in ((md, "markdown"), (opml, "opml")):
+        out = subprocess.run(["pandoc", "-f", fmt, "-t", "plain", "--wrap=none", path],
+                             capture_output=True, text=True)
+        if out.returncode:
+            errors.append("pandoc -f %s failed: %s" % (fmt, out.stderr[:100]))
+        errors += ["pandoc -f %s: heading missing or out of order: %s" % (fmt, h)
+                   for h in in_order(norm(out.stdout), heads)]
+    for e in errors[:8]:
+        print("%s: %s" % (sys.argv[2], e))
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
