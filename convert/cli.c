@@ -38,6 +38,7 @@ static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, 
 static const format formats[] = {
     { "json", ".json", 0, write_json },
     { "epub", ".epub", 1, folio_write_epub },
+    { "pdf", ".pdf", 1, folio_write_pdf },
     { "outline", ".txt", 0, folio_write_outline },
     { "outline-md", ".md", 0, folio_write_outline_md },
     { "opml", ".opml", 0, folio_write_opml },
@@ -80,6 +81,7 @@ static void help(void)
 "Examples:\n"
 "  folio article.txt -t epub              writes article.epub beside article.txt\n"
 "  folio article.txt -o book.epub --vertical   vertical text for Chinese/Japanese\n"
+"  folio article.txt -t pdf --paper letter   a printable brief\n"
 "  folio article.txt -t outline           numbered headings and key sentences\n"
 "  folio article.txt -o notes.opml        the outline for an outliner app\n"
 "  folio article.txt --to json            the document model on standard output\n"
@@ -88,12 +90,12 @@ static void help(void)
 "  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
 "\n"
 "Options:\n"
-"  -t, --to FORMAT       output format: epub, outline, outline-md, opml, json;\n"
-"                        without -t it comes from OUTPUT's extension\n"
-"                        (.epub .txt .md .opml .json)\n"
+"  -t, --to FORMAT       output format: epub, pdf, outline, outline-md, opml,\n"
+"                        json; without -t it comes from OUTPUT's extension\n"
+"                        (.epub .pdf .txt .md .opml .json)\n"
 "  -o, --output FILE     write here ('-' = standard output).  Default: standard\n"
-"                        output for text formats; for EPUB, the input's name with\n"
-"                        the new extension, beside the input\n"
+"                        output for text formats; for EPUB and PDF, the input's\n"
+"                        name with the new extension, beside the input\n"
 "      --title TEXT      use this title instead of the one found\n"
 "      --author NAMES    authors, separated by ';'\n"
 "      --date DATE       publication date (2025-05-31, 31 May 2025, 2025年5月31日)\n"
@@ -103,6 +105,12 @@ static void help(void)
 "      --vertical        EPUB: vertical writing and right-to-left page order\n"
 "                        (Chinese and Japanese text)\n"
 "      --cover FILE      EPUB: a JPEG or PNG cover image (default: no cover)\n"
+"      --paper SIZE      PDF: a4 (default), letter, a5\n"
+"      --font FAMILY     PDF: font for Latin text, a family name or a .ttf file\n"
+"                        (default Noto Serif)\n"
+"      --cjk-font FAMILY PDF: font for Chinese/Japanese/Korean text, a family\n"
+"                        name or a .ttf/.ttc file (default Droid Sans Fallback);\n"
+"                        TrueType outlines only (not .otf/CFF)\n"
 "      --outline-depth N outline: 1 headings only, 2 key sentences (default),\n"
 "                        3 every sentence\n"
 "      --width N         outline: wrap at N columns (default 80, 0 = no wrap)\n"
@@ -196,6 +204,12 @@ static int file_sink(void *user, const void *data, size_t len)
 
 static char tmp_path[PATH_MAX];
 
+/* Warnings from the writers: one line each, naming the input. */
+static void warn(void *user, const char *message)
+{
+    fprintf(stderr, "%s: %s: warning: %s\n", prog, (const char *)user, message);
+}
+
 static void remove_tmp(int sig)
 {
     if (tmp_path[0])
@@ -251,7 +265,7 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
 int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
-           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH };
+           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -260,6 +274,8 @@ int main(int argc, char **argv)
         { "keep-boilerplate", no_argument, 0, OPT_KEEP },
         { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
+        { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
+        { "cjk-font", required_argument, 0, OPT_CJK_FONT },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
@@ -280,6 +296,13 @@ int main(int argc, char **argv)
         case OPT_KEEP: ro.keep_boilerplate = 1; break;
         case OPT_VERTICAL: wo.vertical = 1; break;
         case OPT_COVER: wo.cover_path = optarg; break;
+        case OPT_PAPER:
+            if (strcasecmp(optarg, "a4") && strcasecmp(optarg, "letter") && strcasecmp(optarg, "a5"))
+                usage_error("--paper takes a4, letter or a5, not '%s'", optarg);
+            wo.paper = optarg;
+            break;
+        case OPT_FONT: wo.font = optarg; break;
+        case OPT_CJK_FONT: wo.cjk_font = optarg; break;
         case OPT_DEPTH:
             wo.outline_depth = number_arg(optarg, 1, 3, "--outline-depth");
             break;
@@ -304,7 +327,7 @@ int main(int argc, char **argv)
 
     const format *fmt = NULL;
     if (to && !(fmt = format_by_name(to)))
-        usage_error("unknown format '%s' (formats: epub, outline, outline-md, opml, json)", to);
+        usage_error("unknown format '%s' (formats: epub, pdf, outline, outline-md, opml, json)", to);
     if (!fmt && output && strcmp(output, "-") != 0 && !(fmt = format_by_path(output)))
         usage_error("cannot tell the format from '%s'; add -t FORMAT", output);
     if (!fmt)
@@ -352,6 +375,8 @@ int main(int argc, char **argv)
         strcmp(doc->meta.lang, "ja") != 0 && strcmp(doc->meta.lang, "ko") != 0)
         fprintf(stderr, "%s: %s: note: --vertical applies to Chinese, Japanese and Korean text; ignored\n",
                 prog, shown);
+    wo.warn = warn;
+    wo.warn_user = (void *)shown;
     int rc = write_output(doc, fmt, &wo, output);
     folio_doc_free(doc);
     return rc;

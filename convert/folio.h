@@ -151,6 +151,13 @@ typedef struct folio_write_opts {
     const char *cover_path;    /* EPUB: a JPEG or PNG cover image, read by the writer */
     int outline_depth;         /* outline: 1 headings, 2 key sentences (0 = 2), 3 every sentence */
     int width;                 /* outline: wrap column (0 = 80), negative = no wrap */
+    const char *paper;         /* PDF: "a4" (NULL), "letter", "a5" */
+    const char *font;          /* PDF: Latin font family or .ttf path (NULL: Noto Serif) */
+    const char *cjk_font;      /* PDF: CJK font family or .ttf/.ttc path (NULL: Droid Sans Fallback) */
+    /* Warnings (nothing is printed by the library): called with a one-line
+     * message, e.g. characters a PDF font cannot show. */
+    void (*warn)(void *user, const char *message);
+    void *warn_user;
 } folio_write_opts;
 
 /**
@@ -182,6 +189,18 @@ folio_status folio_write_outline_md(const folio_doc *doc, const folio_write_opts
  */
 folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts,
                               folio_sink_fn sink, void *user, folio_error *err);
+
+/**
+ * Typeset the document as a PDF brief with libharu: embedded TrueType fonts
+ * (Type0, Identity-H, subset) with a correct ToUnicode map, UAX #14 line
+ * breaking with real font advances, running header, "page N of M" footer,
+ * bookmarks for the title and every heading.  The whole file is built in
+ * memory and handed to the sink at the end.  Characters outside the Basic
+ * Multilingual Plane are replaced (with a warning through opts->warn).
+ * Returns FOLIO_ERR_FORMAT with a message when no usable font exists.
+ */
+folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
+                             folio_sink_fn sink, void *user, folio_error *err);
 
 /** Language tag for e-readers: "zh-Hans", "zh-Hant", "ja", "en"... never empty.
  *  Writes at most cap bytes (NUL included) into out and returns out. */

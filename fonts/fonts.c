@@ -1,0 +1,191 @@
+/*
+ * fonts.c - fontconfig lookups for the PDF writer.  See fonts.h.
+ */
+#include "fonts.h"
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+bool folio_font_file_is_truetype(const char *path, int index)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char h[12 + 16 * 64];
+    size_t got = fread(h, 1, 12, f);
+    uint32_t offset = 0;
+    if (got == 12 && memcmp(h, "ttcf", 4) == 0) { /* a collection: find face `index` */
+        unsigned char o[4];
+        if (index < 0 || (uint32_t)index >= be32(h + 8) || fseek(f, 12 + 4L * index, SEEK_SET) != 0 ||
+            fread(o, 1, 4, f) != 4) {
+            fclose(f);
+            return false;
+        }
+        offset = be32(o);
+        got = fseek(f, (long)offset, SEEK_SET) == 0 ? fread(h, 1, 12, f) : 0;
+    }
+    bool ok = false;
+    /* 0x00010000 or 'true': TrueType outlines; 'OTTO' would be CFF */
+    if (got == 12 && (be32(h) == 0x00010000 || memcmp(h, "true", 4) == 0)) {
+        unsigned tables = (unsigned)h[4] << 8 | h[5];
+        if (tables > 64)
+            tables = 64;
+        got = fread(h + 12, 16, tables, f);
+        for (unsigned t = 0; t < got && !ok; t++)
+            ok = memcmp(h + 12 + 16 * t, "glyf", 4) == 0;
+    }
+    fclose(f);
+    return ok;
+}
+
+static bool looks_like_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 4 && (strcasecmp(s + n - 4, ".ttf") == 0 || strcasecmp(s + n - 4, ".ttc") == 0));
+}
+
+static void take(folio_face *face, const char *path, int index, const char *family, FcCharSet *cs)
+{
+    face->path = strdup(path);
+    face->index = index;
+    face->family = strdup(family ? family : path);
+    face->charset = cs ? FcCharSetCopy(cs) : NULL;
+}
+
+/* The best embeddable face for a fontconfig pattern that covers `probe`. */
+static bool match(const char *spec, const char *lang, int32_t probe, int weight, int spacing, folio_face *out)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+    if (!pat)
+        return false;
+    if (lang)
+        FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
+    if (weight >= 0)
+        FcPatternAddInteger(pat, FC_WEIGHT, weight);
+    if (spacing >= 0)
+        FcPatternAddInteger(pat, FC_SPACING, spacing);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcFontSet *set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+    bool found = false;
+    for (int i = 0; set && i < set->nfont && !found; i++) {
+        FcPattern *p = set->fonts[i];
+        FcChar8 *file = NULL, *family = NULL;
+        FcCharSet *cs = NULL;
+        int index = 0, w = FC_WEIGHT_REGULAR;
+        if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+            continue;
+        FcPatternGetInteger(p, FC_INDEX, 0, &index);
+        FcPatternGetString(p, FC_FAMILY, 0, &family);
+        FcPatternGetCharSet(p, FC_CHARSET, 0, &cs);
+        FcPatternGetInteger(p, FC_WEIGHT, 0, &w);
+        if (cs && !FcCharSetHasChar(cs, (FcChar32)probe))
+            continue;
+        if (weight >= FC_WEIGHT_BOLD && w < FC_WEIGHT_DEMIBOLD)
+            continue;
+        if (!folio_font_file_is_truetype((const char *)file, index))
+            continue;
+        take(out, (const char *)file, index, (const char *)family, cs);
+        found = true;
+    }
+    if (set)
+        FcFontSetDestroy(set);
+    FcPatternDestroy(pat);
+    return found;
+}
+
+/* A face from a file path given by the user: coverage from fontconfig's scan. */
+static bool from_file(const char *path, folio_face *out)
+{
+    if (!folio_font_file_is_truetype(path, 0))
+        return false;
+    int count = 0;
+    FcBlanks *blanks = NULL;
+    FcPattern *p = FcFreeTypeQuery((const FcChar8 *)path, 0, blanks, &count);
+    FcCharSet *cs = NULL;
+    FcChar8 *family = NULL;
+    if (p) {
+        FcPatternGetCharSet(p, FC_CHARSET, 0, &cs);
+        FcPatternGetString(p, FC_FAMILY, 0, &family);
+    }
+    take(out, path, 0, family ? (const char *)family : path, cs);
+    if (p)
+        FcPatternDestroy(p);
+    return true;
+}
+
+/* A family the user named must be found as such; for the defaults, anything
+ * fontconfig offers for the role will do. */
+static bool find_role(const char *spec, bool user, const char *lang, int32_t probe, folio_face *out)
+{
+    if (looks_like_path(spec))
+        return from_file(spec, out);
+    return match(spec, lang, probe, FC_WEIGHT_REGULAR, -1, out) ||
+           (!user && match(strcmp(lang, "en") == 0 ? "serif" : "sans-serif", lang, probe, FC_WEIGHT_REGULAR, -1, out));
+}
+
+folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
+                              bool need_cjk, folio_fonts *out, folio_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!FcInit()) {
+        snprintf(err->message, sizeof err->message, "fontconfig could not start");
+        return FOLIO_ERR_FORMAT;
+    }
+    const char *text = text_font ? text_font : FOLIO_DEFAULT_TEXT_FONT;
+    const char *cjk = cjk_font ? cjk_font : FOLIO_DEFAULT_CJK_FONT;
+    bool user_text = text_font != NULL;
+    if (!find_role(text, user_text, "en", 'a', &out->face[FOLIO_FACE_TEXT])) {
+        snprintf(err->message, sizeof err->message,
+                 "no TrueType font for Latin text found%s%s (install fonts-noto-core, or give --font FILE.ttf)",
+                 user_text ? " for " : "", user_text ? text : "");
+        return FOLIO_ERR_FORMAT;
+    }
+    /* Bold: the same family's bold face, or the regular one drawn stroked. */
+    if (looks_like_path(text) || !match(text, "en", 'a', FC_WEIGHT_BOLD, -1, &out->face[FOLIO_FACE_BOLD])) {
+        folio_face *r = &out->face[FOLIO_FACE_TEXT];
+        take(&out->face[FOLIO_FACE_BOLD], r->path, r->index, r->family, r->charset);
+        out->face[FOLIO_FACE_BOLD].synthetic_bold = true;
+    }
+    if (!match(FOLIO_DEFAULT_MONO_FONT, "en", 'a', -1, FC_MONO, &out->face[FOLIO_FACE_MONO])) {
+        folio_face *r = &out->face[FOLIO_FACE_TEXT];
+        take(&out->face[FOLIO_FACE_MONO], r->path, r->index, r->family, r->charset);
+    }
+    const char *cjk_lang = lang && (strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0) ? lang : "zh-cn";
+    int32_t probe = strcmp(cjk_lang, "ja") == 0 ? 0x3042 : strcmp(cjk_lang, "ko") == 0 ? 0xAC00 : 0x4E2D;
+    if (!find_role(cjk, cjk_font != NULL, cjk_lang, probe, &out->face[FOLIO_FACE_CJK]) &&
+        (need_cjk || cjk_font)) {
+        snprintf(err->message, sizeof err->message,
+                 "no TrueType font for %s text found%s%s (install fonts-droid-fallback, or give --cjk-font FILE.ttf; "
+                 "OpenType/CFF fonts such as Noto CJK cannot be embedded)",
+                 strcmp(cjk_lang, "ja") == 0 ? "Japanese" : strcmp(cjk_lang, "ko") == 0 ? "Korean" : "Chinese",
+                 cjk_font ? " for " : "", cjk_font ? cjk_font : "");
+        folio_fonts_free(out);
+        return FOLIO_ERR_FORMAT;
+    }
+    return FOLIO_OK;
+}
+
+void folio_fonts_free(folio_fonts *fonts)
+{
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        folio_face *f = &fonts->face[i];
+        free(f->path);
+        free(f->family);
+        if (f->charset)
+            FcCharSetDestroy(f->charset);
+        memset(f, 0, sizeof *f);
+    }
+}
+
+bool folio_face_has(const folio_face *face, int32_t cp)
+{
+    return face->path && (!face->charset || FcCharSetHasChar(face->charset, (FcChar32)cp));
+}

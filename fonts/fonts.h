@@ -1,0 +1,50 @@
+/*
+ * fonts.h - finding the faces the PDF writer can embed.
+ *
+ * libharu 2.3.0 embeds TrueType outlines only (a `glyf` table, .ttf or one
+ * face of a .ttc), not CFF (.otf, Noto CJK).  Faces are looked up by family
+ * name with fontconfig, or taken from a file path, and each keeps its
+ * character coverage so text can fall back per character.
+ */
+#ifndef FOLIO_FONTS_H
+#define FOLIO_FONTS_H
+
+#include "../convert/internal.h"
+
+typedef enum {
+    FOLIO_FACE_TEXT,        /* Latin body text */
+    FOLIO_FACE_BOLD,        /* Latin headings */
+    FOLIO_FACE_MONO,        /* code */
+    FOLIO_FACE_CJK,         /* Han, kana, hangul, full-width punctuation */
+    FOLIO_FACE_COUNT
+} folio_face_role;
+
+typedef struct folio_face {
+    char *path;             /* NULL when no face was found for the role */
+    int index;              /* face index inside a .ttc */
+    char *family;
+    void *charset;          /* FcCharSet *, owned */
+    bool synthetic_bold;    /* no bold face: draw the regular one stroked */
+} folio_face;
+
+typedef struct folio_fonts {
+    folio_face face[FOLIO_FACE_COUNT];
+} folio_fonts;
+
+/* Default families; --font and --cjk-font replace them. */
+#define FOLIO_DEFAULT_TEXT_FONT "Noto Serif"
+#define FOLIO_DEFAULT_MONO_FONT "DejaVu Sans Mono"
+#define FOLIO_DEFAULT_CJK_FONT "Droid Sans Fallback"
+
+/* Find the faces.  `text_font` and `cjk_font` are family names or file
+ * paths (NULL for the defaults); `lang` picks a CJK face for that language;
+ * `need_cjk` makes a missing CJK face an error.  On failure err says what to
+ * install.  Free with folio_fonts_free(). */
+folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
+                              bool need_cjk, folio_fonts *out, folio_error *err);
+void folio_fonts_free(folio_fonts *fonts);
+bool folio_face_has(const folio_face *face, int32_t cp);
+/* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)? */
+bool folio_font_file_is_truetype(const char *path, int index);
+
+#endif

@@ -1,0 +1,408 @@
+/*
+ * pdf.c - the document model as a printable PDF brief, with libharu 2.3.0.
+ *
+ * Fonts are embedded as Type0/Identity-H subsets through libharu's UTF-8
+ * encoder; its ToUnicode CMap for that encoder is malformed (poppler warns
+ * "Invalid 'begincidrange' operator"), so each font gets a valid one built
+ * here with libharu's object API.  libharu's error handler only records the
+ * error; every step checks it and the file is built in memory, so a failure
+ * never reaches the sink half-written.
+ */
+#include "pdf.h"
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    pdf_ctx *c = user;
+    (void)detail;
+    if (!c->hpdf_error)
+        c->hpdf_error = error;
+}
+
+static bool failed(const pdf_ctx *c)
+{
+    return c->hpdf_error != HPDF_OK || c->nomem;
+}
+
+/* ------------------------------------------------------------------ */
+/* setup                                                               */
+
+static bool set_paper(pdf_ctx *c)
+{
+    const char *p = c->o && c->o->paper ? c->o->paper : "a4";
+    if (strcasecmp(p, "a4") == 0)
+        c->pw = 595.276f, c->ph = 841.89f, c->ml = c->mr = 62, c->mt = c->mb = 68;
+    else if (strcasecmp(p, "letter") == 0)
+        c->pw = 612, c->ph = 792, c->ml = c->mr = 66, c->mt = c->mb = 64;
+    else if (strcasecmp(p, "a5") == 0)
+        c->pw = 419.528f, c->ph = 595.276f, c->ml = c->mr = 42, c->mt = c->mb = 52;
+    else {
+        snprintf(c->err->message, sizeof c->err->message, "unknown paper '%s' (a4, letter, a5)", p);
+        return false;
+    }
+    return true;
+}
+
+static bool has_cjk(const folio_doc *d)
+{
+    const char *texts[] = { d->meta.title, d->meta.summary, d->meta.source };
+    for (size_t i = 0; i < 3 + d->n_blocks; i++) {
+        const char *s = i < 3 ? texts[i] : d->blocks[i - 3].text;
+        for (size_t k = 0, n = s ? strlen(s) : 0; k < n;) {
+            int32_t cp;
+            k += folio_utf8_next(s + k, n - k, &cp);
+            if (folio_is_han(cp) || folio_is_kana(cp) || folio_is_hangul(cp))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A valid ToUnicode CMap for the UTF-8 encoder: its 2-byte codes are the
+ * BMP code points, so each block of 256 codes maps onto itself. */
+static bool fix_to_unicode(pdf_ctx *c, HPDF_Font font)
+{
+    HPDF_Dict stream = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (!stream)
+        return false;
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    int hi[256], n = 0;
+    for (int h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF) /* no surrogates */
+            hi[n++] = h;
+    for (int i = 0; i < n; i += 100) {
+        int k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", k);
+        folio_buf_puts(&b, line);
+        for (int j = i; j < i + k; j++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
+            folio_buf_puts(&b, line);
+        }
+        folio_buf_puts(&b, "endbfrange\n");
+    }
+    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    bool ok = !b.failed && HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
+    folio_buf_free(&b);
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return ok && HPDF_Dict_Add(font, "ToUnicode", stream) == HPDF_OK;
+}
+
+static bool load_fonts(pdf_ctx *c)
+{
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        const folio_face *f = &c->fonts.face[i];
+        if (!f->path)
+            continue;
+        /* Faces shared between roles are loaded once. */
+        for (int j = 0; j < i; j++)
+            if (c->fonts.face[j].path && strcmp(c->fonts.face[j].path, f->path) == 0 &&
+                c->fonts.face[j].index == f->index) {
+                c->face[i].font = c->face[j].font;
+                c->face[i].name = c->face[j].name;
+                break;
+            }
+        if (c->face[i].font)
+            continue;
+        const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
+                               ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
+                               : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
+        c->face[i].name = name;
+        c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+        if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
+            snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)",
+                     f->path, (unsigned)c->hpdf_error);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* pages                                                               */
+
+static void set_color(HPDF_Page page, uint32_t rgb, bool stroke)
+{
+    float r = (float)((rgb >> 16) & 0xFF) / 255, g = (float)((rgb >> 8) & 0xFF) / 255, b = (float)(rgb & 0xFF) / 255;
+    if (stroke)
+        HPDF_Page_SetRGBStroke(page, r, g, b);
+    else
+        HPDF_Page_SetRGBFill(page, r, g, b);
+}
+
+/* Draw the runs [from, to) of the display list; they are in page order. */
+static void draw_texts(pdf_ctx *c, HPDF_Page *pages, size_t from, size_t to)
+{
+    HPDF_Page page = NULL;
+    for (size_t i = from; i < to && !failed(c); i++) {
+        const dl_text *t = &c->texts[i];
+        if (pages[t->page] != page) {
+            if (page)
+                HPDF_Page_EndText(page);
+            page = pages[t->page];
+            HPDF_Page_BeginText(page);
+        }
+        HPDF_Page_SetFontAndSize(page, c->face[t->face].font, t->size);
+        HPDF_Page_SetCharSpace(page, t->cspace);
+        set_color(page, t->color, false);
+        if (t->stroke) {
+            set_color(page, t->color, true);
+            HPDF_Page_SetLineWidth(page, t->size * 0.03f);
+        }
+        HPDF_Page_SetTextRenderingMode(page, t->stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+        HPDF_Page_TextOut(page, t->x, c->ph - t->y, c->pool.data + t->off);
+    }
+    if (page)
+        HPDF_Page_EndText(page);
+}
+
+static void draw_rules(pdf_ctx *c, HPDF_Page *pages)
+{
+    for (size_t i = 0; i < c->n_rules && !failed(c); i++) {
+        const dl_rule *r = &c->rules[i];
+        HPDF_Page page = pages[r->page];
+        set_color(page, r->color, true);
+        HPDF_Page_SetLineWidth(page, r->width);
+        HPDF_Page_MoveTo(page, r->x1, c->ph - r->y1);
+        HPDF_Page_LineTo(page, r->x2, c->ph - r->y2);
+        HPDF_Page_Stroke(page);
+    }
+}
+
+/* Running header with the short title from page 2; "page N of M" below. */
+static void header_footer(pdf_ctx *c)
+{
+    const char *title = c->doc->meta.title && *c->doc->meta.title ? c->doc->meta.title : "Untitled";
+    float room = (c->pw - c->ml - c->mr) * 0.8f;
+    size_t n = strlen(title);
+    bool cut = false;
+    while (n > 0 && folio_pdf_width(c, title, n, FOLIO_FACE_TEXT, 8) > room) {
+        size_t start;
+        folio_utf8_last(title, n, &start);
+        n = start;
+        cut = true;
+    }
+    folio_buf short_title = { 0 };
+    folio_buf_append(&short_title, title, n);
+    if (cut)
+        folio_buf_puts(&short_title, "…");
+    for (int p = 0; p < c->n_pages; p++) {
+        c->page = p;
+        if (p > 0) {
+            folio_pdf_text(c, short_title.data, short_title.len, c->ml, c->mt - 26, FOLIO_FACE_TEXT, 8, 0x777777u);
+            folio_pdf_rule(c, c->ml, c->mt - 20, c->pw - c->mr, c->mt - 20, 0.4f, 0xBBBBBBu);
+        }
+        char foot[64];
+        int len = snprintf(foot, sizeof foot, "page %d of %d", p + 1, c->n_pages);
+        float w = folio_pdf_width(c, foot, (size_t)len, FOLIO_FACE_TEXT, 8);
+        folio_pdf_text(c, foot, (size_t)len, (c->pw - w) / 2, c->ph - c->mb + 34, FOLIO_FACE_TEXT, 8, 0x777777u);
+    }
+    folio_buf_free(&short_title);
+}
+
+/* Bookmarks: the title, and every heading nested by level under it. */
+static void bookmarks(pdf_ctx *c, HPDF_Page *pages)
+{
+    HPDF_Encoder utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
+    HPDF_Outline parent[4] = { NULL };
+    for (size_t i = 0; i < c->n_marks && !failed(c); i++) {
+        const pdf_mark *m = &c->marks[i];
+        int level = m->level > 3 ? 3 : m->level;
+        HPDF_Outline up = NULL;
+        for (int l = level - 1; l >= 0 && !up; l--)
+            up = parent[l];
+        HPDF_Outline o = HPDF_CreateOutline(c->pdf, up, m->text, utf8);
+        if (!o)
+            return;
+        HPDF_Destination d = HPDF_Page_CreateDestination(pages[m->page]);
+        HPDF_Destination_SetFitH(d, c->ph - m->y + 4); /* libharu refuses XYZ zoom 0 */
+        HPDF_Outline_SetDestination(o, d);
+        HPDF_Outline_SetOpened(o, level == 0);
+        parent[level] = o;
+        for (int l = level + 1; l < 4; l++)
+            parent[l] = NULL;
+    }
+}
+
+static void metadata(pdf_ctx *c)
+{
+    const folio_meta *m = &c->doc->meta;
+    folio_buf authors = { 0 };
+    for (size_t i = 0; i < m->n_authors; i++) {
+        folio_buf_puts(&authors, i ? ", " : "");
+        folio_buf_puts(&authors, m->authors[i]);
+    }
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, m->title && *m->title ? m->title : "Untitled");
+    if (authors.len)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, authors.data);
+    if (m->summary)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, m->summary);
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "folio " FOLIO_VERSION);
+    folio_buf_free(&authors);
+    long long t = c->o && c->o->epoch >= 0 ? c->o->epoch : -1;
+    struct tm tm = { 0 };
+    if (t < 0 && m->date && sscanf(m->date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        t = (long long)timegm(&tm);
+    }
+    if (t < 0)
+        t = 946684800;
+    time_t tt = (time_t)t;
+    gmtime_r(&tt, &tm);
+    HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+static bool render(pdf_ctx *c)
+{
+    size_t body = c->n_texts;
+    header_footer(c);
+    HPDF_Page *pages = calloc((size_t)c->n_pages, sizeof *pages);
+    if (!pages || c->nomem) {
+        free(pages);
+        return false;
+    }
+    for (int p = 0; p < c->n_pages && !failed(c); p++) {
+        pages[p] = HPDF_AddPage(c->pdf);
+        HPDF_Page_SetWidth(pages[p], c->pw);
+        HPDF_Page_SetHeight(pages[p], c->ph);
+    }
+    if (!failed(c)) {
+        draw_rules(c, pages);
+        draw_texts(c, pages, 0, body);
+        draw_texts(c, pages, body, c->n_texts);
+        bookmarks(c, pages);
+        HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+        metadata(c);
+    }
+    free(pages);
+    return !failed(c);
+}
+
+/* Mark the components of composite glyph `gid` (and theirs) as used. */
+static void mark_components(FILE *f, HPDF_TTFontDefAttr a, unsigned gid, int depth)
+{
+    if (depth > 8 || gid >= a->num_glyphs)
+        return;
+    a->glyph_tbl.flgs[gid] = 1;
+    uint32_t off = a->glyph_tbl.offsets[gid], end = a->glyph_tbl.offsets[gid + 1];
+    if (a->header.index_to_loc_format == 0)
+        off *= 2, end *= 2;
+    unsigned char h[10];
+    if (end <= off || fseek(f, (long)(a->glyph_tbl.base_offset + off), SEEK_SET) != 0 || fread(h, 1, 10, f) != 10)
+        return;
+    if ((int16_t)(h[0] << 8 | h[1]) >= 0)
+        return; /* a simple glyph: outlines of its own */
+    for (;;) {
+        unsigned char comp[4];
+        if (fread(comp, 1, 4, f) != 4)
+            return;
+        unsigned flags = (unsigned)comp[0] << 8 | comp[1], sub = (unsigned)comp[2] << 8 | comp[3];
+        long args = (flags & 0x1) ? 4 : 2; /* ARG_1_AND_2_ARE_WORDS */
+        args += (flags & 0x8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0; /* scale forms */
+        long next = ftell(f) + args;
+        mark_components(f, a, sub, depth + 1);
+        if (!(flags & 0x20) || fseek(f, next, SEEK_SET) != 0) /* MORE_COMPONENTS */
+            return;
+    }
+}
+
+/* libharu's subset keeps the glyphs drawn but not the parts of composite
+ * glyphs (Droid Sans Fallback builds 防 from 阝 and 方): without this, such
+ * characters print half-empty while their text still copies out right. */
+static void keep_components(pdf_ctx *c)
+{
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        pdf_face *pf = &c->face[i];
+        HPDF_FontDef def = pf->used && pf->name ? HPDF_GetFontDef(c->pdf, pf->name) : NULL;
+        FILE *f = def && def->attr ? fopen(c->fonts.face[i].path, "rb") : NULL;
+        if (!f)
+            continue;
+        HPDF_TTFontDefAttr a = def->attr;
+        for (unsigned cp = 0; cp < 65536; cp++)
+            if (pf->used[cp >> 3] & (1u << (cp & 7)))
+                mark_components(f, a, HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp), 0);
+        fclose(f);
+    }
+}
+
+static folio_status save(pdf_ctx *c, folio_sink_fn sink, void *user)
+{
+    keep_components(c);
+    if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
+        return FOLIO_ERR_FORMAT;
+    HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
+    char *buf = malloc(size ? size : 1);
+    if (!buf)
+        return FOLIO_ERR_NOMEM;
+    HPDF_UINT32 got = size;
+    HPDF_ResetStream(c->pdf);
+    folio_status rc = FOLIO_ERR_FORMAT;
+    if (HPDF_ReadFromStream(c->pdf, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size)
+        rc = got == size ? (sink(user, buf, size) == 0 ? FOLIO_OK : FOLIO_ERR_WRITE) : FOLIO_ERR_FORMAT;
+    free(buf);
+    return rc;
+}
+
+folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
+                             folio_sink_fn sink, void *user, folio_error *err)
+{
+    folio_error scratch;
+    folio_write_opts defaults = { .epoch = -1 };
+    pdf_ctx c = { .doc = doc, .o = opts ? opts : &defaults, .err = err ? err : &scratch };
+    c.err->message[0] = '\0';
+    folio_status rc = FOLIO_ERR_FORMAT;
+    folio_language_tag(doc, c.tag, sizeof c.tag);
+    c.cjk_doc = strncmp(c.tag, "zh", 2) == 0 || strncmp(c.tag, "ja", 2) == 0 || strncmp(c.tag, "ko", 2) == 0;
+    if (!set_paper(&c))
+        return FOLIO_ERR_USAGE;
+    if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)
+        return rc;
+    rc = FOLIO_ERR_FORMAT;
+    c.pdf = HPDF_New(on_error, &c);
+    if (!c.pdf)
+        goto cleanup;
+    HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+    if (HPDF_UseUTFEncodings(c.pdf) != HPDF_OK || HPDF_SetCurrentEncoder(c.pdf, "UTF-8") != HPDF_OK ||
+        !load_fonts(&c))
+        goto cleanup;
+    folio_pdf_layout(&c);
+    if (!render(&c))
+        goto cleanup;
+    rc = save(&c, sink, user);
+    if (rc == FOLIO_OK && c.substituted && c.o->warn) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%zu character%s the PDF fonts cannot show (emoji, rare CJK) replaced by \xE2\x96\xA1",
+                 c.substituted, c.substituted == 1 ? "" : "s");
+        c.o->warn(c.o->warn_user, msg);
+    }
+cleanup:
+    if (rc != FOLIO_OK && !c.err->message[0])
+        snprintf(c.err->message, sizeof c.err->message, "%s (libharu error 0x%04X)",
+                 rc == FOLIO_ERR_WRITE ? "write error" : c.nomem ? "out of memory" : "could not build the PDF",
+                 (unsigned)c.hpdf_error);
+    if (c.pdf)
+        HPDF_Free(c.pdf);
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        free(c.face[i].adv);
+        free(c.face[i].used);
+    }
+    folio_fonts_free(&c.fonts);
+    folio_buf_free(&c.pool);
+    free(c.texts);
+    free(c.rules);
+    free(c.marks);
+    return rc;
+}

@@ -1,0 +1,79 @@
+/*
+ * pdf.h - shared state of the PDF writer: pdf_layout.c lays the document
+ * out into a display list (text runs and rules with page and position),
+ * pdf.c turns the display list into libharu pages once the page count is
+ * known ("page N of M").
+ */
+#ifndef FOLIO_PDF_H
+#define FOLIO_PDF_H
+
+#include "../convert/internal.h"
+#include "../fonts/fonts.h"
+#include <hpdf.h>
+
+typedef struct pdf_face {
+    HPDF_Font font;
+    const char *name;           /* libharu's name of the loaded font */
+    float *adv;                 /* advance per BMP code point, 1/1000 em; < 0 unknown */
+    uint8_t *used;              /* bitmap of the BMP code points drawn */
+} pdf_face;
+
+typedef struct dl_text {        /* one run of text in one face */
+    int page;
+    float x, y;                 /* baseline, from the page's top-left */
+    float size, cspace;         /* font size; extra space after each character */
+    int face;
+    uint32_t color;             /* 0xRRGGBB */
+    size_t off;                 /* NUL-terminated UTF-8 in the pool */
+    bool stroke;                /* synthetic bold */
+} dl_text;
+
+typedef struct dl_rule {
+    int page;
+    float x1, y1, x2, y2, width;
+    uint32_t color;
+} dl_rule;
+
+typedef struct pdf_mark {       /* a bookmark */
+    int page;
+    float y;
+    int level;                  /* 0 title, 1.. headings */
+    const char *text;
+} pdf_mark;
+
+typedef struct pdf_ctx {
+    const folio_doc *doc;
+    const folio_write_opts *o;
+    folio_error *err;
+    HPDF_Doc pdf;
+    HPDF_STATUS hpdf_error;     /* recorded by the error handler */
+    folio_fonts fonts;
+    pdf_face face[FOLIO_FACE_COUNT];
+    char tag[32];
+    bool cjk_doc;
+    /* geometry, points */
+    float pw, ph, ml, mr, mt, mb;
+    float y;                    /* cursor from the top of the current page */
+    int page;
+    /* display list */
+    folio_buf pool;
+    dl_text *texts;
+    size_t n_texts, cap_texts;
+    dl_rule *rules;
+    size_t n_rules, cap_rules;
+    pdf_mark *marks;
+    size_t n_marks, cap_marks;
+    int n_pages;
+    size_t substituted;         /* characters no font can show */
+    bool nomem;
+} pdf_ctx;
+
+/* pdf_layout.c */
+void folio_pdf_layout(pdf_ctx *c);
+float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
+/* Lay one line of text at (x, y) in role/size/color, no wrapping. */
+void folio_pdf_rule(pdf_ctx *c, float x1, float y1, float x2, float y2, float width, uint32_t color);
+void folio_pdf_text(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,
+                    uint32_t color);
+
+#endif

@@ -1,0 +1,484 @@
+/*
+ * pdf_layout.c - from blocks to positioned runs of text (the display list).
+ *
+ * Each character is set in the first face that has it, preferring the CJK
+ * face for Han, kana, hangul and full-width forms (and, in CJK documents,
+ * for the quotes and dashes the two scripts share).  Lines come from the
+ * shared UAX #14 breaker measured with the faces' real advances; justified
+ * lines stretch at spaces and between CJK characters.
+ */
+#include "pdf.h"
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define GRAY 0x555555u
+#define INK 0x111111u
+
+typedef struct style {
+    int role;                   /* FOLIO_FACE_TEXT, _BOLD, _MONO */
+    float size, leading;
+    float first, left, right;   /* first-line indent, left and right indents */
+    float before, after;        /* space above and below */
+    bool justify;
+    uint32_t color;
+} style;
+
+/* ------------------------------------------------------------------ */
+/* faces and widths                                                    */
+
+static bool cjk_char(int32_t c)
+{
+    return folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static bool shared_punct(int32_t c)
+{
+    return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0xB7;
+}
+
+static int pick(pdf_ctx *c, int32_t cp, int role)
+{
+    bool cjk = cjk_char(cp) || (c->cjk_doc && shared_punct(cp));
+    int order[3] = { cjk ? FOLIO_FACE_CJK : role, cjk ? role : FOLIO_FACE_CJK, FOLIO_FACE_TEXT };
+    for (int i = 0; i < 3; i++)
+        if (c->face[order[i]].font && folio_face_has(&c->fonts.face[order[i]], cp))
+            return order[i];
+    return -1;
+}
+
+/* The character actually drawn: outside the BMP (the UTF-8 encoder cannot
+ * address it) or in no face, a visible replacement. */
+static int32_t drawable(pdf_ctx *c, int32_t cp, int role, int *face)
+{
+    if (cp <= 0xFFFF && (*face = pick(c, cp, role)) >= 0)
+        return cp;
+    c->substituted++;
+    static const int32_t repl[] = { 0x25A1, 0xFFFD, '?' };
+    for (size_t i = 0; i < 3; i++)
+        if ((*face = pick(c, repl[i], role)) >= 0)
+            return repl[i];
+    *face = FOLIO_FACE_TEXT;
+    return '?';
+}
+
+static float advance(pdf_ctx *c, int face, int32_t cp)
+{
+    pdf_face *f = &c->face[face];
+    if (!f->adv) {
+        f->adv = malloc(65536 * sizeof *f->adv);
+        if (!f->adv) {
+            c->nomem = true;
+            return 500;
+        }
+        for (size_t i = 0; i < 65536; i++)
+            f->adv[i] = -1;
+    }
+    if (f->adv[cp] < 0)
+        f->adv[cp] = (float)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)cp);
+    return f->adv[cp];
+}
+
+float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
+{
+    float w = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int face;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        size_t before = c->substituted;
+        cp = drawable(c, cp, role, &face);
+        c->substituted = before; /* counted when drawn, not when measured */
+        w += advance(c, face, cp);
+    }
+    return w * size / 1000.0f;
+}
+
+typedef struct measure_ctx {
+    pdf_ctx *c;
+    int role;
+    float size;
+} measure_ctx;
+
+static double measure(void *user, const char *s, size_t n)
+{
+    measure_ctx *m = user;
+    return folio_pdf_width(m->c, s, n, m->role, m->size);
+}
+
+/* ------------------------------------------------------------------ */
+/* display list                                                        */
+
+static bool grow(pdf_ctx *c, void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    void *p = realloc(*arr, ncap * size);
+    if (!p) {
+        c->nomem = true;
+        return false;
+    }
+    *arr = p;
+    *cap = ncap;
+    return true;
+}
+
+static void add_run(pdf_ctx *c, const char *s, size_t n, float x, float y, int face, float size,
+                    float cspace, uint32_t color, bool stroke)
+{
+    if (!grow(c, (void **)&c->texts, &c->cap_texts, c->n_texts, sizeof *c->texts))
+        return;
+    dl_text *t = &c->texts[c->n_texts++];
+    *t = (dl_text){ .page = c->page, .x = x, .y = y, .size = size, .cspace = cspace, .face = face,
+                    .color = color, .off = c->pool.len, .stroke = stroke };
+    folio_buf_append(&c->pool, s, n);
+    folio_buf_putc(&c->pool, '\0');
+    c->nomem |= c->pool.failed;
+}
+
+void folio_pdf_rule(pdf_ctx *c, float x1, float y1, float x2, float y2, float width, uint32_t color)
+{
+    if (!grow(c, (void **)&c->rules, &c->cap_rules, c->n_rules, sizeof *c->rules))
+        return;
+    c->rules[c->n_rules++] = (dl_rule){ c->page, x1, y1, x2, y2, width, color };
+}
+
+static void add_mark(pdf_ctx *c, int level, const char *text)
+{
+    if (!grow(c, (void **)&c->marks, &c->cap_marks, c->n_marks, sizeof *c->marks))
+        return;
+    c->marks[c->n_marks++] = (pdf_mark){ c->page, c->y, level, text };
+}
+
+/* ------------------------------------------------------------------ */
+/* one line                                                            */
+
+/* Runs of one face between spaces, drawn at x; justified lines stretch
+ * `per` points at each space and after each CJK character. */
+static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,
+                      uint32_t color, float per)
+{
+    folio_buf run = { 0 };
+    int run_face = -1;
+    float run_x = x;
+    for (size_t i = 0; i <= n;) {
+        int32_t cp = ' ';
+        size_t step = i < n ? folio_utf8_next(s + i, n - i, &cp) : 1;
+        int face = -1;
+        if (i < n && cp != ' ')
+            cp = drawable(c, cp, role, &face);
+        if ((face != run_face || cp == ' ') && run.len) {
+            bool stroke = role == FOLIO_FACE_BOLD && (run_face == FOLIO_FACE_CJK ||
+                                                       c->fonts.face[FOLIO_FACE_BOLD].synthetic_bold);
+            add_run(c, run.data, run.len, run_x, y, run_face, size, run_face == FOLIO_FACE_CJK ? per : 0,
+                    color, stroke);
+            run.len = 0;
+        }
+        if (i >= n)
+            break;
+        if (cp == ' ') {
+            x += advance(c, role, ' ') * size / 1000.0f + per;
+        } else {
+            if (!run.len) {
+                run_x = x;
+                run_face = face;
+            }
+            char utf8[4];
+            size_t k = (size_t)utf8proc_encode_char(cp, (uint8_t *)utf8);
+            pdf_face *pf = &c->face[face];
+            if (!pf->used && !(pf->used = calloc(65536 / 8, 1)))
+                c->nomem = true;
+            else
+                pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            folio_buf_append(&run, utf8, k);
+            x += advance(c, face, cp) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
+        }
+        i += step;
+    }
+    c->nomem |= run.failed;
+    folio_buf_free(&run);
+}
+
+static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, float width, const style *st,
+                      bool justify)
+{
+    float per = 0;
+    if (justify) {
+        int points = 0, cjk = 0;
+        for (size_t i = 0; i < n;) {
+            int32_t cp;
+            i += folio_utf8_next(s + i, n - i, &cp);
+            if (cp == ' ')
+                points++;
+            else if (cp <= 0xFFFF && pick(c, cp, st->role) == FOLIO_FACE_CJK && i < n)
+                points++, cjk++;
+        }
+        float slack = width - folio_pdf_width(c, s, n, st->role, st->size);
+        /* Stretch only as far as still looks like text. */
+        if (points && slack > 0 && slack / (float)points < st->size * (cjk ? 0.5f : 0.8f))
+            per = slack / (float)points;
+    }
+    draw_runs(c, s, n, x, y, st->role, st->size, st->color, per);
+}
+
+/* ------------------------------------------------------------------ */
+/* pages and paragraphs                                                */
+
+static float bottom(const pdf_ctx *c)
+{
+    return c->ph - c->mb;
+}
+
+static void new_page(pdf_ctx *c)
+{
+    c->page++;
+    c->y = c->mt;
+}
+
+typedef struct lines {
+    const char **s;
+    size_t *len;
+    size_t n, cap;
+    bool failed;
+} lines;
+
+static int collect(void *user, const char *s, size_t n)
+{
+    lines *l = user;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        const char **o = realloc(l->s, cap * sizeof *o);
+        size_t *k = o ? realloc(l->len, cap * sizeof *k) : NULL;
+        if (o)
+            l->s = o;
+        if (!o || !k) {
+            l->failed = true;
+            return 1;
+        }
+        l->len = k;
+        l->cap = cap;
+    }
+    l->s[l->n] = s;
+    l->len[l->n++] = n;
+    return 0;
+}
+
+/* Set a paragraph: wrap, justify all but the last line, break pages (never
+ * leaving a single first line at the bottom of a page). */
+static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
+{
+    measure_ctx m = { c, st->role, st->size };
+    float width = c->pw - c->ml - c->mr - st->left - st->right;
+    lines l = { 0 };
+    if (folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, collect, &l) != 0 || l.failed) {
+        c->nomem = true;
+        free(l.s), free(l.len);
+        return;
+    }
+    if (c->y > c->mt)
+        c->y += st->before;
+    if (l.n >= 2 && c->y + 2 * st->leading > bottom(c))
+        new_page(c);
+    for (size_t i = 0; i < l.n; i++) {
+        if (c->y + st->leading > bottom(c))
+            new_page(c);
+        float indent = i == 0 ? st->first : 0;
+        float base = c->y + (st->leading - st->size) / 2 + st->size * 0.82f;
+        draw_line(c, l.s[i], l.len[i], c->ml + st->left + indent, base, width - indent, st,
+                  st->justify && i + 1 < l.n);
+        c->y += st->leading;
+    }
+    c->y += st->after;
+    free(l.s);
+    free(l.len);
+}
+
+/* ------------------------------------------------------------------ */
+/* styles                                                              */
+
+static style body_style(const pdf_ctx *c)
+{
+    float size = 10.5f;
+    style s = { FOLIO_FACE_TEXT, size, size * (c->cjk_doc ? 1.75f : 1.45f), 0, 0, 0, 0,
+                c->cjk_doc ? 2 : 6, true, INK };
+    if (c->cjk_doc)
+        s.first = 2 * size; /* the 2em indent of Chinese and Japanese print */
+    return s;
+}
+
+static void place_heading(pdf_ctx *c, const folio_block *b)
+{
+    style body = body_style(c);
+    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+    float size = level == 1 ? 14 : level == 2 ? 12 : 11;
+    style st = { FOLIO_FACE_BOLD, size, size * 1.4f, 0, 0, 0, size * 1.1f, size * 0.5f, false, INK };
+    /* Keep the heading with two lines of what follows: never last on a page. */
+    float need = st.before + st.leading * 2 + st.after + body.leading * 2;
+    if (c->y > c->mt && c->y + need > bottom(c))
+        new_page(c);
+    if (c->y > c->mt)
+        c->y += st.before;
+    st.before = 0;
+    add_mark(c, level, b->text);
+    place(c, &st, b->text, strlen(b->text));
+}
+
+static void place_list_item(pdf_ctx *c, const folio_block *b)
+{
+    style st = body_style(c);
+    st.first = 0;
+    st.left = 16;
+    st.before = 2;
+    st.after = 2;
+    const char *body = b->text + b->u.list_item.body_offset;
+    float y0 = c->y + (c->y > c->mt ? st.before : 0);
+    if (y0 + st.leading > bottom(c)) {
+        new_page(c);
+        y0 = c->y;
+    }
+    float base = y0 + (st.leading - st.size) / 2 + st.size * 0.82f;
+    if (b->u.list_item.ordered) {
+        size_t k = b->u.list_item.body_offset;
+        while (k && b->text[k - 1] == ' ')
+            k--;
+        draw_runs(c, b->text, k, c->ml, base, st.role, st.size, st.color, 0);
+    } else {
+        draw_runs(c, "\xE2\x80\xA2", 3, c->ml + 4, base, st.role, st.size, st.color, 0);
+    }
+    place(c, &st, body, strlen(body));
+}
+
+static void place_code(pdf_ctx *c, const folio_block *b)
+{
+    style st = { FOLIO_FACE_MONO, 8.5f, 12, 0, 12, 0, 4, 6, false, 0x222222u };
+    const char *s = b->text;
+    float before = st.before;
+    while (*s) {
+        size_t n = strcspn(s, "\n");
+        st.before = s == b->text ? before : 0;
+        st.after = s[n] ? 0 : 6;
+        place(c, &st, n ? s : " ", n ? n : 1);
+        s += n + (s[n] == '\n');
+    }
+}
+
+static void place_block(pdf_ctx *c, const folio_block *b)
+{
+    style body = body_style(c);
+    style small = { FOLIO_FACE_TEXT, 8.5f, 12.5f, 0, 0, 0, 3, 8, false, GRAY };
+    switch (b->type) {
+    case FOLIO_BLOCK_HEADING: place_heading(c, b); break;
+    case FOLIO_BLOCK_PARAGRAPH: place(c, &body, b->text, strlen(b->text)); break;
+    case FOLIO_BLOCK_QUOTE: {
+        style q = body;
+        q.left = q.right = 22;
+        q.first = 0;
+        q.before = q.after = 8;
+        q.color = 0x333333u;
+        place(c, &q, b->text, strlen(b->text));
+        break;
+    }
+    case FOLIO_BLOCK_CAPTION: place(c, &small, b->text, strlen(b->text)); break;
+    case FOLIO_BLOCK_NOTE: {
+        style note = small;
+        note.size = 9;
+        note.leading = 13.5f;
+        note.before = 10;
+        note.justify = true;
+        note.color = 0x333333u;
+        if (c->y + note.before + 2 * note.leading > bottom(c))
+            new_page(c);
+        c->y += note.before;
+        folio_pdf_rule(c, c->ml, c->y - 3, c->ml + 60, c->y - 3, 0.5f, GRAY);
+        note.before = 0;
+        place(c, &note, b->text, strlen(b->text));
+        break;
+    }
+    case FOLIO_BLOCK_CREDIT: break; /* at the end, together */
+    case FOLIO_BLOCK_LIST_ITEM: place_list_item(c, b); break;
+    case FOLIO_BLOCK_CODE: place_code(c, b); break;
+    default:
+        assert(!"block type missing from the PDF writer");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* title block and credits                                             */
+
+static void place_title(pdf_ctx *c)
+{
+    const folio_meta *m = &c->doc->meta;
+    const char *title = m->title && *m->title ? m->title : "Untitled";
+    style t = { FOLIO_FACE_BOLD, 20, 27, 0, 0, 0, 0, 8, false, INK };
+    add_mark(c, 0, title);
+    place(c, &t, title, strlen(title));
+    folio_buf line = { 0 };
+    for (size_t i = 0; i < m->n_authors; i++) {
+        folio_buf_puts(&line, i ? (c->cjk_doc ? "、" : ", ") : "");
+        folio_buf_puts(&line, m->authors[i]);
+    }
+    const char *parts[] = { m->date, m->source };
+    for (size_t i = 0; i < 2; i++)
+        if (parts[i]) {
+            folio_buf_puts(&line, line.len ? "  ·  " : "");
+            folio_buf_puts(&line, parts[i]);
+        }
+    style meta = { FOLIO_FACE_TEXT, 10, 15, 0, 0, 0, 0, 6, false, GRAY };
+    if (line.len)
+        place(c, &meta, line.data, line.len);
+    folio_buf_free(&line);
+    if (m->summary) {
+        style sum = { FOLIO_FACE_TEXT, 10, c->cjk_doc ? 17 : 15, 0, 12, 0, 6, 0, true, 0x333333u };
+        float top = c->y + sum.before;
+        for (const char *p = m->summary; *p;) {
+            size_t n = strcspn(p, "\n");
+            place(c, &sum, p, n);
+            sum.before = 2;
+            p += n + (p[n] == '\n');
+        }
+        folio_pdf_rule(c, c->ml + 2, top, c->ml + 2, c->y, 1.5f, 0xAAAAAAu);
+    }
+    c->y += 10;
+    folio_pdf_rule(c, c->ml, c->y, c->pw - c->mr, c->y, 0.6f, 0x999999u);
+    c->y += 14;
+}
+
+static void place_credits(pdf_ctx *c)
+{
+    style cr = { FOLIO_FACE_TEXT, 8.5f, 12.5f, 0, 0, 0, 1, 1, false, GRAY };
+    bool first = true;
+    for (size_t i = 0; i < c->doc->n_blocks; i++) {
+        const folio_block *b = &c->doc->blocks[i];
+        if (b->type != FOLIO_BLOCK_CREDIT)
+            continue;
+        if (first) {
+            if (c->y + 20 + cr.leading > bottom(c))
+                new_page(c);
+            c->y += 14;
+            folio_pdf_rule(c, c->ml, c->y, c->ml + 60, c->y, 0.5f, GRAY);
+            c->y += 6;
+            first = false;
+        }
+        place(c, &cr, b->text, strlen(b->text));
+    }
+}
+
+void folio_pdf_text(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size, uint32_t color)
+{
+    draw_runs(c, s, n, x, y, role, size, color, 0);
+}
+
+void folio_pdf_layout(pdf_ctx *c)
+{
+    c->page = 0;
+    c->y = c->mt;
+    place_title(c);
+    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem; i++)
+        place_block(c, &c->doc->blocks[i]);
+    place_credits(c);
+    c->n_pages = c->page + 1;
+}
