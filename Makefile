@@ -22,12 +22,13 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf
 
 all: folio libfolio.a
 
 %.o: %.c $(HEADERS)
-	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	@echo "  CC $<"
+	@$(CC) $(REQ_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 libfolio.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
@@ -60,6 +61,9 @@ epub: folio
 outline: folio
 	sh tests/outline.sh
 
+pdf: folio
+	sh tests/pdf.sh
+
 golden: folio
 	sh tests/golden.sh
 
@@ -68,7 +72,7 @@ corpus: folio
 
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden corpus outline epub
+	$(MAKE) unit golden corpus outline pdf epub
 	@echo "make check: all tests passed"
 
 demo: deps
@@ -76,7 +80,7 @@ demo: deps
 	@mkdir -p out
 	@for f in tests/samples/*.txt; do \
 	  b=$$(basename $$f .txt); \
-	  for ext in json epub txt md opml; do \
+	  for ext in json epub pdf txt md opml; do \
 	    ./folio $$f -o out/$$b.$$ext || exit 1; echo "  out/$$b.$$ext"; \
 	  done; \
 	done

@@ -58,6 +58,24 @@ static void take(folio_face *face, const char *path, int index, const char *fami
     face->charset = cs ? FcCharSetCopy(cs) : NULL;
 }
 
+/* Does fontconfig's family list for the face include the one asked for?
+ * (FcFontSort always returns something; a named family must be that one.) */
+static bool family_is(FcPattern *p, const char *spec)
+{
+    size_t n = strcspn(spec, ":");
+    FcChar8 *family;
+    for (int i = 0; FcPatternGetString(p, FC_FAMILY, i, &family) == FcResultMatch; i++)
+        if (strlen((const char *)family) == n && strncasecmp((const char *)family, spec, n) == 0)
+            return true;
+    return false;
+}
+
+static bool generic(const char *spec)
+{
+    return strncmp(spec, "serif", 5) == 0 || strncmp(spec, "sans-serif", 10) == 0 ||
+           strncmp(spec, "monospace", 9) == 0;
+}
+
 /* The best embeddable face for a fontconfig pattern that covers `probe`. */
 static bool match(const char *spec, const char *lang, int32_t probe, int weight, int spacing, folio_face *out)
 {
@@ -80,7 +98,7 @@ static bool match(const char *spec, const char *lang, int32_t probe, int weight,
         FcChar8 *file = NULL, *family = NULL;
         FcCharSet *cs = NULL;
         int index = 0, w = FC_WEIGHT_REGULAR;
-        if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+        if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch || (!generic(spec) && !family_is(p, spec)))
             continue;
         FcPatternGetInteger(p, FC_INDEX, 0, &index);
         FcPatternGetString(p, FC_FAMILY, 0, &family);

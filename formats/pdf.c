@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <utf8proc.h>
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
@@ -199,13 +200,13 @@ static void header_footer(pdf_ctx *c)
     for (int p = 0; p < c->n_pages; p++) {
         c->page = p;
         if (p > 0) {
-            folio_pdf_text(c, short_title.data, short_title.len, c->ml, c->mt - 26, FOLIO_FACE_TEXT, 8, 0x777777u);
-            folio_pdf_rule(c, c->ml, c->mt - 20, c->pw - c->mr, c->mt - 20, 0.4f, 0xBBBBBBu);
+            folio_pdf_text(c, short_title.data, short_title.len, c->ml, c->mt * 0.6f, FOLIO_FACE_TEXT, 8, 0x777777u);
+            folio_pdf_rule(c, c->ml, c->mt * 0.7f, c->pw - c->mr, c->mt * 0.7f, 0.4f, 0xBBBBBBu);
         }
         char foot[64];
         int len = snprintf(foot, sizeof foot, "page %d of %d", p + 1, c->n_pages);
         float w = folio_pdf_width(c, foot, (size_t)len, FOLIO_FACE_TEXT, 8);
-        folio_pdf_text(c, foot, (size_t)len, (c->pw - w) / 2, c->ph - c->mb + 34, FOLIO_FACE_TEXT, 8, 0x777777u);
+        folio_pdf_text(c, foot, (size_t)len, (c->pw - w) / 2, c->ph - c->mb * 0.5f, FOLIO_FACE_TEXT, 8, 0x777777u);
     }
     folio_buf_free(&short_title);
 }
@@ -383,9 +384,11 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
         goto cleanup;
     rc = save(&c, sink, user);
     if (rc == FOLIO_OK && c.substituted && c.o->warn) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%zu character%s the PDF fonts cannot show (emoji, rare CJK) replaced by \xE2\x96\xA1",
-                 c.substituted, c.substituted == 1 ? "" : "s");
+        char msg[160], with[8] = "?";
+        if (c.replacement)
+            with[utf8proc_encode_char(c.replacement, (uint8_t *)with)] = '\0';
+        snprintf(msg, sizeof msg, "%zu character%s the PDF fonts cannot show (emoji, rare CJK) replaced by %s",
+                 c.substituted, c.substituted == 1 ? "" : "s", with);
         c.o->warn(c.o->warn_user, msg);
     }
 cleanup:

@@ -65,6 +65,7 @@ typedef struct pdf_ctx {
     size_t n_marks, cap_marks;
     int n_pages;
     size_t substituted;         /* characters no font can show */
+    int32_t replacement;        /* what they were replaced with */
     bool nomem;
 } pdf_ctx;
 

@@ -60,7 +60,7 @@ static int32_t drawable(pdf_ctx *c, int32_t cp, int role, int *face)
     static const int32_t repl[] = { 0x25A1, 0xFFFD, '?' };
     for (size_t i = 0; i < 3; i++)
         if ((*face = pick(c, repl[i], role)) >= 0)
-            return repl[i];
+            return c->replacement = repl[i];
     *face = FOLIO_FACE_TEXT;
     return '?';
 }

@@ -240,6 +240,33 @@ static void outline_plain(void **state)
     folio_doc_free(doc);
 }
 
+/* ---- PDF ---- */
+
+static void pdf_in_memory(void **state)
+{
+    (void)state;
+    folio_doc *doc = doc_of(ARTICLE);
+    folio_buf a = { 0 }, b = { 0 };
+    folio_error err;
+    assert_int_equal(folio_write_pdf(doc, NULL, to_buf, &a, &err), FOLIO_OK);
+    assert_int_equal(folio_write_pdf(doc, NULL, to_buf, &b, &err), FOLIO_OK);
+    assert_memory_equal(a.data, "%PDF-1.", 7);
+    assert_non_null(memmem(a.data, a.len, "%%EOF", 5));
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len); /* reproducible */
+    folio_buf_free(&a);
+    folio_buf_free(&b);
+    assert_int_equal(folio_write_pdf(doc, NULL, refuse, NULL, &err), FOLIO_ERR_WRITE);
+    folio_write_opts o = { .epoch = -1, .paper = "b5" };
+    assert_int_equal(folio_write_pdf(doc, &o, to_buf, &a, &err), FOLIO_ERR_USAGE);
+    assert_non_null(strstr(err.message, "b5"));
+    o = (folio_write_opts){ .epoch = -1, .font = "/nonexistent/font.ttf" };
+    assert_int_equal(folio_write_pdf(doc, &o, to_buf, &a, &err), FOLIO_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "no TrueType font"));
+    assert_int_equal(a.len, 0);
+    folio_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +278,7 @@ int main(void)
         cmocka_unit_test(line_breaking),
         cmocka_unit_test(widths),
         cmocka_unit_test(outline_plain),
+        cmocka_unit_test(pdf_in_memory),
     };
     return cmocka_run_group_tests_name("writers", tests, NULL, NULL);
 }

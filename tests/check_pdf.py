@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Check a PDF made by folio against its document model (JSON), with poppler
+and qpdf:
+- qpdf --check passes; pdffonts lists every font embedded, subset, with a
+  Unicode map; pdftotext prints no warning;
+- the text (white space removed) contains every body block in order;
+- pdftotext -bbox-layout: no word outside the page's text area (margins, with
+  the running header and footer), no line starting with a closing mark or
+  ending with an opening one;
+- bookmarks = headings + 1; pdfinfo shows the title.
+
+Usage: check_pdf.py MODEL.json FILE.pdf [--max-kb N]
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from xml.etree import ElementTree as ET
+
+CLOSING = set("，。、；：？！）】》」』”’,.;:?!)]}")
+OPENING = set("（【《「『“‘([{")
+
+
+def norm(s):
+    # pdftotext joins a line that ends in a hyphen ("Indo-" + "Pacific") without
+    # it, so hyphens are folded on both sides.
+    return re.sub(r"[\s\-\u2010\u2011]+", "", unicodedata.normalize("NFKC", s))
+
+
+def run(cmd):
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def main():
+    model = json.load(open(sys.argv[1], encoding="utf-8"))
+    pdf = sys.argv[2]
+    max_kb = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--max-kb" else None
+    errors = []
+    q = run(["qpdf", "--check", pdf])
+    if q.returncode != 0:
+        errors.append("qpdf --check: " + (q.stdout + q.stderr).strip()[-200:])
+    fonts = run(["pdffonts", pdf])
+    if fonts.stderr.strip():
+        errors.append("pdffonts warned: " + fonts.stderr.strip()[:200])
+    for line in fonts.stdout.splitlines()[2:]:
+        cols = line.split()
+        if cols[-5:-2] != ["yes", "yes", "yes"]:
+            errors.append("font not embedded+subset+unicode: " + line)
+    t = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+    if t.stderr.strip():
+        errors.append("pdftotext warned: " + t.stderr.strip()[:200])
+    # Page furniture interrupts paragraphs that cross pages: drop the footer
+    # "page N of M" and the running header (the title, maybe shortened).
+    title_n = norm(model["meta"]["title"] or "Untitled")
+    kept = []
+    for page in t.stdout.split("\f"):
+        for line in page.splitlines():
+            ln = norm(line)
+            if re.fullmatch(r"page\d+of\d+", ln):
+                continue
+            if ln and ln.rstrip("…") and title_n.startswith(ln.rstrip("…")) and len(ln) > 3:
+                continue
+            kept.append(line)
+    text, pos = norm("\n".join(kept)), 0
+    for b in model["blocks"]:
+        want = b["text"]
+        if b["type"] == "list_item":
+            want = re.sub(r"^(\S{1,4}\s)", "", want)
+        n = norm(want)
+        at = text.find(n, pos)
+        if at < 0:
+            errors.append("text missing or out of order (line %d): %s" % (b["line"], b["text"][:50]))
+        else:
+            pos = at + len(n)
+    bb = run(["pdftotext", "-bbox-layout", pdf, "-"])
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", bb.stdout).replace(' xmlns="http://www.w3.org/1999/xhtml"', ""))
+    for page_no, page in enumerate(root.iter("page"), 1):
+        w, h = float(page.get("width")), float(page.get("height"))
+        margin = 36.0 if w < 500 else 54.0  # A5 has narrower margins
+        for line in page.iter("line"):
+            words = list(line.iter("word"))
+            if not words:
+                continue
+            for word in words:
+                x1, y1, x2, y2 = (float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+                if x1 < margin - 1 or x2 > w - margin + 1 or y1 < 20 or y2 > h - 20:
+                    errors.append("page %d: word outside the text area: %r at %.0f,%.0f-%.0f,%.0f"
+                                  % (page_no, word.text, x1, y1, x2, y2))
+            first, last = (words[0].text or " ")[0], (words[-1].text or " ")[-1]
+            if first in CLOSING:
+                errors.append("page %d: a line starts with %r: %s" % (page_no, first, words[0].text))
+            if last in OPENING:
+                errors.append("page %d: a line ends with %r: %s" % (page_no, last, words[-1].text))
+    js = run(["qpdf", "--json", "--json-key=outlines", pdf])
+    try:
+        outlines = json.loads(js.stdout).get("outlines", [])
+    except ValueError:
+        outlines = []
+    count = 0
+    stack = list(outlines)
+    while stack:
+        o = stack.pop()
+        count += 1
+        stack += o.get("kids", [])
+    headings = sum(1 for b in model["blocks"] if b["type"] == "heading")
+    if count != headings + 1:
+        errors.append("bookmarks %d, headings + 1 = %d" % (count, headings + 1))
+    info = run(["pdfinfo", pdf]).stdout
+    title = model["meta"]["title"] or "Untitled"
+    if "Title:" not in info or norm(title) not in norm(info):
+        errors.append("pdfinfo does not show the title")
+    if max_kb:
+        import os
+        kb = os.path.getsize(pdf) / 1024
+        if kb > max_kb:
+            errors.append("%.0f KB, more than %d KB" % (kb, max_kb))
+    for e in errors[:8]:
+        print("%s: %s" % (pdf, e))
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

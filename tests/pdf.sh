@@ -1,0 +1,40 @@
+#!/bin/sh
+# PDF checks with real tools (qpdf, pdffonts, pdftotext, pdfinfo) on the
+# samples, the golden inputs and ../shared/corpus; the reference article must
+# stay under 400 KB; two runs give the same bytes; paper sizes; characters
+# outside the BMP are replaced with a warning; a missing font is a clear error.
+set -u
+cd "$(dirname "$0")/.."
+corpus=${FOLIO_CORPUS:-../shared/corpus}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL pdf $1"; }
+inputs="tests/samples/*.txt tests/golden/*.txt"
+[ -d "$corpus" ] && inputs="$inputs $corpus/*.txt" || echo "pdf: corpus skipped ($corpus not found)"
+for input in $inputs; do
+  name=$(basename "$input" .txt)
+  max=""
+  [ "$input" = "$corpus/00.txt" ] && max="--max-kb 400"
+  if ./folio "$input" -t json -o "$tmp/$name.json" && ./folio "$input" -o "$tmp/$name.pdf" &&
+     ./folio "$input" -o "$tmp/$name.2.pdf" && cmp -s "$tmp/$name.pdf" "$tmp/$name.2.pdf" &&
+     python3 tests/check_pdf.py "$tmp/$name.json" "$tmp/$name.pdf" $max; then ok; else ko "$name"; fi
+done
+for paper in letter a5; do
+  ./folio tests/samples/zh-library.txt --paper $paper -o "$tmp/p.pdf" &&
+  python3 tests/check_pdf.py "$tmp/zh-library.json" "$tmp/p.pdf" && ok || ko "--paper $paper"
+done
+size=$(pdfinfo "$tmp/p.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1x\2/p')
+[ "$size" = "419.528x595.276" ] && ok || ko "a5 page size is $size"
+# Emoji and CJK Extension B cannot be shown: replaced, one warning, no crash.
+printf 'A Title With Emoji\n\n2024-01-01\n\nA paragraph with an emoji \360\237\230\200 and a rare \360\240\200\200 character in it.\n\nAnother paragraph of text that is long enough to be prose here.\n' > "$tmp/emoji.txt"
+./folio "$tmp/emoji.txt" -o "$tmp/emoji.pdf" 2> "$tmp/emoji.err"
+if grep -q "warning: 2 characters" "$tmp/emoji.err" && [ "$(wc -l < "$tmp/emoji.err")" = 1 ] &&
+   pdftotext "$tmp/emoji.pdf" - | grep -Eq "emoji (□|�) and a rare (□|�) character"; then ok; else ko "emoji substitution"; cat "$tmp/emoji.err"; fi
+# A font that does not exist: one clear line, exit 1, no output file.
+if ! ./folio tests/samples/zh-library.txt --cjk-font "No Such Font" -o "$tmp/nofont.pdf" 2> "$tmp/nofont.err" &&
+   grep -q "no TrueType font for Chinese text found for No Such Font" "$tmp/nofont.err" &&
+   [ "$(wc -l < "$tmp/nofont.err")" = 1 ] && [ ! -e "$tmp/nofont.pdf" ]; then ok; else ko "missing font error"; cat "$tmp/nofont.err"; fi
+echo "pdf: $pass passed, $fail failed"
+[ "$fail" = 0 ]
