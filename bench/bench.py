@@ -87,6 +87,10 @@ def fmt(v):
     return "%.3f s | %.3f s | %.1f MB | %.1f KB" % (wall, cpu, rss / 1024, size / 1024)
 
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")          # calibre, headless
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -102,15 +106,26 @@ def main():
         big = name.endswith("MB")
         runs = 1 if name == "100MB" else (2 if big else a.runs)
         o = lambda ext: os.path.join(WORK, "%s.%s" % (name, ext))
-        comps = [("epub", "folio -t epub", [FOLIO, path, "-o", o("folio.epub")], o("folio.epub"),
+        F = lambda fmt, ext: [FOLIO, path, "-t", fmt, "-o", o("folio." + ext)]
+        cal = ["ebook-convert", path]
+        comps = [("folio -t epub", F("epub", "epub"), o("folio.epub"),
                   "pandoc -f markdown -t epub3", ["pandoc", "-f", "markdown", "-t", "epub3", path,
                                                   "-o", o("pandoc.epub")], o("pandoc.epub"), "pandoc"),
-                 ("epub", "folio -t epub", [FOLIO, path, "-o", o("folio.epub")], o("folio.epub"),
+                 ("folio -t epub", F("epub", "epub"), o("folio.epub"),
+                  "calibre ebook-convert (epub)", cal + [o("calibre.epub")], o("calibre.epub"), "calibre"),
+                 ("folio -t pdf", F("pdf", "pdf"), o("folio.pdf"),
+                  "calibre ebook-convert (pdf)", cal + [o("calibre.pdf")], o("calibre.pdf"), "calibre"),
+                 ("folio -t epub", F("epub", "epub"), o("folio.epub"),
                   "gzip -6", ["gzip", "-6", "-c", path], o("gz"), "gzip"),
-                 ("json", "folio -t json", [FOLIO, path, "-t", "json", "-o", o("json")], o("json"),
-                  None, None, None, None)]
-        for fmt_name, la, ca, pa, lb, cb, pb, tool in comps:
+                 ("folio -t pdf", F("pdf", "pdf"), o("folio.pdf"),
+                  "gzip -6", ["gzip", "-6", "-c", path], o("gz"), "gzip"),
+                 ("folio -t outline", F("outline", "txt"), o("folio.txt"), None, None, None, None),
+                 ("folio -t json", F("json", "json"), o("folio.json"), None, None, None, None)]
+        for la, ca, pa, lb, cb, pb, tool in comps:
+            # pandoc and calibre take minutes on the big inputs: reference sizes only
             if tool == "pandoc" and (not have["pandoc"] or name == "100MB"):
+                lb = None
+            if tool == "calibre" and (not have["ebook-convert"] or big):
                 lb = None
             cmds = [(la, ca, None, pa)]
             if lb:
