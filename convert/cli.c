@@ -102,6 +102,11 @@ static void help(void)
 "      --lang CODE       language code (zh, en, ja, ...), instead of the detected one\n"
 "      --source TEXT     the publication or site the article comes from\n"
 "      --keep-boilerplate  keep the lines folio would drop, as paragraphs\n"
+"      --encoding NAME   the input's encoding (GB18030, BIG5, SHIFT_JIS, EUC-KR,\n"
+"                        WINDOWS-1252, ...; any 'iconv -l' name); default: a BOM,\n"
+"                        UTF-8, or detected\n"
+"      --strict          refuse input with invalid bytes instead of replacing\n"
+"                        them with U+FFFD\n"
 "      --vertical        EPUB: vertical writing and right-to-left page order\n"
 "                        (Chinese and Japanese text)\n"
 "      --cover FILE      EPUB: a JPEG or PNG cover image (default: no cover)\n"
@@ -152,14 +157,16 @@ static char *slurp(const char *path, size_t *len, char *msg, size_t cap)
         snprintf(msg, cap, "%s", strerror(errno));
         return NULL;
     }
-    struct stat st;
+    struct stat st = { 0 };
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         snprintf(msg, cap, "is a directory");
         if (f != stdin)
             fclose(f);
         return NULL;
     }
-    size_t cap_buf = 1 << 16, n = 0;
+    /* A regular file's size is known: one exact allocation (memory stays
+     * proportional to the input). */
+    size_t cap_buf = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16, n = 0;
     char *buf = malloc(cap_buf);
     while (buf) {
         if (n == cap_buf) {
@@ -194,12 +201,17 @@ static char *slurp(const char *path, size_t *len, char *msg, size_t cap)
 
 typedef struct sink_file {
     FILE *f;
+    int error;                /* errno of the first failed write */
 } sink_file;
 
 static int file_sink(void *user, const void *data, size_t len)
 {
     sink_file *s = user;
-    return fwrite(data, 1, len, s->f) == len ? 0 : -1;
+    if (fwrite(data, 1, len, s->f) == len)
+        return 0;
+    if (!s->error)
+        s->error = errno ? errno : EIO;
+    return -1;
 }
 
 static char tmp_path[PATH_MAX];
@@ -222,7 +234,7 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
                         const char *path)
 {
     folio_error err = { { 0 } };
-    sink_file s = { stdout };
+    sink_file s = { stdout, 0 };
     int to_stdout = !path || strcmp(path, "-") == 0;
     if (!to_stdout) {
         int fd = -1;
@@ -242,8 +254,11 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
     }
     folio_status st = fmt->write(doc, wo, file_sink, &s, &err);
     int failed = st != FOLIO_OK;
-    if (fflush(s.f) != 0 || ferror(s.f))
+    if (fflush(s.f) != 0 || ferror(s.f)) {
         failed = 1;
+        if (!s.error)
+            s.error = errno ? errno : EIO;
+    }
     if (!to_stdout) {
         fchmod(fileno(s.f), 0644);
         if (fclose(s.f) != 0)
@@ -255,7 +270,10 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
         tmp_path[0] = '\0';
     }
     if (failed) {
-        const char *what = st != FOLIO_OK && err.message[0] ? err.message : strerror(errno ? errno : EIO);
+        /* The system's words for a write failure ("No space left on device",
+         * "Broken pipe"); the writer's for anything else. */
+        const char *what = s.error ? strerror(s.error)
+                         : st != FOLIO_OK && err.message[0] ? err.message : strerror(errno ? errno : EIO);
         fprintf(stderr, "%s: %s: %s\n", prog, to_stdout ? "standard output" : path, what);
         return EXIT_INPUT;
     }
@@ -265,7 +283,8 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
 int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
-           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT };
+           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
+           OPT_ENCODING, OPT_STRICT };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -276,6 +295,7 @@ int main(int argc, char **argv)
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
         { "cjk-font", required_argument, 0, OPT_CJK_FONT },
+        { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
@@ -284,6 +304,8 @@ int main(int argc, char **argv)
     const char *to = NULL, *output = NULL;
     int c;
     opterr = 0;
+    /* A closed pipe is reported as a write error, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
     while ((c = getopt_long(argc, argv, ":t:o:h", longs, NULL)) != -1) {
         switch (c) {
         case 't': to = optarg; break;
@@ -302,6 +324,8 @@ int main(int argc, char **argv)
             wo.paper = optarg;
             break;
         case OPT_FONT: wo.font = optarg; break;
+        case OPT_ENCODING: ro.encoding = optarg; break;
+        case OPT_STRICT: ro.strict = 1; break;
         case OPT_CJK_FONT: wo.cjk_font = optarg; break;
         case OPT_DEPTH:
             wo.outline_depth = number_arg(optarg, 1, 3, "--outline-depth");
@@ -322,7 +346,10 @@ int main(int argc, char **argv)
     if (optind + 1 < argc)
         usage_error("one input file at a time; '%s' is extra", argv[optind + 1]);
     const char *input = argv[optind];
-    if (output && strcmp(output, input) == 0 && strcmp(input, "-") != 0)
+    struct stat in_st, out_st;
+    if (output && strcmp(input, "-") != 0 && strcmp(output, "-") != 0 &&
+        (strcmp(output, input) == 0 || (stat(input, &in_st) == 0 && stat(output, &out_st) == 0 &&
+                                        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)))
         usage_error("output '%s' would overwrite the input", output);
 
     const format *fmt = NULL;
@@ -365,10 +392,14 @@ int main(int argc, char **argv)
     }
     folio_doc *doc = NULL;
     folio_error err;
-    folio_status st = folio_read_text(text, len, &ro, &doc, &err);
+    ro.warn = warn;
+    ro.warn_user = (void *)shown;
+    folio_status st = folio_read_bytes(text, len, &ro, &doc, &err);
     free(text);
     if (st != FOLIO_OK) {
-        fprintf(stderr, "%s: %s: %s\n", prog, st == FOLIO_ERR_USAGE ? "--date" : shown, err.message);
+        /* usage errors here come from --date or --encoding */
+        fprintf(stderr, "%s: %s: %s\n", prog, st == FOLIO_ERR_USAGE ? (strstr(err.message, "encoding") ? "--encoding" : "--date") : shown,
+                err.message);
         return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
     }
     if (wo.vertical && doc->meta.lang && strcmp(doc->meta.lang, "zh") != 0 &&

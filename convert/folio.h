@@ -105,6 +105,10 @@ typedef struct folio_read_opts {
     const char *lang;
     const char *source;
     int keep_boilerplate;     /* keep dropped lines as paragraphs, in place */
+    const char *encoding;     /* folio_read_bytes: the input's encoding (iconv name); NULL detects */
+    int strict;               /* folio_read_bytes: refuse invalid bytes instead of replacing them */
+    void (*warn)(void *user, const char *message); /* one-line warnings; nothing is printed */
+    void *warn_user;
 } folio_read_opts;
 
 /** Error details: a one-line message without the file name. */
@@ -127,6 +131,17 @@ typedef int (*folio_sink_fn)(void *user, const void *data, size_t len);
  */
 folio_status folio_read_text(const char *text, size_t len, const folio_read_opts *opts,
                              folio_doc **out, folio_error *err);
+
+/**
+ * Read the bytes of a file in any common encoding: a BOM (UTF-8, UTF-16),
+ * opts->encoding, valid UTF-8, or a guess by uchardet (GB18030, Big5,
+ * Shift_JIS, EUC-KR, Windows-1252...) converted with iconv; then as
+ * folio_read_text().  Invalid bytes become U+FFFD with a warning naming the
+ * first bad byte (opts->warn), or with opts->strict give FOLIO_ERR_INPUT.
+ * Binary files give FOLIO_ERR_INPUT "not text (...)".  `data` is borrowed.
+ */
+folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opts *opts,
+                              folio_doc **out, folio_error *err);
 
 /** Free a document and everything it owns.  NULL is allowed. */
 void folio_doc_free(folio_doc *doc);

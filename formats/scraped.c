@@ -1011,3 +1011,24 @@ cleanup:
     folio_arena_free(arena);
     return st;
 }
+
+folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opts *opts,
+                              folio_doc **out, folio_error *err)
+{
+    folio_error scratch;
+    if (!err)
+        err = &scratch;
+    err->message[0] = '\0';
+    *out = NULL;
+    folio_buf text = { 0 };
+    char warning[160];
+    folio_status st = folio_decode(data, len, opts ? opts->encoding : NULL, opts && opts->strict, &text,
+                                   warning, sizeof warning, err);
+    if (st == FOLIO_OK) {
+        st = folio_read_text(text.data ? text.data : "", text.len, opts, out, err);
+        if (st == FOLIO_OK && warning[0] && opts && opts->warn)
+            opts->warn(opts->warn_user, warning);
+    }
+    folio_buf_free(&text);
+    return st;
+}

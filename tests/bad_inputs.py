@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Bad input and hostile situations, table-driven: each case gives the input,
+the arguments, the exit code and the one-line message expected on standard
+error (a regular expression).  Also: the same article in each encoding gives
+the same JSON, and output files are never half-written."""
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FOLIO = os.path.join(ROOT, "folio")
+ARTICLE = ("A Test Article About Harbours\n\n2024-05-01\n\n"
+           "This is an ordinary paragraph of running text, long enough to be prose.\n\n"
+           "This is a second paragraph of running text, long enough to be prose too.\n").encode()
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+CASES = [
+    # name, input bytes (None: no file), extra args, exit, stderr pattern
+    ("missing file", None, [], 1, r"^folio: \S*missing\.txt: No such file or directory$"),
+    ("directory", "DIR", [], 1, r"^folio: \S+: is a directory$"),
+    ("empty file", b"", [], 1, r"^folio: \S+: no text$"),
+    ("white space only", " \t\r\n\u00a0\u3000\n\u200b\n\n".encode(), [], 1, r"^folio: \S+: no text$"),
+    ("PNG image", PNG, [], 1, r"^folio: \S+: not text \(a PNG image\)$"),
+    ("binary data", bytes([0, 1, 2, 3, 0, 0, 255, 254] * 500), [], 1, r"^folio: \S+: not text \(binary data\)$"),
+    ("zip archive", b"PK\x03\x04" + bytes(200), [], 1, r"^folio: \S+: not text \(a zip archive"),
+    ("invalid UTF-8 replaced", ARTICLE.replace(b"ordinary", "caf\u00e9 ordin".encode() + b"\xffary"), [], 0,
+     r"^folio: \S+: warning: invalid UTF-8 at byte 65: replaced by U\+FFFD"),
+    ("invalid UTF-8 strict", ARTICLE.replace(b"ordinary", "caf\u00e9 ordin".encode() + b"\xffary"), ["--strict"], 1,
+     r"^folio: \S+: invalid UTF-8 at byte 65$"),
+    ("UTF-8 BOM, bad byte", b"\xef\xbb\xbf" + ARTICLE.replace(b"ordinary", b"ordin\xffary"), [], 0,
+     r"^folio: \S+: warning: invalid UTF-8 at byte 59"),
+    ("stray NUL bytes", ARTICLE.replace(b"ordinary", b"ordi\x00nary"), [], 0, r"^$"),
+    ("unknown encoding", ARTICLE, ["--encoding", "NO-SUCH-CHARSET"], 2,
+     r"^folio: --encoding: unknown encoding 'NO-SUCH-CHARSET'"),
+    ("bad date", ARTICLE, ["--date", "someday"], 2, r"^folio: --date: cannot read 'someday' as a date"),
+    ("unknown option", ARTICLE, ["--frobnicate"], 2, r"^folio: unknown option '--frobnicate' \(see 'folio --help'\)$"),
+    ("option without value", ARTICLE, ["-t", "json", "--title"], 2, r"^folio: option '--title' needs a value"),
+    ("unknown format", ARTICLE, ["-t", "docx"], 2, r"^folio: unknown format 'docx'"),
+    ("bad paper", ARTICLE, ["-t", "pdf", "--paper", "b5"], 2, r"^folio: --paper takes a4, letter or a5"),
+    ("bad width", ARTICLE, ["-t", "outline", "--width", "wide"], 2, r"^folio: --width takes a number"),
+    ("output is input", ARTICLE, ["-o", "INPUT"], 2, r"^folio: output '\S+' would overwrite the input"),
+    ("output dir missing", ARTICLE, ["-o", "/nonexistent/dir/out.json"], 1,
+     r"^folio: /nonexistent/dir/out.json: cannot write: No such file or directory$"),
+    ("disk full (stdout)", ARTICLE, ["-t", "json", "STDOUT=/dev/full"], 1,
+     r"^folio: standard output: No space left on device$"),
+    ("bad cover", ARTICLE, ["-t", "epub", "--cover", "INPUT", "-o", "OUT.epub"], 1,
+     r"^folio: \S+: \S+: the cover must be a JPEG or PNG image$"),
+]
+
+
+def run_case(tmp, name, data, args, want_rc, pattern):
+    path = os.path.join(tmp, "missing.txt")
+    if data == "DIR":
+        path = os.path.join(tmp, "adir")
+        os.makedirs(path, exist_ok=True)
+    elif data is not None:
+        path = os.path.join(tmp, "in-%d.txt" % abs(hash(name)))
+        with open(path, "wb") as f:
+            f.write(data)
+    stdout = subprocess.DEVNULL
+    argv = [FOLIO, path]
+    for a in args:
+        if a.startswith("STDOUT="):
+            stdout = open(a[7:], "wb")
+            continue
+        argv.append(a.replace("INPUT", path).replace("OUT", os.path.join(tmp, "out")))
+    if not any(a in argv for a in ("-t", "-o", "--to")):
+        argv += ["-t", "json"]
+    p = subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, timeout=60)
+    err = p.stderr.decode("utf-8", "replace").rstrip("\n")
+    ok = p.returncode == want_rc and re.search(pattern, err) and err.count("\n") == 0
+    if not ok:
+        print("FAIL %s: exit %d (want %d), stderr %r (want /%s/)" % (name, p.returncode, want_rc, err, pattern))
+    return bool(ok)
+
+
+def encodings(tmp):
+    """The same article in each encoding gives the same JSON as the UTF-8 original."""
+    table = [("zh-library", "../samples/zh-library.txt", ["GB18030", "UTF-16LE", "UTF-16BE"]),
+             ("zh-hant", "zh-hant.txt", ["BIG5"]), ("ja", "ja.txt", ["SHIFT_JIS"]),
+             ("ko", "ko.txt", ["EUC-KR"]), ("en-1252", "en-1252.txt", ["WINDOWS-1252"])]
+    ok = True
+    for name, rel, encs in table:
+        src = os.path.join(ROOT, "tests", "encoding", rel)
+        want = subprocess.run([FOLIO, src, "-t", "json"], capture_output=True).stdout
+        for enc in encs:
+            data = open(src, encoding="utf-8").read().encode(enc.lower().replace("_", "-").replace("windows-", "cp"))
+            if enc.startswith("UTF-16"):
+                data = (b"\xff\xfe" if enc.endswith("LE") else b"\xfe\xff") + data
+            path = os.path.join(tmp, "%s.%s.txt" % (name, enc))
+            open(path, "wb").write(data)
+            p = subprocess.run([FOLIO, path, "-t", "json"], capture_output=True)
+            if p.returncode or p.stdout != want or p.stderr:
+                print("FAIL encoding %s in %s: exit %d, %s" % (name, enc, p.returncode,
+                      p.stderr.decode(errors="replace").strip() or "different JSON"))
+                ok = False
+        # and with --encoding given
+        p = subprocess.run([FOLIO, path, "-t", "json", "--encoding", encs[-1]], capture_output=True)
+        ok &= p.returncode == 0 and p.stdout == want
+    return ok
+
+
+def never_half_written(tmp):
+    """Killed while writing: the old file stays; a failure leaves no new file."""
+    big = os.path.join(tmp, "big.txt")
+    with open(big, "wb") as f:
+        for i in range(40000):
+            f.write(ARTICLE)
+    target = os.path.join(tmp, "target.pdf")
+    open(target, "wb").write(b"OLD")
+    temps = lambda: [n for n in os.listdir(tmp) if n.startswith("target.pdf.folio-")]
+    p = subprocess.Popen([FOLIO, big, "-o", target], stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGTERM)  # caught: the temporary file goes too
+    p.wait()
+    ok = open(target, "rb").read() == b"OLD" and not temps()
+    p = subprocess.Popen([FOLIO, big, "-o", target], stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGKILL)  # cannot be caught: the target is still the old file
+    p.wait()
+    ok &= open(target, "rb").read() == b"OLD"
+    # a closed pipe is a reported write error, not a silent death
+    p = subprocess.Popen([FOLIO, big, "-t", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.read(100)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    rc = p.wait()
+    if rc != 1 or "standard output: Broken pipe" not in err:
+        print("FAIL closed pipe: exit %d, %r" % (rc, err))
+        ok = False
+    if not ok:
+        print("FAIL never half-written")
+    return ok
+
+
+def main():
+    passed = failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in CASES:
+            if run_case(tmp, *case):
+                passed += 1
+            else:
+                failed += 1
+        for check in (encodings, never_half_written):
+            if check(tmp):
+                passed += 1
+            else:
+                failed += 1
+    print("bad inputs: %d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
