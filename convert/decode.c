@@ -139,10 +139,12 @@ static const char *detect(const char *s, size_t n)
     return name[0] ? name : NULL;
 }
 
-folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, folio_buf *out,
-                          char *warning, size_t warning_cap, folio_error *err)
+folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, const char **text,
+                          size_t *text_len, folio_buf *out, char *warning, size_t warning_cap, folio_error *err)
 {
     warning[0] = '\0';
+    *text = "";
+    *text_len = 0;
     for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
         if (len >= magics[i].len && memcmp(in, magics[i].magic, magics[i].len) == 0 &&
             !(encoding && *encoding)) {
@@ -167,9 +169,10 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
             return FOLIO_ERR_INPUT;
         }
     }
-    if (!from && valid == len) {
-        folio_buf_append(out, in, len);
-        return out->failed ? FOLIO_ERR_NOMEM : FOLIO_OK;
+    if (!from && valid == len) { /* nothing to convert: no copy either */
+        *text = in;
+        *text_len = len;
+        return FOLIO_OK;
     }
     size_t multi = 0, bad = 0;
     if (!from) {
@@ -186,6 +189,10 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
     }
     size_t first_bad;
     folio_status rc = convert(from, in, len, strict, out, &first_bad, err);
+    if (rc == FOLIO_OK) {
+        *text = out->data ? out->data : "";
+        *text_len = out->len;
+    }
     if (rc == FOLIO_OK && first_bad != (size_t)-1)
         snprintf(warning, warning_cap, "invalid %s%s at byte %zu: replaced by U+FFFD (--strict refuses such files)",
                  from, guessed && strcmp(from, "UTF-8") != 0 ? " (detected)" : "", first_bad);

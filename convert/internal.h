@@ -50,12 +50,14 @@ int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
 
 /* ---- decoding (decode.c) ---- */
-/* Bytes of a file to UTF-8 in out: BOM, `encoding` if given, valid UTF-8, or
- * uchardet + iconv.  Bad bytes become U+FFFD and `warning` says where (or,
- * strict, FOLIO_ERR_INPUT); images and other binary data: FOLIO_ERR_INPUT
- * "not text (...)"; an unknown encoding name: FOLIO_ERR_USAGE. */
-folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, folio_buf *out,
-                          char *warning, size_t warning_cap, folio_error *err);
+/* Bytes of a file to UTF-8: BOM, `encoding` if given, valid UTF-8, or
+ * uchardet + iconv.  *text is `in` itself when nothing needed converting,
+ * else the converted text held in `out` (the caller frees out).  Bad bytes
+ * become U+FFFD and `warning` says where (or, strict, FOLIO_ERR_INPUT);
+ * images and other binary data: FOLIO_ERR_INPUT "not text (...)"; an unknown
+ * encoding name: FOLIO_ERR_USAGE. */
+folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, const char **text,
+                          size_t *text_len, folio_buf *out, char *warning, size_t warning_cap, folio_error *err);
 
 /* ---- sentences (sentence.c) ---- */
 /* Length in bytes of the first sentence of s[0..n): through its final

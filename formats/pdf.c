@@ -141,43 +141,87 @@ static void set_color(HPDF_Page page, uint32_t rgb, bool stroke)
         HPDF_Page_SetRGBFill(page, r, g, b);
 }
 
-/* Draw the runs [from, to) of the display list; they are in page order. */
-static void draw_texts(pdf_ctx *c, HPDF_Page *pages, size_t from, size_t to)
+/* The text state of the open text object: set only what changes. */
+typedef struct tstate {
+    int face;
+    float size, cspace;
+    uint32_t color;
+    int stroke;
+} tstate;
+
+/* Draw the runs of the display list; they are in page order. */
+static void draw_texts(pdf_ctx *c)
 {
     HPDF_Page page = NULL;
-    for (size_t i = from; i < to && !failed(c); i++) {
+    tstate ts = { -1, 0, 0, 0, -1 };
+    for (size_t i = 0; i < c->n_texts && !failed(c); i++) {
         const dl_text *t = &c->texts[i];
-        if (pages[t->page] != page) {
+        if (c->pages[t->page] != page) {
             if (page)
                 HPDF_Page_EndText(page);
-            page = pages[t->page];
+            page = c->pages[t->page];
             HPDF_Page_BeginText(page);
+            ts = (tstate){ -1, 0, 0, 0xFFFFFFFFu, -1 };
         }
-        HPDF_Page_SetFontAndSize(page, c->face[t->face].font, t->size);
-        HPDF_Page_SetCharSpace(page, t->cspace);
-        set_color(page, t->color, false);
-        if (t->stroke) {
+        if (t->face != ts.face || t->size != ts.size)
+            HPDF_Page_SetFontAndSize(page, c->face[t->face].font, t->size);
+        if (t->cspace != ts.cspace)
+            HPDF_Page_SetCharSpace(page, t->cspace);
+        if (t->color != ts.color) {
+            set_color(page, t->color, false);
             set_color(page, t->color, true);
-            HPDF_Page_SetLineWidth(page, t->size * 0.03f);
         }
-        HPDF_Page_SetTextRenderingMode(page, t->stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+        if (t->stroke != ts.stroke) {
+            if (t->stroke)
+                HPDF_Page_SetLineWidth(page, t->size * 0.03f);
+            HPDF_Page_SetTextRenderingMode(page, t->stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+        }
+        ts = (tstate){ t->face, t->size, t->cspace, t->color, t->stroke };
         HPDF_Page_TextOut(page, t->x, c->ph - t->y, c->pool.data + t->off);
     }
     if (page)
         HPDF_Page_EndText(page);
 }
 
-static void draw_rules(pdf_ctx *c, HPDF_Page *pages)
+static void draw_rules(pdf_ctx *c)
 {
     for (size_t i = 0; i < c->n_rules && !failed(c); i++) {
         const dl_rule *r = &c->rules[i];
-        HPDF_Page page = pages[r->page];
+        HPDF_Page page = c->pages[r->page];
         set_color(page, r->color, true);
         HPDF_Page_SetLineWidth(page, r->width);
         HPDF_Page_MoveTo(page, r->x1, c->ph - r->y1);
         HPDF_Page_LineTo(page, r->x2, c->ph - r->y2);
         HPDF_Page_Stroke(page);
     }
+}
+
+void folio_pdf_flush(pdf_ctx *c)
+{
+    while (!failed(c) && c->n_hpages <= (size_t)c->page) {
+        if (c->n_hpages == c->cap_hpages) {
+            size_t cap = c->cap_hpages ? c->cap_hpages * 2 : 16;
+            HPDF_Page *p = realloc(c->pages, cap * sizeof *p);
+            if (!p) {
+                c->nomem = true;
+                return;
+            }
+            c->pages = p;
+            c->cap_hpages = cap;
+        }
+        HPDF_Page page = HPDF_AddPage(c->pdf);
+        if (!page)
+            return;
+        HPDF_Page_SetWidth(page, c->pw);
+        HPDF_Page_SetHeight(page, c->ph);
+        c->pages[c->n_hpages++] = page;
+    }
+    if (failed(c))
+        return;
+    draw_rules(c);
+    draw_texts(c);
+    c->n_texts = c->n_rules = 0;
+    c->pool.len = 0;
 }
 
 /* Running header with the short title from page 2; "page N of M" below. */
@@ -268,27 +312,14 @@ static void metadata(pdf_ctx *c)
 
 static bool render(pdf_ctx *c)
 {
-    size_t body = c->n_texts;
-    header_footer(c);
-    HPDF_Page *pages = calloc((size_t)c->n_pages, sizeof *pages);
-    if (!pages || c->nomem) {
-        free(pages);
-        return false;
-    }
-    for (int p = 0; p < c->n_pages && !failed(c); p++) {
-        pages[p] = HPDF_AddPage(c->pdf);
-        HPDF_Page_SetWidth(pages[p], c->pw);
-        HPDF_Page_SetHeight(pages[p], c->ph);
-    }
+    folio_pdf_layout(c);     /* draws each page as it is completed */
+    header_footer(c);        /* needs the page count */
+    folio_pdf_flush(c);
     if (!failed(c)) {
-        draw_rules(c, pages);
-        draw_texts(c, pages, 0, body);
-        draw_texts(c, pages, body, c->n_texts);
-        bookmarks(c, pages);
+        bookmarks(c, c->pages);
         HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
         metadata(c);
     }
-    free(pages);
     return !failed(c);
 }
 
@@ -344,15 +375,28 @@ static folio_status save(pdf_ctx *c, folio_sink_fn sink, void *user)
     keep_components(c);
     if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
         return FOLIO_ERR_FORMAT;
-    HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
-    char *buf = malloc(size ? size : 1);
+    /* The file is complete in libharu's memory; hand it over in pieces. */
+    HPDF_ResetStream(c->pdf);
+    static const HPDF_UINT32 piece = 1 << 16;
+    char *buf = malloc(piece);
     if (!buf)
         return FOLIO_ERR_NOMEM;
-    HPDF_UINT32 got = size;
-    HPDF_ResetStream(c->pdf);
-    folio_status rc = FOLIO_ERR_FORMAT;
-    if (HPDF_ReadFromStream(c->pdf, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size)
-        rc = got == size ? (sink(user, buf, size) == 0 ? FOLIO_OK : FOLIO_ERR_WRITE) : FOLIO_ERR_FORMAT;
+    folio_status rc = FOLIO_OK;
+    for (;;) {
+        HPDF_UINT32 got = piece;
+        HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, (HPDF_BYTE *)buf, &got);
+        if (got && sink(user, buf, got) != 0) {
+            rc = FOLIO_ERR_WRITE;
+            break;
+        }
+        if (st == HPDF_STREAM_EOF)
+            break;
+        if (st != HPDF_OK) {
+            rc = FOLIO_ERR_FORMAT;
+            break;
+        }
+    }
+    c->hpdf_error = rc == FOLIO_ERR_FORMAT ? c->hpdf_error : HPDF_OK; /* EOF is no error */
     free(buf);
     return rc;
 }
@@ -379,7 +423,6 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     if (HPDF_UseUTFEncodings(c.pdf) != HPDF_OK || HPDF_SetCurrentEncoder(c.pdf, "UTF-8") != HPDF_OK ||
         !load_fonts(&c))
         goto cleanup;
-    folio_pdf_layout(&c);
     if (!render(&c))
         goto cleanup;
     rc = save(&c, sink, user);
@@ -405,6 +448,7 @@ cleanup:
     folio_fonts_free(&c.fonts);
     folio_buf_free(&c.pool);
     free(c.texts);
+    free(c.pages);
     free(c.rules);
     free(c.marks);
     return rc;

@@ -64,10 +64,16 @@ typedef struct pdf_ctx {
     pdf_mark *marks;
     size_t n_marks, cap_marks;
     int n_pages;
+    HPDF_Page *pages;           /* libharu pages created so far */
+    size_t n_hpages, cap_hpages;
     size_t substituted;         /* characters no font can show */
     int32_t replacement;        /* what they were replaced with */
     bool nomem;
 } pdf_ctx;
+
+/* pdf.c: draw what the display list holds into libharu pages and empty it
+ * (called at every page break: memory stays at one page of runs). */
+void folio_pdf_flush(pdf_ctx *c);
 
 /* pdf_layout.c */
 void folio_pdf_layout(pdf_ctx *c);

@@ -235,6 +235,7 @@ static float bottom(const pdf_ctx *c)
 
 static void new_page(pdf_ctx *c)
 {
+    folio_pdf_flush(c);
     c->page++;
     c->y = c->mt;
 }
@@ -481,4 +482,5 @@ void folio_pdf_layout(pdf_ctx *c)
         place_block(c, &c->doc->blocks[i]);
     place_credits(c);
     c->n_pages = c->page + 1;
+    folio_pdf_flush(c);
 }

@@ -69,41 +69,54 @@ static size_t clean_line(const char *s, size_t n, char *out, bool *indent)
     return k;
 }
 
-/* Split text into cleaned lines (blank ones have raw_len 0). */
+/* Split text into cleaned lines (blank ones have raw_len 0).  Each line is
+ * cleaned in a scratch buffer and copied at its exact size. */
 static folio_status split_lines(reader *r, const char *text, size_t len, bool **indents)
 {
     size_t cap = 1;
     for (size_t i = 0; i < len; i++)
         cap += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
-    r->lines = folio_arena_alloc(r->arena, cap * sizeof *r->lines);
-    *indents = folio_arena_alloc(r->arena, cap * sizeof **indents);
+    /* The reader's own arrays live on the heap: freed before any writer runs. */
+    r->lines = malloc(cap * sizeof *r->lines);
+    *indents = calloc(cap, sizeof **indents);
     if (!r->lines || !*indents)
         return FOLIO_ERR_NOMEM;
-    size_t start = 0;
+    char *scratch = NULL;
+    size_t scratch_cap = 0, start = 0;
     int no = 0;
-    for (size_t i = 0; i <= len; i++) {
+    folio_status st = FOLIO_OK;
+    for (size_t i = 0; i <= len && st == FOLIO_OK; i++) {
         if (i < len && text[i] != '\n' && text[i] != '\r')
             continue;
         size_t n = i - start;
-        /* Cleaning can grow a line only by U+FFFD for bad bytes: 3x bound. */
-        char *out = folio_arena_alloc(r->arena, n * 3 + 1);
-        if (!out)
-            return FOLIO_ERR_NOMEM;
+        /* Cleaning grows a line only by U+FFFD for bad bytes: 3x bound. */
+        if (scratch_cap < n * 3 + 1) {
+            char *big = realloc(scratch, n * 3 + 1);
+            if (!big) {
+                st = FOLIO_ERR_NOMEM;
+                break;
+            }
+            scratch = big;
+            scratch_cap = n * 3 + 1;
+        }
         src_line *l = &r->lines[no];
         l->no = no + 1;
-        l->raw = out;
-        l->raw_len = clean_line(text + start, n, out, &(*indents)[no]);
+        l->raw_len = clean_line(text + start, n, scratch, &(*indents)[no]);
+        l->raw = l->raw_len ? folio_arena_strndup(r->arena, scratch, l->raw_len) : "";
+        if (!l->raw)
+            st = FOLIO_ERR_NOMEM;
         no++;
         if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
             i++;
         start = i + 1;
     }
+    free(scratch);
     /* A final newline does not start a line. */
     if (no > 0 && r->lines[no - 1].raw_len == 0 && len > 0 &&
         (text[len - 1] == '\n' || text[len - 1] == '\r'))
         no--;
     r->n_lines = no;
-    return FOLIO_OK;
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -161,7 +174,7 @@ static bool joins_without_space(const char *a, size_t an, const char *b, size_t 
 static folio_status build_units(reader *r, const bool *indents)
 {
     size_t wrap = wrap_width(r);
-    r->u = folio_arena_alloc(r->arena, (size_t)(r->n_lines + 1) * sizeof *r->u);
+    r->u = calloc((size_t)r->n_lines + 1, sizeof *r->u);
     if (!r->u)
         return FOLIO_ERR_NOMEM;
     bool blank_before = false;
@@ -877,7 +890,7 @@ static void debug_dump(const reader *r, int title, int from)
     fprintf(stderr, "title=%d body=%d indented=%d\n", title, from, r->indented_doc);
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
-        fprintf(stderr, "%3d L%-4d %-8s role=%d %-6s %s%s%s c=%zu w=%zu | %.60s\n", i, u->no,
+        fprintf(stderr, "%3d L%-4d %-8s role=%d %-6s %s%s%s c=%u w=%u | %.60s\n", i, u->no,
                 cls[u->cls], u->role, u->role == R_BLOCK ? folio_block_type_name(u->btype)
                 : u->reason ? u->reason : "", u->prose ? "P" : "-", u->indent ? "I" : "-",
                 u->adjacent ? "A" : "-", u->chars, u->words, u->text);
@@ -997,6 +1010,20 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
     read_structure(&r);
     builder b = { .doc = doc };
     st = FOLIO_ERR_NOMEM;
+    /* Exact sizes: arrays grown by doubling would leave their old copies
+     * in the arena. */
+    for (int i = 0; i < r.n; i++) {
+        const unit *u = &r.u[i];
+        if (u->role == R_BLOCK || (u->role == R_DROP && opts && opts->keep_boilerplate && u->reason != WHY_META))
+            b.cap_blocks++;
+        else if (u->role != R_MERGED)
+            b.cap_removed += (size_t)(u->last - u->first + 1);
+    }
+    doc->blocks = folio_arena_alloc(arena, (b.cap_blocks + 1) * sizeof *doc->blocks);
+    doc->removed = folio_arena_alloc(arena, (b.cap_removed + 1) * sizeof *doc->removed);
+    b.cap_blocks++, b.cap_removed++;
+    if (!doc->blocks || !doc->removed)
+        goto cleanup;
     for (int i = 0; i < r.n; i++)
         if (!emit_unit(&r, &b, i, opts && opts->keep_boilerplate))
             goto cleanup;
@@ -1007,6 +1034,9 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
 cleanup:
     if (st == FOLIO_ERR_NOMEM && !err->message[0])
         snprintf(err->message, sizeof err->message, "out of memory");
+    free(r.lines);
+    free(r.u);
+    free(indents);
     folio_buf_free(&r.summary_buf);
     folio_arena_free(arena);
     return st;
@@ -1022,10 +1052,12 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
     *out = NULL;
     folio_buf text = { 0 };
     char warning[160];
-    folio_status st = folio_decode(data, len, opts ? opts->encoding : NULL, opts && opts->strict, &text,
-                                   warning, sizeof warning, err);
+    const char *utf8 = NULL;
+    size_t n = 0;
+    folio_status st = folio_decode(data, len, opts ? opts->encoding : NULL, opts && opts->strict, &utf8, &n,
+                                   &text, warning, sizeof warning, err);
     if (st == FOLIO_OK) {
-        st = folio_read_text(text.data ? text.data : "", text.len, opts, out, err);
+        st = folio_read_text(utf8, n, opts, out, err);
         if (st == FOLIO_OK && warning[0] && opts && opts->warn)
             opts->warn(opts->warn_user, warning);
     }

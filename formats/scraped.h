@@ -45,17 +45,19 @@ typedef struct unit {
     char *text;               /* cleaned text (arena) */
     size_t len;
     /* features */
-    size_t chars, cjk, words, width;
-    bool indent;              /* the source line began with white space */
-    bool adjacent;            /* no blank line between this unit and the previous */
-    bool ends_sentence, ends_colon, quoted_whole, prose, shortline;
+    /* Counts saturate at 4G characters: only comparisons with small numbers
+     * use them.  Kept small: a million one-character lines are a million units. */
+    uint32_t chars, cjk, words, width;
+    bool indent : 1;          /* the source line began with white space */
+    bool adjacent : 1;        /* no blank line between this unit and the previous */
+    bool ends_sentence : 1, ends_colon : 1, quoted_whole : 1, prose : 1, shortline : 1;
     int32_t last_cp;
     int32_t end_cp;           /* last character before closing quotes and brackets */
-    unit_class cls;
+    uint8_t cls;              /* unit_class */
     /* result */
-    unit_role role;
-    folio_block_type btype;
-    int level;
+    uint8_t role;             /* unit_role */
+    uint8_t btype;            /* folio_block_type */
+    uint8_t level;
     const char *reason;
 } unit;
 

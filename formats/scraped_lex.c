@@ -155,7 +155,8 @@ void folio_scraped_features(unit *u)
             in_word = false;
         }
     }
-    u->width = folio_text_width(s, n);
+    size_t width = folio_text_width(s, n);
+    u->width = width > UINT32_MAX ? UINT32_MAX : (uint32_t)width;
     /* Last significant character: skip closing quotes and brackets. */
     size_t end = n, start;
     int32_t c = folio_utf8_last(s, end, &start);
