@@ -22,7 +22,7 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad valgrind print-lib-src
 
 all: folio libfolio.a
 
@@ -67,6 +67,19 @@ pdf: folio
 bad: folio
 	python3 tests/bad_inputs.py
 
+# libFuzzer harnesses (clang, ASan, UBSan): FUZZ_SECONDS per harness (600).
+fuzz:
+	@dpkg -s clang libclang-rt-14-dev >/dev/null 2>&1 || $(MAKE) deps DEPS_PKGS="clang libclang-rt-14-dev"
+	sh tests/fuzz/run.sh
+
+print-lib-src:
+	@echo $(LIB_SRC)
+
+# Memory errors and leaks in every conversion (slow: not part of check).
+valgrind: folio
+	@command -v valgrind >/dev/null || $(MAKE) deps DEPS_PKGS=valgrind
+	sh tests/valgrind.sh
+
 golden: folio
 	sh tests/golden.sh
 
@@ -101,9 +114,10 @@ asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	        LDFLAGS="-fsanitize=address,undefined" all $(TESTS)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	          LDFLAGS="-fsanitize=address,undefined" unit golden corpus
+	          LDFLAGS="-fsanitize=address,undefined" unit golden bad corpus outline pdf
 	$(MAKE) clean
 
 clean:
