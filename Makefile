@@ -22,7 +22,7 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad valgrind print-lib-src
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch valgrind print-lib-src
 
 all: folio libfolio.a
 
@@ -33,8 +33,12 @@ all: folio libfolio.a
 libfolio.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-folio: convert/cli.o libfolio.a
-	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ convert/cli.o libfolio.a $(LDLIBS)
+CLI_OBJ = convert/cli.o convert/run.o convert/batch.o
+
+$(CLI_OBJ): convert/cli.h
+
+folio: $(CLI_OBJ) libfolio.a
+	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) libfolio.a $(LDLIBS)
 
 # Install what is missing (apt-get; sudo when not root).
 deps:
@@ -67,6 +71,9 @@ pdf: folio
 bad: folio
 	python3 tests/bad_inputs.py
 
+batch: folio
+	sh tests/batch.sh
+
 # libFuzzer harnesses (clang, ASan, UBSan): FUZZ_SECONDS per harness (600).
 fuzz:
 	@dpkg -s clang libclang-rt-14-dev >/dev/null 2>&1 || $(MAKE) deps DEPS_PKGS="clang libclang-rt-14-dev"
@@ -88,7 +95,7 @@ corpus: folio
 
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden bad corpus outline pdf epub
+	$(MAKE) unit golden bad batch corpus outline pdf epub
 	@echo "make check: all tests passed"
 
 demo: deps

@@ -4,7 +4,7 @@
  * renamed into place only when complete, so a failure never leaves a
  * half-written file behind.
  */
-#include "folio.h"
+#include "cli.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -16,17 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
-
-typedef folio_status (*writer_fn)(const folio_doc *, const folio_write_opts *, folio_sink_fn, void *,
-                                  folio_error *);
-
-typedef struct format {
-    const char *name;
-    const char *ext;      /* output file extension, with the dot */
-    int binary;           /* never written to a terminal by default */
-    writer_fn write;      /* NULL: not available in this build */
-} format;
 
 static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, folio_sink_fn sink,
                                void *user, folio_error *err)
@@ -44,7 +33,8 @@ static const format formats[] = {
     { "opml", ".opml", 0, folio_write_opml },
 };
 
-static const char *prog = "folio";
+const char *cli_prog = "folio";
+#define prog cli_prog
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -116,6 +106,9 @@ static void help(void)
 "      --cjk-font FAMILY PDF: font for Chinese/Japanese/Korean text, a family\n"
 "                        name or a .ttf/.ttc file (default Droid Sans Fallback);\n"
 "                        TrueType outlines only (not .otf/CFF)\n"
+"  -d, --output-dir DIR  batch: write every output here (FILE.ext per input)\n"
+"  -j, --jobs N          batch: N files at a time (default: the number of cores)\n"
+"  -q, --quiet           batch: no progress bar, no summary unless something failed\n"
 "      --outline-depth N outline: 1 headings only, 2 key sentences (default),\n"
 "                        3 every sentence\n"
 "      --width N         outline: wrap at N columns (default 80, 0 = no wrap)\n"
@@ -124,6 +117,10 @@ static void help(void)
 "\n"
 "Environment: SOURCE_DATE_EPOCH (seconds) sets every timestamp in the output;\n"
 "without it the article's date is used, so the same input gives the same file.\n"
+"\n"
+"Many files: folio -d OUTDIR -t epub,pdf,outline FILE...  (-j N parallel jobs,\n"
+"default one per core; -q quiet).  One failing file does not stop the rest;\n"
+"a summary line at the end; exit status 1 if any failed.\n"
 "\n"
 "Exit status: 0 done, 1 the input could not be read or converted, 2 usage error.\n"
 "Errors are one line: 'folio: FILE: what is wrong'.\n");
@@ -135,6 +132,25 @@ static const format *format_by_name(const char *name)
         if (strcmp(formats[i].name, name) == 0)
             return &formats[i];
     return NULL;
+}
+
+/* "epub,pdf,outline" into the formats it names; a usage error otherwise. */
+static int parse_formats(const char *list, const format **out)
+{
+    int n = 0;
+    char *copy = strdup(list), *save = NULL;
+    for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+        const format *f = format_by_name(name);
+        if (!f)
+            usage_error("unknown format '%s' (formats: epub, pdf, outline, outline-md, opml, json)", name);
+        if (n == MAX_FORMATS)
+            usage_error("too many formats in '%s'", list);
+        out[n++] = f;
+    }
+    free(copy);
+    if (!n)
+        usage_error("no format in '%s'", list);
+    return n;
 }
 
 static const format *format_by_path(const char *path)
@@ -149,142 +165,11 @@ static const format *format_by_path(const char *path)
     return NULL;
 }
 
-/* Read all of a file (or stdin for "-"); NULL with a message on failure. */
-static char *slurp(const char *path, size_t *len, char *msg, size_t cap)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        snprintf(msg, cap, "%s", strerror(errno));
-        return NULL;
-    }
-    struct stat st = { 0 };
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(msg, cap, "is a directory");
-        if (f != stdin)
-            fclose(f);
-        return NULL;
-    }
-    /* A regular file's size is known: one exact allocation (memory stays
-     * proportional to the input). */
-    size_t cap_buf = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16, n = 0;
-    char *buf = malloc(cap_buf);
-    while (buf) {
-        if (n == cap_buf) {
-            char *bigger = realloc(buf, cap_buf * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap_buf *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap_buf - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (!buf)
-        snprintf(msg, cap, "out of memory");
-    else if (ferror(f)) {
-        snprintf(msg, cap, "%s", strerror(errno ? errno : EIO));
-        free(buf);
-        buf = NULL;
-    }
-    if (f != stdin)
-        fclose(f);
-    *len = n;
-    return buf;
-}
-
-/* ---- output: a temporary file beside the target, renamed when done ---- */
-
-typedef struct sink_file {
-    FILE *f;
-    int error;                /* errno of the first failed write */
-} sink_file;
-
-static int file_sink(void *user, const void *data, size_t len)
-{
-    sink_file *s = user;
-    if (fwrite(data, 1, len, s->f) == len)
-        return 0;
-    if (!s->error)
-        s->error = errno ? errno : EIO;
-    return -1;
-}
-
-static char tmp_path[PATH_MAX];
-
-/* Warnings from the writers: one line each, naming the input. */
-static void warn(void *user, const char *message)
-{
-    fprintf(stderr, "%s: %s: warning: %s\n", prog, (const char *)user, message);
-}
-
-static void remove_tmp(int sig)
-{
-    if (tmp_path[0])
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static int write_output(const folio_doc *doc, const format *fmt, const folio_write_opts *wo,
-                        const char *path)
-{
-    folio_error err = { { 0 } };
-    sink_file s = { stdout, 0 };
-    int to_stdout = !path || strcmp(path, "-") == 0;
-    if (!to_stdout) {
-        int fd = -1;
-        if (snprintf(tmp_path, sizeof tmp_path, "%s.folio-XXXXXX", path) < (int)sizeof tmp_path)
-            fd = mkstemp(tmp_path);
-        else
-            errno = ENAMETOOLONG;
-        if (fd < 0 || !(s.f = fdopen(fd, "wb"))) {
-            fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(errno));
-            if (fd >= 0)
-                close(fd), unlink(tmp_path);
-            tmp_path[0] = '\0';
-            return EXIT_INPUT;
-        }
-        signal(SIGINT, remove_tmp);
-        signal(SIGTERM, remove_tmp);
-    }
-    folio_status st = fmt->write(doc, wo, file_sink, &s, &err);
-    int failed = st != FOLIO_OK;
-    if (fflush(s.f) != 0 || ferror(s.f)) {
-        failed = 1;
-        if (!s.error)
-            s.error = errno ? errno : EIO;
-    }
-    if (!to_stdout) {
-        fchmod(fileno(s.f), 0644);
-        if (fclose(s.f) != 0)
-            failed = 1;
-        if (!failed && rename(tmp_path, path) != 0)
-            failed = 1;
-        if (failed)
-            unlink(tmp_path);
-        tmp_path[0] = '\0';
-    }
-    if (failed) {
-        /* The system's words for a write failure ("No space left on device",
-         * "Broken pipe"); the writer's for anything else. */
-        const char *what = s.error ? strerror(s.error)
-                         : st != FOLIO_OK && err.message[0] ? err.message : strerror(errno ? errno : EIO);
-        fprintf(stderr, "%s: %s: %s\n", prog, to_stdout ? "standard output" : path, what);
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -296,20 +181,26 @@ int main(int argc, char **argv)
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
         { "cjk-font", required_argument, 0, OPT_CJK_FONT },
         { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
+        { "output-dir", required_argument, 0, 'd' }, { "jobs", required_argument, 0, 'j' },
+        { "quiet", no_argument, 0, 'q' },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
     folio_read_opts ro = { 0 };
     folio_write_opts wo = { .epoch = -1 };
-    const char *to = NULL, *output = NULL;
+    const char *to = NULL, *output = NULL, *outdir = NULL;
+    int jobs = 0, quiet = 0;
     int c;
     opterr = 0;
     /* A closed pipe is reported as a write error, not a silent death. */
     signal(SIGPIPE, SIG_IGN);
-    while ((c = getopt_long(argc, argv, ":t:o:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":t:o:d:j:qh", longs, NULL)) != -1) {
         switch (c) {
         case 't': to = optarg; break;
         case 'o': output = optarg; break;
+        case 'd': outdir = optarg; break;
+        case 'j': jobs = number_arg(optarg, 1, 256, "-j"); break;
+        case 'q': quiet = 1; break;
         case OPT_TITLE: ro.title = optarg; break;
         case OPT_AUTHOR: ro.author = optarg; break;
         case OPT_DATE: ro.date = optarg; break;
@@ -343,36 +234,6 @@ int main(int argc, char **argv)
     }
     if (optind >= argc)
         usage_error("%s", "no input file given");
-    if (optind + 1 < argc)
-        usage_error("one input file at a time; '%s' is extra", argv[optind + 1]);
-    const char *input = argv[optind];
-    struct stat in_st, out_st;
-    if (output && strcmp(input, "-") != 0 && strcmp(output, "-") != 0 &&
-        (strcmp(output, input) == 0 || (stat(input, &in_st) == 0 && stat(output, &out_st) == 0 &&
-                                        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)))
-        usage_error("output '%s' would overwrite the input", output);
-
-    const format *fmt = NULL;
-    if (to && !(fmt = format_by_name(to)))
-        usage_error("unknown format '%s' (formats: epub, pdf, outline, outline-md, opml, json)", to);
-    if (!fmt && output && strcmp(output, "-") != 0 && !(fmt = format_by_path(output)))
-        usage_error("cannot tell the format from '%s'; add -t FORMAT", output);
-    if (!fmt)
-        usage_error("%s", "no output format: add -t FORMAT or -o FILE.EXT");
-    char beside[PATH_MAX];
-    if (!output && fmt->binary) {
-        if (strcmp(input, "-") == 0) {
-            if (isatty(STDOUT_FILENO))
-                usage_error("not writing %s to a terminal; add -o FILE", fmt->name);
-        } else {
-            /* article.txt -> article.epub, beside the input */
-            const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
-            size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - input) : strlen(input);
-            if (snprintf(beside, sizeof beside, "%.*s%s", (int)stem, input, fmt->ext) >= (int)sizeof beside)
-                usage_error("input path too long: %s", input);
-            output = beside;
-        }
-    }
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;
@@ -381,34 +242,33 @@ int main(int argc, char **argv)
             usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", sde);
         wo.epoch = v;
     }
-
-    char msg[256];
-    size_t len;
-    char *text = slurp(input, &len, msg, sizeof msg);
-    const char *shown = strcmp(input, "-") == 0 ? "standard input" : input;
-    if (!text) {
-        fprintf(stderr, "%s: %s: %s\n", prog, shown, msg);
-        return EXIT_INPUT;
+    job j = { .ro = ro, .wo = wo };
+    if (outdir || optind + 1 < argc) {
+        if (!outdir)
+            usage_error("several inputs need -d OUTDIR ('%s' is the second)", argv[optind + 1]);
+        if (output)
+            usage_error("%s", "-o names one output; with -d every input gets its own");
+        if (!to)
+            usage_error("%s", "-d needs -t FORMAT[,FORMAT...]");
+        j.n_fmts = parse_formats(to, j.fmts);
+        j.outdir = outdir;
+        return cli_batch(&j, (const char **)argv + optind, argc - optind, jobs, quiet);
     }
-    folio_doc *doc = NULL;
-    folio_error err;
-    ro.warn = warn;
-    ro.warn_user = (void *)shown;
-    folio_status st = folio_read_bytes(text, len, &ro, &doc, &err);
-    free(text);
-    if (st != FOLIO_OK) {
-        /* usage errors here come from --date or --encoding */
-        fprintf(stderr, "%s: %s: %s\n", prog, st == FOLIO_ERR_USAGE ? (strstr(err.message, "encoding") ? "--encoding" : "--date") : shown,
-                err.message);
-        return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
-    }
-    if (wo.vertical && doc->meta.lang && strcmp(doc->meta.lang, "zh") != 0 &&
-        strcmp(doc->meta.lang, "ja") != 0 && strcmp(doc->meta.lang, "ko") != 0)
-        fprintf(stderr, "%s: %s: note: --vertical applies to Chinese, Japanese and Korean text; ignored\n",
-                prog, shown);
-    wo.warn = warn;
-    wo.warn_user = (void *)shown;
-    int rc = write_output(doc, fmt, &wo, output);
-    folio_doc_free(doc);
-    return rc;
+    const char *input = argv[optind];
+    struct stat in_st, out_st;
+    if (output && strcmp(input, "-") != 0 && strcmp(output, "-") != 0 &&
+        (strcmp(output, input) == 0 || (stat(input, &in_st) == 0 && stat(output, &out_st) == 0 &&
+                                        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)))
+        usage_error("output '%s' would overwrite the input", output);
+    if (to && strchr(to, ','))
+        usage_error("several formats need -d OUTDIR ('%s')", to);
+    if (to)
+        parse_formats(to, j.fmts);
+    else if (!output || strcmp(output, "-") == 0 || !(j.fmts[0] = format_by_path(output)))
+        usage_error("%s", output && strcmp(output, "-") != 0 ? "cannot tell the format from the output's name; add -t FORMAT"
+                                                             : "no output format: add -t FORMAT or -o FILE.EXT");
+    j.n_fmts = 1;
+    if (!output && j.fmts[0]->binary && strcmp(input, "-") == 0 && isatty(STDOUT_FILENO))
+        usage_error("not writing %s to a terminal; add -o FILE", j.fmts[0]->name);
+    return cli_convert_one(&j, input, output);
 }

@@ -1,0 +1,46 @@
+/*
+ * cli.h - the folio command (not the library): options in cli.c, file
+ * handling in run.c, many files at once in batch.c.
+ */
+#ifndef FOLIO_CLI_H
+#define FOLIO_CLI_H
+
+#include "folio.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef folio_status (*writer_fn)(const folio_doc *, const folio_write_opts *, folio_sink_fn, void *,
+                                  folio_error *);
+
+typedef struct format {
+    const char *name;
+    const char *ext;      /* output file extension, with the dot */
+    int binary;           /* never written to a terminal by default */
+    writer_fn write;
+} format;
+
+#define MAX_FORMATS 8
+
+/* One conversion job: the options, the formats, where outputs go. */
+typedef struct job {
+    folio_read_opts ro;
+    folio_write_opts wo;
+    const format *fmts[MAX_FORMATS];
+    int n_fmts;
+    const char *outdir;   /* batch: every output goes here */
+    int quiet;            /* batch: no per-file errors on a progress line */
+} job;
+
+extern const char *cli_prog;
+
+/* Convert one input to every format of the job.  `output` (single mode) is
+ * a path, "-" or NULL (standard output for text, beside the input for binary
+ * formats); in batch mode outputs go to job->outdir.  Prints one line per
+ * error; returns an exit status. */
+int cli_convert_one(const job *j, const char *input, const char *output);
+
+/* Convert many inputs with `jobs` worker processes; a summary line at the
+ * end, a progress bar on a terminal unless quiet.  Returns 1 if any failed. */
+int cli_batch(const job *j, const char **inputs, int n, int jobs, int quiet);
+
+#endif
