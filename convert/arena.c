@@ -40,7 +40,15 @@ void folio_arena_free(folio_arena *a)
     free(a);
 }
 
+static void *alloc(folio_arena *a, size_t size, bool zero);
+
 void *folio_arena_alloc(folio_arena *a, size_t size)
+{
+    return alloc(a, size, true);
+}
+
+/* Memory the caller fills at once (string copies): no zeroing. */
+static void *alloc(folio_arena *a, size_t size, bool zero)
 {
     size = (size + 15) & ~(size_t)15;
     if (size == 0)
@@ -63,13 +71,14 @@ void *folio_arena_alloc(folio_arena *a, size_t size)
     }
     void *p = (char *)c->data + c->used;
     c->used += size;
-    memset(p, 0, size);
+    if (zero)
+        memset(p, 0, size);
     return p;
 }
 
 char *folio_arena_strndup(folio_arena *a, const char *s, size_t n)
 {
-    char *p = folio_arena_alloc(a, n + 1);
+    char *p = alloc(a, n + 1, false);
     if (!p)
         return NULL;
     memcpy(p, s, n);

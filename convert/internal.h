@@ -31,8 +31,28 @@ void folio_buf_free(folio_buf *b);
 
 /* ---- UTF-8 and character classes (utf8proc underneath) ---- */
 /* Decode one code point at s (at most n bytes); sets *cp (U+FFFD on a bad
- * sequence) and returns the bytes consumed (>= 1). */
-size_t folio_utf8_next(const char *s, size_t n, int32_t *cp);
+ * sequence) and returns the bytes consumed (>= 1).  Inline: every loop over
+ * text calls it per character; the common well-formed forms are decoded
+ * here, the rest (4-byte, malformed) by utf8proc in the slow path. */
+size_t folio_utf8_next_slow(const char *s, size_t n, int32_t *cp);
+static inline size_t folio_utf8_next(const char *s, size_t n, int32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n && p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if (n >= 2 && p[0] >= 0xC2 && p[0] < 0xE0 && (p[1] & 0xC0) == 0x80) {
+        *cp = (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    if (n >= 3 && p[0] >= 0xE1 && p[0] < 0xF0 && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *cp = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        return 3;
+    }
+    return folio_utf8_next_slow(s, n, cp);
+}
 /* Last code point of s[0..n) or 0 for an empty string; *start gets its offset. */
 int32_t folio_utf8_last(const char *s, size_t n, size_t *start);
 size_t folio_utf8_count(const char *s, size_t n);

@@ -7,12 +7,8 @@
 #include "internal.h"
 #include <utf8proc.h>
 
-size_t folio_utf8_next(const char *s, size_t n, int32_t *cp)
+size_t folio_utf8_next_slow(const char *s, size_t n, int32_t *cp)
 {
-    if (n && (unsigned char)s[0] < 0x80) { /* most of any text, even CJK */
-        *cp = (unsigned char)s[0];
-        return 1;
-    }
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
     if (k <= 0) {

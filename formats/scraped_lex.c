@@ -62,18 +62,30 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 
 static bool any_prefix(const char *s, size_t n, const char *const *list)
 {
-    for (; *list; list++)
-        if (folio_starts_with_ci(s, n, *list))
+    if (n == 0)
+        return false;
+    int first = tolower((unsigned char)s[0]);
+    for (; *list; list++) /* the first byte rules out nearly all */
+        if (tolower((unsigned char)(*list)[0]) == first && folio_starts_with_ci(s, n, *list))
             return true;
     return false;
 }
 
-/* Lists hold lower-case needles; l is the lower-cased line. */
+/* Lists hold lower-case needles; l is the lower-cased line.  A needle can
+ * only match where its first byte occurs: the bytes of the line are noted
+ * once, and most needles are skipped without a search. */
 static bool any_contains(const lower *l, const char *const *list)
 {
-    for (; l->ok && *list; list++)
-        if (memmem(l->buf, l->n, *list, strlen(*list)))
+    if (!l->ok)
+        return false;
+    uint8_t seen[32] = { 0 };
+    for (size_t i = 0; i < l->n; i++)
+        seen[(unsigned char)l->buf[i] >> 3] |= (uint8_t)(1u << (l->buf[i] & 7));
+    for (; *list; list++) {
+        unsigned char c = (unsigned char)(*list)[0];
+        if ((seen[c >> 3] >> (c & 7)) & 1 && memmem(l->buf, l->n, *list, strlen(*list)))
             return true;
+    }
     return false;
 }
 
@@ -389,6 +401,12 @@ static bool is_marker_word(const char *s, size_t n)
 static bool is_count_line(const char *s, size_t n)
 {
     bool digit = false, word = false;
+    size_t d = 0;
+    while (d < n && !isdigit((unsigned char)s[d]) && !((unsigned char)s[d] == 0xEF && d + 2 < n &&
+                                                        (unsigned char)s[d + 1] == 0xBC))
+        d++;
+    if (d == n) /* a counter has a number: most lines end here */
+        return false;
     size_t i = 0;
     while (i < n) {
         bool hit = false;
@@ -633,6 +651,11 @@ size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered)
     static const char *bullets[] = { "• ", "· ", "● ", "▪ ", "■ ", "◆ ", "- ", "* ", "– ",
                                      "•", "●", "▪", "■", "◆", NULL };
     *ordered = 0;
+    unsigned char c0 = n ? (unsigned char)s[0] : 0;
+    /* Every marker starts with one of these bytes: - * ( digits, and the
+     * lead bytes of • · – ● ▪ ■ ◆ ① （ */
+    if (!(c0 == '-' || c0 == '*' || c0 == '(' || isdigit(c0) || c0 == 0xE2 || c0 == 0xC2 || c0 == 0xEF))
+        return 0;
     for (const char *const *b = bullets; *b; b++)
         if (folio_starts_with_ci(s, n, *b) && n > strlen(*b))
             return strlen(*b);

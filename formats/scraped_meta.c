@@ -337,30 +337,30 @@ const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n)
 static const char simp[] = "这们说为国时会发对过来实现经济门东车长开关问题么没与从让给";
 static const char trad[] = "這們說為國時會發對過來實現經濟門東車長開關問題麼沒與從讓給";
 
-static int32_t simp_cp[64], trad_cp[64];
-static size_t n_simp, n_trad;
+/* One bit per BMP code point: is it one of the set? */
+static uint8_t simp_bits[8192], trad_bits[8192];
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
-static size_t decode_set(const char *set, int32_t *out, size_t cap)
+static void decode_set(const char *set, uint8_t *bits)
 {
-    size_t n = strlen(set), i = 0, k = 0;
-    while (i < n && k < cap)
-        i += folio_utf8_next(set + i, n - i, &out[k++]);
-    return k;
+    size_t n = strlen(set), i = 0;
+    while (i < n) {
+        int32_t c;
+        i += folio_utf8_next(set + i, n - i, &c);
+        if (c < 0x10000)
+            bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
 }
 
 static void sets_init(void)
 {
-    n_simp = decode_set(simp, simp_cp, 64);
-    n_trad = decode_set(trad, trad_cp, 64);
+    decode_set(simp, simp_bits);
+    decode_set(trad, trad_bits);
 }
 
-static bool in_set(const int32_t *set, size_t n, int32_t c)
+static bool in_set(const uint8_t *bits, int32_t c)
 {
-    for (size_t i = 0; i < n; i++)
-        if (set[i] == c)
-            return true;
-    return false;
+    return c < 0x10000 && (bits[c >> 3] >> (c & 7)) & 1;
 }
 
 const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
@@ -375,8 +375,8 @@ const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
             i += folio_utf8_next(s + i, n - i, &c);
             if (folio_is_han(c)) {
                 han++;
-                hans += in_set(simp_cp, n_simp, c);
-                hant += in_set(trad_cp, n_trad, c);
+                hans += in_set(simp_bits, c);
+                hant += in_set(trad_bits, c);
             } else if (folio_is_kana(c)) {
                 kana++;
             } else if (folio_is_hangul(c)) {
