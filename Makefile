@@ -124,7 +124,7 @@ asan:
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	          LDFLAGS="-fsanitize=address,undefined" unit golden bad corpus outline pdf
+	          LDFLAGS="-fsanitize=address,undefined" unit golden bad batch corpus outline pdf epub
 	$(MAKE) clean
 
 clean:
