@@ -18,6 +18,22 @@
 #include <time.h>
 #include <utf8proc.h>
 
+/* libharu refuses strings over 64 KB (HPDF_STRING_OUT_OF_RANGE): document
+ * information and bookmarks get at most `max` bytes, cut between characters. */
+static const char *clip(const char *s, size_t max, char *buf)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    memcpy(buf, s, max);
+    strcpy(buf + max, "\xE2\x80\xA6");
+    return buf;
+}
+
+#define CLIP 2000
+
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     pdf_ctx *c = user;
@@ -229,14 +245,19 @@ static void header_footer(pdf_ctx *c)
 {
     const char *title = c->doc->meta.title && *c->doc->meta.title ? c->doc->meta.title : "Untitled";
     float room = (c->pw - c->ml - c->mr) * 0.8f;
-    size_t n = strlen(title);
-    bool cut = false;
-    while (n > 0 && folio_pdf_width(c, title, n, FOLIO_FACE_TEXT, 8) > room) {
-        size_t start;
-        folio_utf8_last(title, n, &start);
-        n = start;
-        cut = true;
+    /* The longest prefix that fits, measured once character by character. */
+    size_t n = 0, total = strlen(title);
+    float used = 0;
+    while (n < total) {
+        int32_t cp;
+        size_t k = folio_utf8_next(title + n, total - n, &cp);
+        float cw = folio_pdf_width(c, title + n, k, FOLIO_FACE_TEXT, 8);
+        if (used + cw > room)
+            break;
+        used += cw;
+        n += k;
     }
+    bool cut = n < total;
     folio_buf short_title = { 0 };
     folio_buf_append(&short_title, title, n);
     if (cut)
@@ -266,7 +287,8 @@ static void bookmarks(pdf_ctx *c, HPDF_Page *pages)
         HPDF_Outline up = NULL;
         for (int l = level - 1; l >= 0 && !up; l--)
             up = parent[l];
-        HPDF_Outline o = HPDF_CreateOutline(c->pdf, up, m->text, utf8);
+        char buf[CLIP + 4];
+        HPDF_Outline o = HPDF_CreateOutline(c->pdf, up, clip(m->text, 300, buf), utf8);
         if (!o)
             return;
         HPDF_Destination d = HPDF_Page_CreateDestination(pages[m->page]);
@@ -287,11 +309,12 @@ static void metadata(pdf_ctx *c)
         folio_buf_puts(&authors, i ? ", " : "");
         folio_buf_puts(&authors, m->authors[i]);
     }
-    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, m->title && *m->title ? m->title : "Untitled");
+    char buf[CLIP + 4];
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, clip(m->title && *m->title ? m->title : "Untitled", CLIP, buf));
     if (authors.len)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, authors.data);
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, clip(authors.data, CLIP, buf));
     if (m->summary)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, m->summary);
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, clip(m->summary, CLIP, buf));
     HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "folio " FOLIO_VERSION);
     folio_buf_free(&authors);
     long long t = c->o && c->o->epoch >= 0 ? c->o->epoch : -1;

@@ -367,9 +367,10 @@ static int take_summary_block(reader *r, int i)
 static int scan_header(reader *r, int title)
 {
     int i = title + 1;
+    const char *title_text = title >= 0 ? r->u[title].text : NULL; /* NULL: a derived title */
     while (i < r->n) {
         unit *u = &r->u[i];
-        if (same_text(u, r->u[title].text)) {
+        if (same_text(u, title_text)) {
             drop(u, WHY_DUP);
         } else if (is_meta_class(u)) {
             folio_scraped_take_meta(r, u);
@@ -723,7 +724,7 @@ static void body_role(reader *r, int i)
         }
         break;
     case C_PLAIN:
-        if (same_text(u, r->title))
+        if (!r->title_derived && same_text(u, r->title))
             drop(u, WHY_DUP);
         else if (numbered_run(r, i))
             block(u, FOLIO_BLOCK_LIST_ITEM);
@@ -760,7 +761,7 @@ static void tail_role(reader *r, int i)
     } else if (u->cls == C_PLAIN && !u->prose && u->chars <= 30 && prev && next &&
                prev->cls == C_CREDIT && next->cls == C_CREDIT) {
         block(u, FOLIO_BLOCK_CREDIT);
-    } else if (u->cls == C_PLAIN && (author_name(r, u) || same_text(u, r->title))) {
+    } else if (u->cls == C_PLAIN && (author_name(r, u) || (!r->title_derived && same_text(u, r->title)))) {
         drop(u, WHY_DUP);
     } else if (plain_prose(u) && prev && names_line(r, prev)) {
         block(u, FOLIO_BLOCK_NOTE);
@@ -897,6 +898,24 @@ static void debug_dump(const reader *r, int title, int from)
     }
 }
 
+/* A title from the first sentence of a paragraph, at most 80 characters. */
+static const char *derived_title(reader *r, const unit *u)
+{
+    size_t n = folio_sentence_len(u->text, u->len), k = 0, chars = 0;
+    while (k < n && chars < 80) {
+        int32_t c;
+        k += folio_utf8_next(u->text + k, n - k, &c);
+        chars++;
+    }
+    folio_buf b = { 0 };
+    folio_buf_append(&b, u->text, k);
+    if (k < n)
+        folio_buf_puts(&b, "\xE2\x80\xA6");
+    const char *t = b.failed ? NULL : folio_arena_strndup(r->arena, b.data, b.len);
+    folio_buf_free(&b);
+    return t ? t : "";
+}
+
 static void read_structure(reader *r)
 {
     int body_start = find_body_start(r);
@@ -910,8 +929,17 @@ static void read_structure(reader *r)
             drop(u, WHY_NAV);
         }
     }
-    r->u[t].role = R_TITLE;
-    r->title = folio_scraped_clean_title(r->arena, r->u[t].text, r->u[t].len);
+    unit *tu = &r->u[t];
+    if (tu->chars > 160 || (tu->prose && !folio_scraped_title_shaped(tu))) {
+        /* No headline on the page: the first sentence names the text, and
+         * the paragraph stays in the body. */
+        r->title = derived_title(r, tu);
+        r->title_derived = true;
+        t--;
+    } else {
+        tu->role = R_TITLE;
+        r->title = folio_scraped_clean_title(r->arena, tu->text, tu->len);
+    }
     int from = scan_header(r, t);
     scan_body(r, from);
     if (getenv("FOLIO_DEBUG"))

@@ -76,6 +76,7 @@ typedef struct reader {
     bool indented_doc;        /* body paragraphs carry a first-line indent */
     /* metadata found */
     const char *title, *date, *source, *summary;
+    bool title_derived;       /* made from the first sentence: no line is the title */
     const char *authors[16];
     int n_authors;
     folio_buf summary_buf;

@@ -419,6 +419,11 @@ static void regressions(void **state)
     assert_string_equal(doc->meta.title, "武汉的声音：有英勇的你，才有英雄的城！");
     assert_string_equal(doc->meta.source, "半月谈");
     folio_doc_free(doc);
+    /* no headline at all: a title from the first sentence, the text kept */
+    doc = read_doc("A single long paragraph with no headline above it. It goes on for a while, and then it ends.\n");
+    assert_string_equal(doc->meta.title, "A single long paragraph with no headline above it.");
+    assert_string_equal(what(doc, 1), "paragraph");
+    folio_doc_free(doc);
 }
 
 /* ---- nothing is lost ---- */
