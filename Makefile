@@ -22,7 +22,7 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch valgrind print-lib-src
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch pathological valgrind print-lib-src
 
 all: folio libfolio.a
 
@@ -74,6 +74,9 @@ bad: folio
 batch: folio
 	sh tests/batch.sh
 
+pathological: folio
+	sh tests/pathological.sh
+
 # libFuzzer harnesses (clang, ASan, UBSan): FUZZ_SECONDS per harness (600).
 fuzz:
 	@dpkg -s clang libclang-rt-14-dev >/dev/null 2>&1 || $(MAKE) deps DEPS_PKGS="clang libclang-rt-14-dev"
@@ -95,7 +98,7 @@ corpus: folio
 
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden bad batch corpus outline pdf epub
+	$(MAKE) unit golden bad batch pathological corpus outline pdf epub
 	@echo "make check: all tests passed"
 
 demo: deps
