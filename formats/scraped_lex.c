@@ -722,6 +722,15 @@ static bool is_dateline(const unit *u)
     return folio_parse_date(u->text, u->len, date);
 }
 
+/* "Read more: <headline>", "相关阅读：<标题>": a link to another article. */
+static bool inline_related(const unit *u)
+{
+    static const char *labels[] = { "read more:", "read also:", "also read:", "see also:", "related:",
+                                    "more:", "recommended:", "watch:", "listen:", "相关阅读：", "延伸阅读：",
+                                    "推荐阅读：", "相关新闻：", "相关链接：", "あわせて読みたい：", NULL };
+    return u->chars <= 160 && !u->ends_colon && any_prefix(u->text, u->len, labels);
+}
+
 unit_class folio_scraped_classify(const unit *u)
 {
     const char *s = u->text;
@@ -754,6 +763,8 @@ unit_class folio_scraped_classify(const unit *u)
     if (u->chars <= 12 && folio_starts_with_ci(s, n, "关于") && !u->ends_sentence)
         return C_MARKER;
     if (u->chars <= 40 && (is_boiler_word(s, n) || is_count_line(s, n)))
+        return C_BOILER;
+    if (inline_related(u))
         return C_BOILER;
     if (u->chars <= 300 && (any_contains(&l, boiler_contains) || all_boiler_tokens(s, n)))
         return C_BOILER;

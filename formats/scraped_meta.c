@@ -190,6 +190,20 @@ void folio_scraped_add_authors(reader *r, const char *s, size_t n)
     }
 }
 
+/* Does a "label：" or "Label:" field start at p (a colon within 5 characters)? */
+static bool next_is_label(const char *p, const char *end)
+{
+    for (int chars = 0; p < end && chars < 6; chars++) {
+        if (*p == ':' || (end - p >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0))
+            return chars > 0;
+        if (*p == ' ')
+            return false;
+        int32_t c;
+        p += folio_utf8_next(p, (size_t)(end - p), &c);
+    }
+    return false;
+}
+
 /* Text after a label and its separator: "作者：X" -> "X". */
 static const char *after_label(const char *s, size_t n, const char *label, size_t *out_len)
 {
@@ -208,10 +222,11 @@ static const char *after_label(const char *s, size_t n, const char *label, size_
         p += 3;
     while (p < end && *p == ' ')
         p++;
-    /* The value stops at the next field: two spaces, "|" or a tab. */
+    /* The value stops at the next field: two spaces, "|", or a space before
+     * another label ("来源：海城日报 作者：李明"). */
     const char *q = p;
     while (q < end && *q != '|' && !(q[0] == ' ' && q + 1 < end && q[1] == ' ') &&
-           !(end - q >= 3 && memcmp(q, "\xEF\xBD\x9C", 3) == 0))
+           !(end - q >= 3 && memcmp(q, "\xEF\xBD\x9C", 3) == 0) && !(q[0] == ' ' && next_is_label(q + 1, end)))
         q++;
     *out_len = (size_t)(q - p);
     return *out_len ? p : NULL;
