@@ -719,7 +719,10 @@ static void body_role(reader *r, int i)
         if (u->prose) {
             block(u, FOLIO_BLOCK_PARAGRAPH);
         } else {
-            folio_scraped_take_meta(r, u);
+            /* A date inside the body (a comment's, an update's) is not the
+             * article's: only the header's dates count. */
+            if (u->cls != C_DATELINE)
+                folio_scraped_take_meta(r, u);
             drop(u, WHY_META);
         }
         break;

@@ -727,8 +727,34 @@ static bool inline_related(const unit *u)
 {
     static const char *labels[] = { "read more:", "read also:", "also read:", "see also:", "related:",
                                     "more:", "recommended:", "watch:", "listen:", "相关阅读：", "延伸阅读：",
-                                    "推荐阅读：", "相关新闻：", "相关链接：", "あわせて読みたい：", NULL };
+                                    "推荐阅读：", "相关新闻：", "相关链接：", "あわせて読みたい：", "posted in ", "filed under",
+                                    "tagged ", "tags:", "categories:", "分类：", "标签：", NULL };
     return u->chars <= 160 && !u->ends_colon && any_prefix(u->text, u->len, labels);
+}
+
+/* The start of the comments: "5 thoughts on “…”", "12 Comments",
+ * "Leave a Reply", "网友评论". */
+static bool comments_header(const unit *u)
+{
+    static const char *exact[] = { "leave a reply", "leave a comment", "post a comment", "comments", "responses",
+                                   "网友评论", "热门评论", "最新评论", "全部评论", "发表评论", "コメント", NULL };
+    const char *s = u->text;
+    size_t n = u->len, d = 0;
+    if (u->chars > 120)
+        return false;
+    for (const char *const *e = exact; *e; e++)
+        if (n == strlen(*e) && folio_starts_with_ci(s, n, *e))
+            return true;
+    while (d < n && isdigit((unsigned char)s[d]))
+        d++;
+    if (d == 0 || d >= n || s[d] != ' ')
+        return false;
+    static const char *after[] = { " thoughts on", " thought on", " comments", " comment", " responses to",
+                                   " response to", " replies", NULL };
+    for (const char *const *a = after; *a; a++)
+        if (folio_starts_with_ci(s + d, n - d, *a))
+            return true;
+    return false;
 }
 
 unit_class folio_scraped_classify(const unit *u)
@@ -757,7 +783,7 @@ unit_class folio_scraped_classify(const unit *u)
         return C_SOURCE;
     if (is_byline(u))
         return C_BYLINE;
-    if (u->chars <= 24 && is_marker_word(s, n))
+    if ((u->chars <= 24 && is_marker_word(s, n)) || comments_header(u))
         return C_MARKER;
     /* "关于IPP", "About The Intercept": an "about us" block follows. */
     if (u->chars <= 12 && folio_starts_with_ci(s, n, "关于") && !u->ends_sentence)
