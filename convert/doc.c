@@ -57,3 +57,35 @@ char *folio_language_tag(const folio_doc *doc, char *out, size_t cap)
         snprintf(out, cap, "und");
     return out;
 }
+
+struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts)
+{
+    long long t = opts && opts->epoch >= 0 ? opts->epoch : -1;
+    struct tm tm = { 0 };
+    if (t < 0 && doc->meta.date &&
+        sscanf(doc->meta.date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        t = (long long)timegm(&tm);
+    }
+    if (t < 0)
+        t = 946684800; /* 2000-01-01 */
+    time_t tt = (time_t)t;
+    gmtime_r(&tt, &tm);
+    return tm;
+}
+
+void folio_byline(const folio_meta *m, const char *author_sep, const char *part_sep, bool date_source,
+                  folio_buf *out)
+{
+    for (size_t i = 0; i < m->n_authors; i++) {
+        folio_buf_puts(out, i ? author_sep : "");
+        folio_buf_puts(out, m->authors[i]);
+    }
+    const char *parts[] = { m->date, m->source };
+    for (size_t i = 0; date_source && i < 2; i++)
+        if (parts[i]) {
+            folio_buf_puts(out, out->len ? part_sep : "");
+            folio_buf_puts(out, parts[i]);
+        }
+}

@@ -69,6 +69,17 @@ bool folio_is_lower(int32_t c);
 int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
 
+/* ---- shared by the writers (doc.c) ---- */
+#include <time.h>
+/* The time stamped on an output: opts->epoch (SOURCE_DATE_EPOCH) if set, else
+ * the document's date at midnight UTC, else 2000-01-01: the same input always
+ * gives the same file. */
+struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts);
+/* "Ann Lee, Bo Chen · 2025-05-31 · Source" into out: the authors joined by
+ * author_sep, then date and source after part_sep. */
+void folio_byline(const folio_meta *m, const char *author_sep, const char *part_sep, bool date_source,
+                  folio_buf *out);
+
 /* ---- decoding (decode.c) ---- */
 /* Bytes of a file to UTF-8: BOM, `encoding` if given, valid UTF-8, or
  * uchardet + iconv.  *text is `in` itself when nothing needed converting,

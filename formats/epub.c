@@ -111,20 +111,7 @@ static void make_uuid(epub *e)
 
 static void set_time(epub *e)
 {
-    long long t = e->o && e->o->epoch >= 0 ? e->o->epoch : -1;
-    if (t < 0 && e->doc->meta.date) {
-        struct tm tm = { 0 };
-        if (sscanf(e->doc->meta.date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-            tm.tm_year -= 1900;
-            tm.tm_mon -= 1;
-            t = (long long)timegm(&tm);
-        }
-    }
-    if (t < 0)
-        t = 946684800; /* 2000-01-01: a fixed default keeps output reproducible */
-    time_t tt = (time_t)t;
-    struct tm g;
-    gmtime_r(&tt, &g);
+    struct tm g = folio_doc_time(e->doc, e->o);
     strftime(e->modified, sizeof e->modified, "%Y-%m-%dT%H:%M:%SZ", &g);
     int year = g.tm_year + 1900 < 1980 ? 1980 : g.tm_year + 1900;
     e->dos_date = (zip_uint16_t)(((year - 1980) << 9) | ((g.tm_mon + 1) << 5) | g.tm_mday);
@@ -177,11 +164,7 @@ static bool write_title_page(epub *e)
         x_elem(&x, "p", "subtitle", m->subtitle);
     if (m->n_authors) {
         folio_buf b = { 0 };
-        for (size_t i = 0; i < m->n_authors; i++) {
-            if (i)
-                folio_buf_puts(&b, e->cjk ? "、" : ", ");
-            folio_buf_puts(&b, m->authors[i]);
-        }
+        folio_byline(m, e->cjk ? "、" : ", ", "", false, &b);
         x_elem(&x, "p", "authors", b.data ? b.data : "");
         folio_buf_free(&b);
     }

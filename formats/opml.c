@@ -37,17 +37,7 @@ static void sentence_node(xw *x, const char *text)
 /* RFC 822 date, as OPML wants: "Sat, 31 May 2025 00:00:00 GMT". */
 static void rfc822(const folio_doc *d, const folio_write_opts *o, char *out, size_t cap)
 {
-    long long t = o && o->epoch >= 0 ? o->epoch : -1;
-    struct tm tm = { 0 };
-    if (t < 0 && d->meta.date && sscanf(d->meta.date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-        tm.tm_year -= 1900;
-        tm.tm_mon -= 1;
-        t = (long long)timegm(&tm);
-    }
-    if (t < 0)
-        t = 946684800;
-    time_t tt = (time_t)t;
-    gmtime_r(&tt, &tm);
+    struct tm tm = folio_doc_time(d, o);
     static const char *days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
     static const char *mons[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     snprintf(out, cap, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, mons[tm.tm_mon],
@@ -64,10 +54,7 @@ static void write_head(xw *x, const folio_doc *d, const folio_write_opts *o)
     x_elem(x, "dateCreated", NULL, date);
     if (m->n_authors) {
         folio_buf b = { 0 };
-        for (size_t i = 0; i < m->n_authors; i++) {
-            folio_buf_puts(&b, i ? ", " : "");
-            folio_buf_puts(&b, m->authors[i]);
-        }
+        folio_byline(m, ", ", "", false, &b);
         x_elem(x, "ownerName", NULL, b.data);
         folio_buf_free(&b);
     }

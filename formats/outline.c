@@ -223,16 +223,7 @@ static void write_head(outline *o)
     const char *title = m->title && *m->title ? m->title : "Untitled";
     item(o, o->md ? "# " : "", "", title, strlen(title));
     folio_buf line = { 0 };
-    for (size_t i = 0; i < m->n_authors; i++) {
-        folio_buf_puts(&line, i ? ", " : "");
-        folio_buf_puts(&line, m->authors[i]);
-    }
-    const char *parts[] = { m->date, m->source };
-    for (size_t i = 0; i < 2; i++)
-        if (parts[i]) {
-            folio_buf_puts(&line, line.len ? " · " : "");
-            folio_buf_puts(&line, parts[i]);
-        }
+    folio_byline(m, ", ", " · ", true, &line);
     if (line.len) {
         if (o->md)
             folio_buf_putc(&o->out, '\n');

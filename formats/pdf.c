@@ -305,10 +305,7 @@ static void metadata(pdf_ctx *c)
 {
     const folio_meta *m = &c->doc->meta;
     folio_buf authors = { 0 };
-    for (size_t i = 0; i < m->n_authors; i++) {
-        folio_buf_puts(&authors, i ? ", " : "");
-        folio_buf_puts(&authors, m->authors[i]);
-    }
+    folio_byline(m, ", ", "", false, &authors);
     char buf[CLIP + 4];
     HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, clip(m->title && *m->title ? m->title : "Untitled", CLIP, buf));
     if (authors.len)
@@ -317,17 +314,7 @@ static void metadata(pdf_ctx *c)
         HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, clip(m->summary, CLIP, buf));
     HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "folio " FOLIO_VERSION);
     folio_buf_free(&authors);
-    long long t = c->o && c->o->epoch >= 0 ? c->o->epoch : -1;
-    struct tm tm = { 0 };
-    if (t < 0 && m->date && sscanf(m->date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-        tm.tm_year -= 1900;
-        tm.tm_mon -= 1;
-        t = (long long)timegm(&tm);
-    }
-    if (t < 0)
-        t = 946684800;
-    time_t tt = (time_t)t;
-    gmtime_r(&tt, &tm);
+    struct tm tm = folio_doc_time(c->doc, c->o);
     HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);

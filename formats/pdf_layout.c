@@ -418,16 +418,7 @@ static void place_title(pdf_ctx *c)
     add_mark(c, 0, title);
     place(c, &t, title, strlen(title));
     folio_buf line = { 0 };
-    for (size_t i = 0; i < m->n_authors; i++) {
-        folio_buf_puts(&line, i ? (c->cjk_doc ? "、" : ", ") : "");
-        folio_buf_puts(&line, m->authors[i]);
-    }
-    const char *parts[] = { m->date, m->source };
-    for (size_t i = 0; i < 2; i++)
-        if (parts[i]) {
-            folio_buf_puts(&line, line.len ? "  ·  " : "");
-            folio_buf_puts(&line, parts[i]);
-        }
+    folio_byline(m, c->cjk_doc ? "、" : ", ", "  ·  ", true, &line);
     style meta = { FOLIO_FACE_TEXT, 10, 15, 0, 0, 0, 0, 6, false, GRAY };
     if (line.len)
         place(c, &meta, line.data, line.len);

@@ -3,12 +3,7 @@
 # with --vertical), pandoc reading every paragraph back in order, the table of
 # contents equal to the headings, and byte-identical output on a second run.
 # Inputs: the samples, the golden inputs, and ../shared/corpus when present.
-set -u
-cd "$(dirname "$0")/.."
-corpus=${FOLIO_CORPUS:-../shared/corpus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/common.sh"
 epubcheck() {
   out=$(java -jar /usr/bin/epubcheck "$1" 2>&1)
   case "$out" in
@@ -18,8 +13,6 @@ epubcheck() {
   echo "$out" | grep -E "^(FATAL|ERROR|WARNING)" | head -5
   return 1
 }
-inputs="tests/samples/*.txt tests/golden/*.txt"
-[ -d "$corpus" ] && inputs="$inputs $corpus/*.txt" || echo "epub: corpus skipped ($corpus not found)"
 for input in $inputs; do
   name=$(basename "$input" .txt)
   ok=1

@@ -2,14 +2,7 @@
 # Outline checks: width, headings, key sentences, no boilerplate, and pandoc
 # reading the Markdown and OPML forms back.  The reference article 00.txt must
 # give exactly six numbered sections.
-set -u
-cd "$(dirname "$0")/.."
-corpus=${FOLIO_CORPUS:-../shared/corpus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-inputs="tests/samples/*.txt tests/golden/*.txt"
-[ -d "$corpus" ] && inputs="$inputs $corpus/*.txt" || echo "outline: corpus skipped ($corpus not found)"
+. "$(dirname "$0")/common.sh"
 for input in $inputs; do
   name=$(basename "$input" .txt)
   extra=""

@@ -3,16 +3,9 @@
 # samples, the golden inputs and ../shared/corpus; the reference article must
 # stay under 400 KB; two runs give the same bytes; paper sizes; characters
 # outside the BMP are replaced with a warning; a missing font is a clear error.
-set -u
-cd "$(dirname "$0")/.."
-corpus=${FOLIO_CORPUS:-../shared/corpus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/common.sh"
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL pdf $1"; }
-inputs="tests/samples/*.txt tests/golden/*.txt"
-[ -d "$corpus" ] && inputs="$inputs $corpus/*.txt" || echo "pdf: corpus skipped ($corpus not found)"
 for input in $inputs; do
   name=$(basename "$input" .txt)
   max=""

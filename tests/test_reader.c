@@ -14,6 +14,7 @@
 
 #include "../convert/folio.h"
 #include "../convert/internal.h"
+#include "helpers.h"
 #include "../formats/scraped.h"
 
 /* ---- helpers ---- */
@@ -490,18 +491,6 @@ static void overrides(void **state)
 }
 
 /* ---- JSON ---- */
-
-static int to_buf(void *user, const void *data, size_t len)
-{
-    folio_buf_append(user, data, len);
-    return 0;
-}
-
-static int refuse(void *user, const void *data, size_t len)
-{
-    (void)user, (void)data, (void)len;
-    return -1;
-}
 
 static void json_escapes(void **state)
 {

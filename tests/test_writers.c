@@ -12,6 +12,7 @@
 
 #include "../convert/folio.h"
 #include "../convert/internal.h"
+#include "helpers.h"
 
 static const char *ARTICLE =
     "Home\nA Small Test Book\n\nBy Ann Lee\nMay 4, 2024\n\n"
@@ -25,18 +26,6 @@ static folio_doc *doc_of(const char *text)
     folio_doc *doc = NULL;
     assert_int_equal(folio_read_text(text, strlen(text), NULL, &doc, NULL), FOLIO_OK);
     return doc;
-}
-
-static int to_buf(void *user, const void *data, size_t len)
-{
-    folio_buf_append(user, data, len);
-    return 0;
-}
-
-static int refuse(void *user, const void *data, size_t len)
-{
-    (void)user, (void)data, (void)len;
-    return -1;
 }
 
 static void epub_in_memory(void **state)

@@ -1,12 +1,7 @@
 #!/bin/sh
 # valgrind --leak-check=full over every conversion of the samples and the
 # corpus: no error, no leak (fontconfig's own start-up leak is suppressed).
-set -u
-cd "$(dirname "$0")/.."
-corpus=${FOLIO_CORPUS:-../shared/corpus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/common.sh"
 inputs="tests/samples/*.txt"
 [ -d "$corpus" ] && inputs="$inputs $corpus/*.txt"
 for input in $inputs; do

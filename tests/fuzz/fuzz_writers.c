@@ -3,13 +3,7 @@
 #include "../../convert/folio.h"
 #include <stddef.h>
 #include <stdint.h>
-
-static int count(void *user, const void *data, size_t len)
-{
-    (void)data;
-    *(size_t *)user += len;
-    return 0;
-}
+#include "../helpers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
