@@ -22,7 +22,7 @@ mkdir -p "$seeds"
 cp tests/samples/*.txt tests/golden/*.txt tests/encoding/*.txt "$seeds"/ 2>/dev/null
 [ -d ../shared/corpus ] && for f in ../shared/corpus/*.txt; do cp "$f" "$seeds/corpus-$(basename "$f")"; done
 [ -d tests/regressions ] && cp tests/regressions/* "$seeds"/ 2>/dev/null
-export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp
+export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0
 run() {
   h=$1
   mkdir -p "$out/corpus_$h"
