@@ -231,6 +231,11 @@ static const char *boiler_exact[] = {
     "ホーム", "トップ", "次のページへ", "前のページへ", "シェア", "ツイート", "ブックマーク",
     "メニュー", "検索", "ログイン", "会員登録", "feed back", "ご意見・ご感想", "利用規約",
     "rss一覧", "rss", "お問い合わせ", "プライバシーポリシー",
+    "restack", "like", "liked", "supported by", "continue reading the main story", "listen to this article",
+    "follow us", "print this page", "save", "saved", "gift this article", "give this article",
+    "知道了", "继续滑动看下一个", "轻触阅读原文", "预览时标签不可点", "微信扫一扫关注该公众号",
+    "微信扫一扫", "向上滑动看下一个", "阅读原文", "写留言", "留言", "返回搜狐，查看更多", "返回搜狐", "查看原文",
+    "この記事を読む", "記事を読む", "続きを読む", "シェアする", "ブックマークする",
     NULL,
 };
 
@@ -242,7 +247,9 @@ static const char *boiler_contains[] = {
     "官方微信", "微信公众号", "微信平台", "公众号", "by signing up", "licensed under",
     "creative commons", "次のページ", "前のページ", "正文已结束", "sign up for",
     "privacy policy", "terms of use", "cookie settings", "推荐阅读", "相关阅读",
-    "点击关注", "点击蓝字", "分享到", "ready to publish?", "unlisted",
+    "点击关注", "点击蓝字", "分享到", "ready to publish?", "unlisted", "点击上方", "收录于合集", "收录于话题",
+    "轻点两下取消", "该文观点仅代表作者本人", "仅提供信息存储空间服务", "更多原创资讯请下载", "already a subscriber",
+    "min listen", "sign up for free", "扫码下载", "长按二维码",
     NULL,
 };
 
@@ -268,7 +275,8 @@ static const char *caption_prefix[] = {
     "图片为", "资料图", "配图", "题图", "photo:", "photo by", "photos:", "photograph:",
     "photographs:", "image:", "images:", "image credit", "credit:", "illustration:",
     "picture:", "(photo", "写真：", "写真は", "画像：", "出典：", "图片均来自网络",
-    "图片来自网络", NULL,
+    "图片来自网络", "image caption", "image source", "media caption", "credit...", "credit…", "写真＝", "（写真",
+    "(写真", "（图片", "(图片", "图片：", "视频截图", "截图：", "photo credit", NULL,
 };
 
 static const char *caption_contains[] = {
@@ -492,9 +500,14 @@ static bool is_credit(const unit *u)
         return true;
     if (folio_contains(s, n, "供稿") || folio_contains(s, n, "责任编辑"))
         return true;
-    /* Skip a short button label such as "【纠错】" before the label. */
+    /* Skip a short button label such as "【纠错】", or an opening parenthesis
+     * ("（责编：李四）"), before the label. */
     size_t off = 0;
-    if (folio_starts_with_ci(s, n, "\xE3\x80\x90")) {
+    if (s[0] == '(')
+        off = 1;
+    else if (folio_starts_with_ci(s, n, "（"))
+        off = 3;
+    if (off == 0 && folio_starts_with_ci(s, n, "\xE3\x80\x90")) {
         const char *close = strstr(s, "\xE3\x80\x91");
         if (close && (size_t)(close - s) < 20) {
             off = (size_t)(close - s) + 3;
@@ -591,7 +604,10 @@ static bool is_byline(const unit *u)
 static bool is_source_line(const unit *u)
 {
     static const char *labels[] = { "来源：", "来源:", "来源 ", "出处：", "source:", "转自", NULL };
-    return u->chars <= 40 && any_prefix(u->text, u->len, labels);
+    /* "原标题：…" names the article as first published: metadata too. */
+    static const char *original[] = { "原标题：", "原标题:", "原文标题：", "original title:", NULL };
+    return (u->chars <= 40 && any_prefix(u->text, u->len, labels)) ||
+           (u->chars <= 120 && any_prefix(u->text, u->len, original));
 }
 
 bool folio_scraped_names_only(const char *s, size_t n)
@@ -777,6 +793,8 @@ unit_class folio_scraped_classify(const unit *u)
         return C_LABEL_LEAD;
     if (is_summary_line(u))
         return C_SUMMARY;
+    if (u->chars <= 40 && is_boiler_word(s, n)) /* "Supported by" is no byline */
+        return C_BOILER;
     if (is_dateline(u))
         return C_DATELINE;
     if (is_source_line(u))
@@ -791,6 +809,10 @@ unit_class folio_scraped_classify(const unit *u)
     if (u->chars <= 40 && (is_boiler_word(s, n) || is_count_line(s, n)))
         return C_BOILER;
     if (inline_related(u))
+        return C_BOILER;
+    /* "This article is more than 2 years old" (an archive banner) */
+    if (u->chars <= 60 && folio_starts_with_ci(s, n, "this article is more than") && n > 3 &&
+        memcmp(s + n - 3, "old", 3) == 0)
         return C_BOILER;
     if (u->chars <= 300 && (any_contains(&l, boiler_contains) || all_boiler_tokens(s, n)))
         return C_BOILER;

@@ -427,6 +427,31 @@ static void regressions(void **state)
     folio_doc_free(doc);
 }
 
+static void site_furniture(void **state)
+{
+    (void)state;
+    /* WeChat, portals and English news pages: their chrome is dropped ... */
+    const char *drop[] = { "点击上方蓝字关注我们", "收录于合集 #城市观察 12个", "预览时标签不可点", "继续滑动看下一个",
+                           "声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+                           "返回搜狐，查看更多", "Continue reading the main story", "Supported by",
+                           "This article is more than 2 years old", "Already a subscriber? Sign in", "Restack" };
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s\n\n%s\n\n%s\n", HEAD_ZH, P_ZH, drop[i], P_ZH);
+        expect(text, 7, "-boilerplate");
+    }
+    /* ... their captions and credits kept ... */
+    expect(HEAD P_EN "\n\nImage caption, Boats laid up for winter on the quay\n\n" P_EN "\n", 7, "caption");
+    expect(HEAD P_EN "\n\nCredit...Tom Lee for The Example Times\n\n" P_EN "\n", 7, "caption");
+    expect(HEAD_ZH P_ZH "\n\n" P_ZH "\n\n（责编：李四、王五）\n", 9, "credit");
+    /* ... the original title is metadata ... */
+    expect(HEAD_ZH "原标题：老港区防波堤重建方案今天获批\n\n" P_ZH "\n\n" P_ZH "\n", 5, "-metadata");
+    /* ... and the same words inside a sentence stay text. */
+    expect(HEAD_ZH P_ZH "\n\n用户打开App之后，可以直接在小程序里完成预约，再下载客户端查看记录。\n\n" P_ZH "\n", 7, "paragraph");
+    expect(HEAD P_EN "\n\nThis article is more than a list of tips: it is a plan for the whole harbour.\n\n" P_EN "\n", 7,
+           "paragraph");
+}
+
 /* ---- nothing is lost ---- */
 
 static void retention(void **state)
@@ -521,6 +546,7 @@ int main(void)
         cmocka_unit_test(notes_and_credits),      cmocka_unit_test(lists),
         cmocka_unit_test(code_block),             cmocka_unit_test(boilerplate),
         cmocka_unit_test(related_run_resumes),    cmocka_unit_test(keep_boilerplate),
+        cmocka_unit_test(site_furniture),
         cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
         cmocka_unit_test(language),               cmocka_unit_test(regressions),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
