@@ -115,32 +115,35 @@ static bool fix_to_unicode(pdf_ctx *c, HPDF_Font font)
     return ok && HPDF_Dict_Add(font, "ToUnicode", stream) == HPDF_OK;
 }
 
-static bool load_fonts(pdf_ctx *c)
+/* Load face `i` into the PDF on its first use: a document that never needs
+ * the CJK face (4 MB to parse) or the code face does not pay for them. */
+bool folio_pdf_face(pdf_ctx *c, int i)
 {
-    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
-        const folio_face *f = &c->fonts.face[i];
-        if (!f->path)
-            continue;
-        /* Faces shared between roles are loaded once. */
-        for (int j = 0; j < i; j++)
-            if (c->fonts.face[j].path && strcmp(c->fonts.face[j].path, f->path) == 0 &&
-                c->fonts.face[j].index == f->index) {
-                c->face[i].font = c->face[j].font;
-                c->face[i].name = c->face[j].name;
-                break;
-            }
-        if (c->face[i].font)
-            continue;
-        const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
-                               ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
-                               : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
-        c->face[i].name = name;
-        c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-        if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
-            snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)",
-                     f->path, (unsigned)c->hpdf_error);
-            return false;
+    const folio_face *f = &c->fonts.face[i];
+    if (c->face[i].font)
+        return true;
+    if (!f->path || c->face[i].tried)
+        return false;
+    c->face[i].tried = true;
+    /* Faces shared between roles are loaded once. */
+    for (int j = 0; j < FOLIO_FACE_COUNT; j++)
+        if (j != i && c->face[j].font && strcmp(c->fonts.face[j].path, f->path) == 0 &&
+            c->fonts.face[j].index == f->index) {
+            c->face[i].font = c->face[j].font;
+            c->face[i].name = c->face[j].name;
+            return true;
         }
+    const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
+                           ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
+                           : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
+    c->face[i].name = name;
+    c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
+        snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
+                 (unsigned)c->hpdf_error);
+        c->face[i].font = NULL;
+        c->nomem = true; /* stop the layout: the message says why */
+        return false;
     }
     return true;
 }
@@ -430,8 +433,9 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     if (!c.pdf)
         goto cleanup;
     HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+    /* The text face is always needed (title, footer); the others on first use. */
     if (HPDF_UseUTFEncodings(c.pdf) != HPDF_OK || HPDF_SetCurrentEncoder(c.pdf, "UTF-8") != HPDF_OK ||
-        !load_fonts(&c))
+        !folio_pdf_face(&c, FOLIO_FACE_TEXT))
         goto cleanup;
     if (!render(&c))
         goto cleanup;

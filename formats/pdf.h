@@ -16,6 +16,7 @@ typedef struct pdf_face {
     const char *name;           /* libharu's name of the loaded font */
     float *adv;                 /* advance per BMP code point, 1/1000 em; < 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
+    bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;
 
 typedef struct dl_text {        /* one run of text in one face */
@@ -70,6 +71,9 @@ typedef struct pdf_ctx {
     int32_t replacement;        /* what they were replaced with */
     bool nomem;
 } pdf_ctx;
+
+/* pdf.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */
+bool folio_pdf_face(pdf_ctx *c, int i);
 
 /* pdf.c: draw what the display list holds into libharu pages and empty it
  * (called at every page break: memory stays at one page of runs). */

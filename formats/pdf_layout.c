@@ -45,7 +45,7 @@ static int pick(pdf_ctx *c, int32_t cp, int role)
     bool cjk = cjk_char(cp) || (c->cjk_doc && shared_punct(cp));
     int order[3] = { cjk ? FOLIO_FACE_CJK : role, cjk ? role : FOLIO_FACE_CJK, FOLIO_FACE_TEXT };
     for (int i = 0; i < 3; i++)
-        if (c->face[order[i]].font && folio_face_has(&c->fonts.face[order[i]], cp))
+        if (folio_face_has(&c->fonts.face[order[i]], cp) && folio_pdf_face(c, order[i]))
             return order[i];
     return -1;
 }
