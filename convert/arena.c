@@ -7,6 +7,7 @@
  * mistake, and there is a single free for the whole model.
  */
 #include "internal.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,4 +129,29 @@ void folio_buf_free(folio_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     b->failed = false;
+}
+
+void folio_out_flush(folio_out *o)
+{
+    if (!o->failed && o->buf.len && o->sink(o->user, o->buf.data, o->buf.len) != 0)
+        o->failed = true;
+    o->buf.len = 0;
+}
+
+void folio_out_maybe_flush(folio_out *o)
+{
+    if (o->buf.len >= 1 << 16)
+        folio_out_flush(o);
+}
+
+folio_status folio_out_finish(folio_out *o, folio_error *err)
+{
+    folio_out_flush(o);
+    bool nomem = o->buf.failed;
+    folio_buf_free(&o->buf);
+    if (!nomem && !o->failed)
+        return FOLIO_OK;
+    if (err)
+        snprintf(err->message, sizeof err->message, "%s", nomem ? "out of memory" : "write error");
+    return nomem ? FOLIO_ERR_NOMEM : FOLIO_ERR_WRITE;
 }

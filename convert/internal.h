@@ -29,6 +29,20 @@ void folio_buf_puts(folio_buf *b, const char *s);
 void folio_buf_putc(folio_buf *b, char c);
 void folio_buf_free(folio_buf *b);
 
+/* ---- buffered output to a sink (text writers) ---- */
+typedef struct folio_out {
+    folio_buf buf;
+    folio_sink_fn sink;
+    void *user;
+    bool failed;        /* the sink refused bytes: later output is dropped */
+} folio_out;
+/* Hand what is buffered to the sink. */
+void folio_out_flush(folio_out *o);
+/* Flush once more than 64 KB is buffered. */
+void folio_out_maybe_flush(folio_out *o);
+/* Flush, free the buffer, and say how it went (message in err if not NULL). */
+folio_status folio_out_finish(folio_out *o, folio_error *err);
+
 /* ---- UTF-8 and character classes (utf8proc underneath) ---- */
 /* Decode one code point at s (at most n bytes); sets *cp (U+FFFD on a bad
  * sequence) and returns the bytes consumed (>= 1).  Inline: every loop over

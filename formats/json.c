@@ -7,25 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct out {
-    folio_buf buf;
-    folio_sink_fn sink;
-    void *user;
-    bool failed;
-} out;
-
-static void flush(out *o)
-{
-    if (!o->failed && o->buf.len && o->sink(o->user, o->buf.data, o->buf.len) != 0)
-        o->failed = true;
-    o->buf.len = 0;
-}
+typedef folio_out out;
 
 static void put(out *o, const char *s)
 {
     folio_buf_puts(&o->buf, s);
-    if (o->buf.len >= 1 << 16)
-        flush(o);
+    folio_out_maybe_flush(o);
 }
 
 /* A JSON string; UTF-8 passes through, controls and quotes are escaped. */
@@ -138,14 +125,5 @@ folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *us
         put(&o, "}");
     }
     put(&o, "]}\n");
-    flush(&o);
-    bool nomem = o.buf.failed;
-    folio_buf_free(&o.buf);
-    if (nomem || o.failed) {
-        if (err)
-            snprintf(err->message, sizeof err->message, "%s",
-                     nomem ? "out of memory" : "write error");
-        return nomem ? FOLIO_ERR_NOMEM : FOLIO_ERR_WRITE;
-    }
-    return FOLIO_OK;
+    return folio_out_finish(&o, err);
 }

@@ -20,9 +20,7 @@
 
 typedef struct outline {
     const folio_doc *doc;
-    folio_sink_fn sink;
-    void *user;
-    folio_buf out;
+    folio_out w;
     bool md;
     int depth;                 /* 1 headings, 2 key sentences, 3 every sentence */
     int width;                 /* 0: no wrap */
@@ -31,29 +29,20 @@ typedef struct outline {
     bool own_numbers;          /* most headings carry their own number */
     bool at_top;               /* nothing written since the header */
     char tag[32];
-    bool failed;
     /* wrapping state */
     const char *prefix, *cont; /* first-line prefix, continuation indent */
     bool first_line;
 } outline;
 
-static void flush(outline *o)
-{
-    if (!o->failed && o->out.len && o->sink(o->user, o->out.data, o->out.len) != 0)
-        o->failed = true;
-    o->out.len = 0;
-}
-
 static int emit_line(void *user, const char *s, size_t n)
 {
     outline *o = user;
-    folio_buf_puts(&o->out, o->first_line ? o->prefix : o->cont);
-    folio_buf_append(&o->out, s, n);
-    folio_buf_putc(&o->out, '\n');
+    folio_buf_puts(&o->w.buf, o->first_line ? o->prefix : o->cont);
+    folio_buf_append(&o->w.buf, s, n);
+    folio_buf_putc(&o->w.buf, '\n');
     o->first_line = false;
-    if (o->out.len > 1 << 16)
-        flush(o);
-    return o->failed ? 1 : 0;
+    folio_out_maybe_flush(&o->w);
+    return o->w.failed ? 1 : 0;
 }
 
 /* One item: prefix on the first line, continuation lines indented to the
@@ -74,7 +63,7 @@ static void item(outline *o, const char *prefix, const char *cont, const char *s
     if (avail_rest < 10)
         avail_rest = 10;
     if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, NULL, emit_line, o) < 0)
-        o->failed = true;
+        o->w.failed = true;
 }
 
 /* "1." for level 1, "1.2" for level 2, "1.2.1" for level 3. */
@@ -144,13 +133,13 @@ static void write_heading(outline *o, const folio_block *b)
         o->prefix = prefix;
         o->first_line = true;
         emit_line(o, text, strlen(text));
-        folio_buf_putc(&o->out, '\n');
+        folio_buf_putc(&o->w.buf, '\n');
         return;
     }
     snprintf(prefix, sizeof prefix, "%*s%s%s", 2 * (level - 1), "", num, num[0] && *text ? " " : "");
     indent(cont, sizeof cont, (int)folio_text_width(prefix, strlen(prefix)), "");
     if (level == 1 && !o->at_top && o->depth > 1)
-        folio_buf_putc(&o->out, '\n');
+        folio_buf_putc(&o->w.buf, '\n');
     item(o, prefix, cont, text, strlen(text));
 }
 
@@ -173,7 +162,7 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
     item(o, prefix, cont, key.data ? key.data : "", key.len);
     folio_buf_free(&key);
     if (md_quote)
-        folio_buf_putc(&o->out, '\n');
+        folio_buf_putc(&o->w.buf, '\n');
     if (o->depth < 3 || md_quote)
         return;
     snprintf(prefix, sizeof prefix, "%*s  %s ", base, "", mark);
@@ -226,17 +215,17 @@ static void write_head(outline *o)
     folio_byline(m, ", ", " · ", true, &line);
     if (line.len) {
         if (o->md)
-            folio_buf_putc(&o->out, '\n');
+            folio_buf_putc(&o->w.buf, '\n');
         item(o, "", "", line.data, line.len);
     }
     folio_buf_free(&line);
-    folio_buf_putc(&o->out, '\n');
+    folio_buf_putc(&o->w.buf, '\n');
 }
 
 static folio_status write_outline(const folio_doc *doc, const folio_write_opts *opts, bool md,
                                   folio_sink_fn sink, void *user, folio_error *err)
 {
-    outline o = { .doc = doc, .sink = sink, .user = user, .md = md };
+    outline o = { .doc = doc, .w = { .sink = sink, .user = user }, .md = md };
     o.depth = opts && opts->outline_depth ? opts->outline_depth : 2;
     o.width = opts && opts->width ? opts->width : 80;
     folio_language_tag(doc, o.tag, sizeof o.tag);
@@ -249,17 +238,9 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
     o.own_numbers = numbered * 2 > headings;
     write_head(&o);
     o.at_top = true;
-    for (size_t i = 0; i < doc->n_blocks && !o.failed; i++)
+    for (size_t i = 0; i < doc->n_blocks && !o.w.failed; i++)
         write_block(&o, &doc->blocks[i]);
-    flush(&o);
-    bool nomem = o.out.failed;
-    folio_buf_free(&o.out);
-    if (nomem || o.failed) {
-        if (err)
-            snprintf(err->message, sizeof err->message, "%s", nomem ? "out of memory" : "write error");
-        return nomem ? FOLIO_ERR_NOMEM : FOLIO_ERR_WRITE;
-    }
-    return FOLIO_OK;
+    return folio_out_finish(&o.w, err);
 }
 
 folio_status folio_write_outline(const folio_doc *doc, const folio_write_opts *opts,
