@@ -323,7 +323,7 @@ static bool split_sections(epub *e)
     for (size_t i = 0; i <= d->n_blocks; i++) {
         bool boundary = i == d->n_blocks ||
                         (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING && d->blocks[i].u.heading.level <= 1);
-        if (d->blocks[i < d->n_blocks ? i : 0].type == FOLIO_BLOCK_CREDIT && i < d->n_blocks)
+        if (i < d->n_blocks && d->blocks[i].type == FOLIO_BLOCK_CREDIT)
             e->credits = true;
         if (!boundary)
             continue;

@@ -79,9 +79,9 @@ static void number(outline *o, int level, char *out, size_t cap)
         snprintf(out + k, cap - k, ".");
 }
 
-static void indent(char *out, size_t cap, int spaces, const char *tail)
+static void indent(char *out, size_t cap, int spaces)
 {
-    snprintf(out, cap, "%*s%s", spaces, "", tail);
+    snprintf(out, cap, "%*s", spaces, "");
 }
 
 /* Does the heading carry its own number ("2. What it pays", "一、借书",
@@ -137,7 +137,7 @@ static void write_heading(outline *o, const folio_block *b)
         return;
     }
     snprintf(prefix, sizeof prefix, "%*s%s%s", 2 * (level - 1), "", num, num[0] && *text ? " " : "");
-    indent(cont, sizeof cont, (int)folio_text_width(prefix, strlen(prefix)), "");
+    indent(cont, sizeof cont, (int)folio_text_width(prefix, strlen(prefix)));
     if (level == 1 && !o->at_top && o->depth > 1)
         folio_buf_putc(&o->w.buf, '\n');
     item(o, prefix, cont, text, strlen(text));
@@ -151,7 +151,7 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
     char prefix[48], cont[48];
     bool md_quote = o->md && mark[0] == '>';
     snprintf(prefix, sizeof prefix, "%s%*s%s ", md_quote ? "\n" : "", base, "", mark);
-    indent(cont, sizeof cont, base + (int)strlen(mark) + 1, "");
+    indent(cont, sizeof cont, base + (int)strlen(mark) + 1);
     if (md_quote) /* a Markdown block quote: every line marked, a blank line after */
         snprintf(cont, sizeof cont, "> ");
     const char *s = text + skip;
@@ -166,7 +166,7 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
     if (o->depth < 3 || md_quote)
         return;
     snprintf(prefix, sizeof prefix, "%*s  %s ", base, "", mark);
-    indent(cont, sizeof cont, base + 2 + (int)strlen(mark) + 1, "");
+    indent(cont, sizeof cont, base + 2 + (int)strlen(mark) + 1);
     for (size_t at = len; at < n;) {
         while (at < n && s[at] == ' ')
             at++;

@@ -806,25 +806,10 @@ typedef struct builder {
     size_t cap_blocks, cap_removed;
 } builder;
 
-static bool grow(folio_arena *a, void **arr, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    void *n = folio_arena_alloc(a, ncap * size);
-    if (!n)
-        return false;
-    if (count)
-        memcpy(n, *arr, count * size);
-    *arr = n;
-    *cap = ncap;
-    return true;
-}
-
 static folio_block *add_block(builder *b, folio_block_type t, int line, const char *text)
 {
     folio_doc *d = b->doc;
-    if (!text || !grow(d->arena, (void **)&d->blocks, &b->cap_blocks, d->n_blocks, sizeof *d->blocks))
+    if (!text || d->n_blocks >= b->cap_blocks) /* sized exactly in folio_read_text */
         return NULL;
     folio_block *blk = &d->blocks[d->n_blocks++];
     blk->type = t;
@@ -836,7 +821,7 @@ static folio_block *add_block(builder *b, folio_block_type t, int line, const ch
 static bool add_removed(builder *b, const src_line *l, const char *why)
 {
     folio_doc *d = b->doc;
-    if (!grow(d->arena, (void **)&d->removed, &b->cap_removed, d->n_removed, sizeof *d->removed))
+    if (d->n_removed >= b->cap_removed)
         return false;
     folio_removed *rm = &d->removed[d->n_removed++];
     rm->line = l->no;

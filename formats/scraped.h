@@ -50,7 +50,7 @@ typedef struct unit {
     uint32_t chars, cjk, words, width;
     bool indent : 1;          /* the source line began with white space */
     bool adjacent : 1;        /* no blank line between this unit and the previous */
-    bool ends_sentence : 1, ends_colon : 1, quoted_whole : 1, prose : 1, shortline : 1;
+    bool ends_sentence : 1, ends_colon : 1, quoted_whole : 1, prose : 1;
     int32_t last_cp;
     int32_t end_cp;           /* last character before closing quotes and brackets */
     uint8_t cls;              /* unit_class */

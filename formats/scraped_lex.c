@@ -194,7 +194,6 @@ void folio_scraped_features(unit *u)
     else
         u->prose = (u->ends_sentence && weight >= 8) ||
                    (weight >= 20 && (folio_contains(s, n, ". ") || folio_contains(s, n, ", ")));
-    u->shortline = !u->prose;
 }
 
 /* ------------------------------------------------------------------ */
@@ -806,7 +805,7 @@ unit_class folio_scraped_classify(const unit *u)
     /* "关于IPP", "About The Intercept": an "about us" block follows. */
     if (u->chars <= 12 && folio_starts_with_ci(s, n, "关于") && !u->ends_sentence)
         return C_MARKER;
-    if (u->chars <= 40 && (is_boiler_word(s, n) || is_count_line(s, n)))
+    if (u->chars <= 40 && is_count_line(s, n))
         return C_BOILER;
     if (inline_related(u))
         return C_BOILER;
