@@ -67,15 +67,47 @@ static inline size_t folio_utf8_next(const char *s, size_t n, int32_t *cp)
     }
     return folio_utf8_next_slow(s, n, cp);
 }
+/* ASCII lower case without the locale (tolower() is a call per byte). */
+static inline char folio_ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
 /* Last code point of s[0..n) or 0 for an empty string; *start gets its offset. */
 int32_t folio_utf8_last(const char *s, size_t n, size_t *start);
 size_t folio_utf8_count(const char *s, size_t n);
-bool folio_is_han(int32_t c);
-bool folio_is_kana(int32_t c);
-bool folio_is_hangul(int32_t c);
+static inline bool folio_is_han(int32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+static inline bool folio_is_kana(int32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0xFF66 && c <= 0xFF9F);
+}
+static inline bool folio_is_hangul(int32_t c)
+{
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+           (c >= 0x3130 && c <= 0x318F);
+}
 bool folio_is_cjk(int32_t c);          /* Han, kana, hangul, CJK punctuation */
-bool folio_is_space(int32_t c);        /* Unicode white space incl. NBSP, U+3000 */
-bool folio_is_invisible(int32_t c);    /* zero-width and BOM characters */
+bool folio_is_space_slow(int32_t c);
+/* Unicode white space incl. NBSP, U+3000; inline for ASCII and Han, the
+ * bulk of every text, the rest asks utf8proc. */
+static inline bool folio_is_space(int32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c >= 0x3400 && c <= 0x9FFF)
+        return false;
+    return folio_is_space_slow(c);
+}
+/* zero-width and BOM characters */
+static inline bool folio_is_invisible(int32_t c)
+{
+    return c >= 0x00AD && (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+                           c == 0xFEFF || c == 0x00AD);
+}
 bool folio_is_letter(int32_t c);
 bool folio_is_digit(int32_t c);        /* ASCII and full-width digits */
 bool folio_is_upper(int32_t c);

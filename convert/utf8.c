@@ -45,45 +45,21 @@ size_t folio_utf8_count(const char *s, size_t n)
     return count;
 }
 
-bool folio_is_han(int32_t c)
-{
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
-}
-
-bool folio_is_kana(int32_t c)
-{
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-           (c >= 0xFF66 && c <= 0xFF9F);
-}
-
-bool folio_is_hangul(int32_t c)
-{
-    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
-           (c >= 0x3130 && c <= 0x318F);
-}
-
 bool folio_is_cjk(int32_t c)
 {
     return folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) ||
            (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65);
 }
 
-bool folio_is_space(int32_t c)
+bool folio_is_space_slow(int32_t c)
 {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return true;
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
-}
-
-bool folio_is_invisible(int32_t c)
-{
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-           c == 0x00AD;
 }
 
 bool folio_is_letter(int32_t c)
 {
+    if (c < 0x80)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
@@ -95,16 +71,24 @@ bool folio_is_digit(int32_t c)
 
 bool folio_is_upper(int32_t c)
 {
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
 bool folio_is_lower(int32_t c)
 {
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
 int folio_char_width(int32_t c)
 {
+    if (c >= 0x20 && c < 0x7F)
+        return 1;
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return 2;
     int w = utf8proc_charwidth(c);
     return w < 0 ? 0 : w;
 }

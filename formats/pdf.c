@@ -328,6 +328,7 @@ static bool render(pdf_ctx *c)
     folio_pdf_layout(c);     /* draws each page as it is completed */
     header_footer(c);        /* needs the page count */
     folio_pdf_flush(c);
+    folio_pdf_seal_finish(c);
     if (!failed(c)) {
         bookmarks(c, c->pages);
         HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -453,11 +454,13 @@ cleanup:
         snprintf(c.err->message, sizeof c.err->message, "%s (libharu error 0x%04X)",
                  rc == FOLIO_ERR_WRITE ? "write error" : c.nomem ? "out of memory" : "could not build the PDF",
                  (unsigned)c.hpdf_error);
+    folio_pdf_seal_free(&c); /* before the document its jobs point into */
     if (c.pdf)
         HPDF_Free(c.pdf);
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
         free(c.face[i].adv);
         free(c.face[i].used);
+        free(c.pick[i]);
     }
     folio_fonts_free(&c.fonts);
     folio_buf_free(&c.pool);

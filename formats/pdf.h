@@ -64,9 +64,11 @@ typedef struct pdf_ctx {
     size_t n_rules, cap_rules;
     pdf_mark *marks;
     size_t n_marks, cap_marks;
+    struct pdf_sealer *sealer;  /* pdf_seal.c */
     int n_pages;
     HPDF_Page *pages;           /* libharu pages created so far */
     size_t n_hpages, cap_hpages;
+    int8_t *pick[FOLIO_FACE_COUNT]; /* per role: face chosen per BMP code point, -2 not yet */
     size_t substituted;         /* characters no font can show */
     int32_t replacement;        /* what they were replaced with */
     bool nomem;
@@ -78,6 +80,14 @@ bool folio_pdf_face(pdf_ctx *c, int i);
 /* pdf.c: draw what the display list holds into libharu pages and empty it
  * (called at every page break: memory stays at one page of runs). */
 void folio_pdf_flush(pdf_ctx *c);
+
+/* pdf_seal.c: take the body of a completed page out of libharu to be
+ * deflated on a worker thread, and open a second content stream on the page
+ * for its header and footer.  _finish waits and puts every body back (call
+ * before saving); _free stops the worker (safe after any failure). */
+void folio_pdf_seal(pdf_ctx *c, int page);
+void folio_pdf_seal_finish(pdf_ctx *c);
+void folio_pdf_seal_free(pdf_ctx *c);
 
 /* pdf_layout.c */
 void folio_pdf_layout(pdf_ctx *c);

@@ -40,7 +40,7 @@ static bool shared_punct(int32_t c)
     return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0xB7;
 }
 
-static int pick(pdf_ctx *c, int32_t cp, int role)
+static int pick_uncached(pdf_ctx *c, int32_t cp, int role)
 {
     bool cjk = cjk_char(cp) || (c->cjk_doc && shared_punct(cp));
     int order[3] = { cjk ? FOLIO_FACE_CJK : role, cjk ? role : FOLIO_FACE_CJK, FOLIO_FACE_TEXT };
@@ -48,6 +48,24 @@ static int pick(pdf_ctx *c, int32_t cp, int role)
         if (folio_face_has(&c->fonts.face[order[i]], cp) && folio_pdf_face(c, order[i]))
             return order[i];
     return -1;
+}
+
+/* Every character of the text is measured, so the face chosen for a code
+ * point is remembered per role (fontconfig's charset lookups dominated). */
+static int pick(pdf_ctx *c, int32_t cp, int role)
+{
+    if (cp > 0xFFFF)
+        return pick_uncached(c, cp, role);
+    int8_t *memo = c->pick[role];
+    if (!memo) {
+        memo = c->pick[role] = malloc(65536);
+        if (!memo)
+            return pick_uncached(c, cp, role);
+        memset(memo, -2, 65536);
+    }
+    if (memo[cp] == -2)
+        memo[cp] = (int8_t)pick_uncached(c, cp, role);
+    return memo[cp];
 }
 
 /* The character actually drawn: outside the BMP (the UTF-8 encoder cannot
@@ -236,6 +254,7 @@ static float bottom(const pdf_ctx *c)
 static void new_page(pdf_ctx *c)
 {
     folio_pdf_flush(c);
+    folio_pdf_seal(c, c->page);
     c->page++;
     c->y = c->mt;
 }

@@ -18,11 +18,14 @@
 
 bool folio_starts_with_ci(const char *s, size_t n, const char *prefix)
 {
-    size_t k = strlen(prefix);
-    if (k > n)
+    /* Most calls fail on the first byte: look at it before measuring. */
+    if (n == 0 || prefix[0] == '\0')
+        return prefix[0] == '\0';
+    if (folio_ascii_lower(s[0]) != folio_ascii_lower(prefix[0]))
         return false;
-    for (size_t i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != tolower((unsigned char)prefix[i]))
+    size_t i = 1;
+    for (; prefix[i]; i++)
+        if (i >= n || folio_ascii_lower(s[i]) != folio_ascii_lower(prefix[i]))
             return false;
     return true;
 }
@@ -32,26 +35,79 @@ bool folio_contains(const char *s, size_t n, const char *needle)
     size_t k = strlen(needle);
     if (k == 0 || k > n)
         return k == 0;
-    for (size_t i = 0; i + k <= n; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+    const char *end = s + n - k + 1, *p = s;
+    while ((p = memchr(p, needle[0], (size_t)(end - p))) != NULL) {
+        if (memcmp(p, needle, k) == 0)
             return true;
+        p++;
+    }
     return false;
 }
 
 /* A lower-cased copy of a line (ASCII letters only: the lists are ASCII or
- * CJK), so that every list can be searched with memmem. */
+ * CJK), so that every list can be searched with memmem, and the set of its
+ * byte trigrams (hashed to 1,024 bits): a needle is searched for only when
+ * both its first and its last three bytes occur in the line, which rules
+ * out nearly every needle of a list without a search. */
 typedef struct lower {
     char buf[2048];
     size_t n;
     bool ok;
+    uint64_t tri[16];
 } lower;
+
+static unsigned tri_hash(const char *p)
+{
+    uint32_t v = (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
+                 (unsigned char)p[2];
+    return (v * 2654435761u) >> 22;
+}
+
+static bool tri_has(const lower *l, unsigned h)
+{
+    return (l->tri[h >> 6] >> (h & 63)) & 1;
+}
 
 static void lower_init(lower *l, const char *s, size_t n)
 {
     l->ok = n < sizeof l->buf;
     l->n = l->ok ? n : 0;
+    memset(l->tri, 0, sizeof l->tri);
     for (size_t i = 0; i < l->n; i++)
-        l->buf[i] = (char)tolower((unsigned char)s[i]);
+        l->buf[i] = folio_ascii_lower(s[i]);
+    for (size_t i = 0; i + 3 <= l->n; i++) {
+        unsigned h = tri_hash(l->buf + i);
+        l->tri[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+}
+
+/* A list of needles searched anywhere in a line, measured once. */
+typedef struct needles {
+    const char *const *list;
+    size_t count;
+    struct needle {
+        const char *s;
+        size_t len;
+        unsigned first, last; /* trigram hashes; unused below 3 bytes */
+    } *items;
+} needles;
+
+static void needles_init(needles *set)
+{
+    size_t n = 0;
+    while (set->list[n])
+        n++;
+    set->items = malloc(n * sizeof *set->items);
+    if (!set->items)
+        return; /* any_contains then searches without the filter */
+    for (size_t i = 0; i < n; i++) {
+        struct needle *d = &set->items[i];
+        d->s = set->list[i];
+        d->len = strlen(d->s);
+        d->first = d->len >= 3 ? tri_hash(d->s) : 0;
+        d->last = d->len >= 3 ? tri_hash(d->s + d->len - 3) : 0;
+    }
+    set->count = n;
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix)
@@ -71,19 +127,25 @@ static bool any_prefix(const char *s, size_t n, const char *const *list)
     return false;
 }
 
-/* Lists hold lower-case needles; l is the lower-cased line.  A needle can
- * only match where its first byte occurs: the bytes of the line are noted
- * once, and most needles are skipped without a search. */
-static bool any_contains(const lower *l, const char *const *list)
+static void lex_once_init(void);
+
+/* Lists hold lower-case needles; l is the lower-cased line. */
+static bool any_contains(const lower *l, needles *set)
 {
     if (!l->ok)
         return false;
-    uint8_t seen[32] = { 0 };
-    for (size_t i = 0; i < l->n; i++)
-        seen[(unsigned char)l->buf[i] >> 3] |= (uint8_t)(1u << (l->buf[i] & 7));
-    for (; *list; list++) {
-        unsigned char c = (unsigned char)(*list)[0];
-        if ((seen[c >> 3] >> (c & 7)) & 1 && memmem(l->buf, l->n, *list, strlen(*list)))
+    lex_once_init();
+    if (!set->items) {
+        for (const char *const *w = set->list; *w; w++)
+            if (memmem(l->buf, l->n, *w, strlen(*w)))
+                return true;
+        return false;
+    }
+    for (size_t i = 0; i < set->count; i++) {
+        const struct needle *d = &set->items[i];
+        if (d->len > l->n || (d->len >= 3 && (!tri_has(l, d->first) || !tri_has(l, d->last))))
+            continue;
+        if (memmem(l->buf, l->n, d->s, d->len))
             return true;
     }
     return false;
@@ -354,11 +416,21 @@ static const char **sorted_copy(const char **list, size_t *count)
     return copy;
 }
 
+static needles boiler_any = { boiler_contains, 0, NULL };
+static needles caption_any = { caption_contains, 0, NULL };
+
 static void lex_init(void)
 {
     /* Lists are tiny; sorting once lets a 100 MB input use bsearch per line. */
     boiler_sorted = sorted_copy(boiler_exact, &boiler_count);
     marker_sorted = sorted_copy(marker_exact, &marker_count);
+    needles_init(&boiler_any);
+    needles_init(&caption_any);
+}
+
+static void lex_once_init(void)
+{
+    pthread_once(&lex_once, lex_init);
 }
 
 /* Lower-case ASCII, drop a trailing colon and white space; returns length. */
@@ -469,23 +541,34 @@ static bool glued_words(const char *s, size_t n)
 }
 
 /* A line whose every token is a boilerplate word ("QQ空间 QQ好友 新浪微博"). */
+static size_t next_token(const char *s, size_t n, size_t *i)
+{
+    while (*i < n && (s[*i] == ' ' || s[*i] == '|'))
+        (*i)++;
+    size_t start = *i;
+    while (*i < n && s[*i] != ' ' && s[*i] != '|')
+        (*i)++;
+    return start;
+}
+
 static bool all_boiler_tokens(const char *s, size_t n)
 {
-    int tokens = 0, boiler = 0;
+    int tokens = 0, misses = 0;
     size_t i = 0;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '|'))
-            i++;
-        size_t start = i;
-        while (i < n && s[i] != ' ' && s[i] != '|')
-            i++;
-        if (i > start) {
+    while (i < n)
+        if (next_token(s, n, &i) < i)
             tokens++;
-            if (is_boiler_word(s + start, i - start) || is_count_line(s + start, i - start))
-                boiler++;
-        }
+    if (tokens < 2)
+        return false;
+    /* Stop as soon as 80% can no longer be reached: most lines are prose. */
+    i = 0;
+    while (i < n) {
+        size_t start = next_token(s, n, &i);
+        if (i > start && !is_boiler_word(s + start, i - start) &&
+            !is_count_line(s + start, i - start) && (tokens - ++misses) * 10 < tokens * 8)
+            return false;
     }
-    return tokens >= 2 && boiler * 10 >= tokens * 8;
+    return true;
 }
 
 /* "IPP公共关系与传播中心" is not a credit; "排版|周浩锴", "责编：薛艺磊" are. */
@@ -537,7 +620,7 @@ static bool is_caption(const unit *u, const lower *l)
     size_t n = u->len;
     if (u->chars > 400)
         return false;
-    if (any_prefix(s, n, caption_prefix) || any_contains(l, caption_contains))
+    if (any_prefix(s, n, caption_prefix) || any_contains(l, &caption_any))
         return true;
     /* "…新华社记者 才扬 摄" and "（张三 摄）": a photographer's credit at the end. */
     if (ends_with(s, n, "摄") || ends_with(s, n, "摄）") || ends_with(s, n, "摄)") ||
@@ -813,7 +896,7 @@ unit_class folio_scraped_classify(const unit *u)
     if (u->chars <= 60 && folio_starts_with_ci(s, n, "this article is more than") && n > 3 &&
         memcmp(s + n - 3, "old", 3) == 0)
         return C_BOILER;
-    if (u->chars <= 300 && (any_contains(&l, boiler_contains) || all_boiler_tokens(s, n)))
+    if (u->chars <= 300 && (any_contains(&l, &boiler_any) || all_boiler_tokens(s, n)))
         return C_BOILER;
     if (!u->prose && u->cjk == 0 && glued_words(s, n))
         return C_BOILER;
