@@ -97,6 +97,15 @@ static HPDF_STATUS name_flate(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+/* Once libharu has copied a body into the file it saves, the body's own
+ * copy is not needed: freeing it there keeps the save from holding every
+ * page twice. */
+static HPDF_STATUS release(HPDF_Dict dict)
+{
+    HPDF_MemStream_FreeData(dict->stream);
+    return HPDF_OK;
+}
+
 /* Put a deflated body back into its page, in a stream of exactly its size
  * (libharu's 4 KB chunks would waste more than the page itself). */
 static void install(pdf_ctx *c, seal_job *j)
@@ -174,8 +183,21 @@ void folio_pdf_seal(pdf_ctx *c, int page_no)
     HPDF_MemStream_FreeData(body->stream); /* the copy is the page now */
     body->filter = HPDF_STREAM_FILTER_NONE;
     body->write_fn = name_flate;
-    HPDF_Dict footer;
-    HPDF_Page_New_Content_Stream(page, &footer);
+    body->after_write_fn = release;
+    /* The header and footer take a few hundred bytes: a stream with 512-byte
+     * chunks instead of libharu's 4 KB ones. */
+    HPDF_Dict footer = NULL;
+    HPDF_Stream small = HPDF_MemStream_New(c->pdf->mmgr, 512);
+    if (HPDF_Page_New_Content_Stream(page, &footer) != HPDF_OK || !footer || !small) {
+        if (small)
+            HPDF_Stream_Free(small);
+        c->nomem = true;
+        free(j->raw);
+        free(j);
+        return;
+    }
+    HPDF_Stream_Free(footer->stream);
+    footer->stream = attr->stream = small;
     struct pdf_sealer *s = c->sealer;
     if (!s->running) { /* no thread: deflate here */
         pack(j);
