@@ -11,11 +11,11 @@ LDLIBS  += $(PKG_LIBS) -lpthread
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/decode.c \
           formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
-          formats/json.c formats/epub.c formats/xmlw.c \
+          formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c \
           formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c \
           formats/pdf.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
-HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h formats/pdf.h fonts/fonts.h
+HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h
 
 # Debian packages the build, the tests and the demo need.
 DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev \

@@ -16,6 +16,7 @@
  *   OEBPS/text_001.xhtml ...      one file per top-level section
  *   OEBPS/colophon.xhtml          credits, when there are any
  */
+#include "epub_pack.h"
 #include "xmlw.h"
 #include <assert.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@ typedef struct epub {
     const folio_doc *doc;
     const folio_write_opts *o;
     zip_t *za;
+    folio_packer *packer;       /* deflates entries on worker threads */
     char tag[32];               /* language tag */
     char uuid[48];
     char modified[24];          /* dcterms:modified */
@@ -56,11 +58,15 @@ static bool add_bytes(epub *e, const char *name, const void *data, size_t len, b
     if (!copy)
         return false;
     memcpy(copy, data, len);
-    zip_source_t *s = zip_source_buffer(e->za, copy, len, 1);
-    if (!s) {
-        free(copy);
-        return false;
+    zip_source_t *s;
+    if (store) {
+        if (!(s = zip_source_buffer(e->za, copy, len, 1)))
+            free(copy);
+    } else {
+        s = folio_packer_source(e->packer, e->za, copy, len); /* takes copy */
     }
+    if (!s)
+        return false;
     zip_int64_t idx = zip_file_add(e->za, name, s, ZIP_FL_OVERWRITE);
     if (idx < 0) {
         zip_source_free(s);
@@ -744,6 +750,10 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     if (!e.za)
         goto cleanup;
     zip_source_keep(src); /* it must outlive zip_close, which writes into it */
+    if (!(e.packer = folio_packer_new())) {
+        zip_discard(e.za);
+        goto cleanup;
+    }
     folio_language_tag(doc, e.tag, sizeof e.tag);
     e.cjk = strncmp(e.tag, "zh", 2) == 0 || strncmp(e.tag, "ja", 2) == 0 || strncmp(e.tag, "ko", 2) == 0;
     e.vertical = e.o->vertical && e.cjk;
@@ -766,6 +776,7 @@ cleanup:
         snprintf(e.err->message, sizeof e.err->message, "could not build the EPUB archive%s%s",
                  zip_error_strerror(&ze) ? ": " : "", zip_error_strerror(&ze));
     zip_error_fini(&ze);
+    folio_packer_free(e.packer); /* zip_close/zip_discard freed its sources */
     if (src)
         zip_source_free(src);
     free(e.sec);
