@@ -7,6 +7,7 @@ and qpdf:
 - pdftotext -bbox-layout: no word outside the page's text area (margins, with
   the running header and footer), no line starting with a closing mark or
   ending with an opening one;
+- every page ends with its footer, "page N of M" in the document's language;
 - bookmarks = headings + 1; pdfinfo shows the title.
 
 Usage: check_pdf.py MODEL.json FILE.pdf [--max-kb N]
@@ -53,11 +54,21 @@ def main():
     # Page furniture interrupts paragraphs that cross pages: drop the footer
     # "page N of M" and the running header (the title, maybe shortened).
     title_n = norm(model["meta"]["title"] or "Untitled")
+    footer = re.compile(r"page(\d+)of(\d+)|第(\d+)[页頁],共(\d+)[页頁]|(\d+)/(\d+)ページ|(\d+)/(\d+)쪽")
+    lang = model["meta"]["lang"]
+    want_word = {"zh": "第", "ja": "ページ", "ko": "쪽"}.get(lang, "page")
     kept = []
-    for page in t.stdout.split("\f"):
+    pages = [p for p in t.stdout.split("\f") if p.strip()]
+    for page_no, page in enumerate(pages, 1):
+        lines = [norm(line) for line in page.splitlines() if line.strip()]
+        m = footer.fullmatch(lines[-1]) if lines else None
+        nums = [int(g) for g in m.groups() if g] if m else []
+        if nums != [page_no, len(pages)] or want_word not in lines[-1]:
+            errors.append("page %d: footer %r, expected page %d of %d in %s" %
+                          (page_no, lines[-1] if lines else "", page_no, len(pages), lang))
         for line in page.splitlines():
             ln = norm(line)
-            if re.fullmatch(r"page\d+of\d+", ln):
+            if footer.fullmatch(ln):
                 continue
             if ln and ln.rstrip("…") and title_n.startswith(ln.rstrip("…")) and len(ln) > 3:
                 continue
