@@ -6,23 +6,23 @@ REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-in
              -Werror=implicit-function-declaration
 PKGS     = libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz) -lhpdf
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz) -lhpdf -lhyphen
 LDLIBS  += $(PKG_LIBS) -lpthread
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/decode.c \
           formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c \
-          formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c \
+          formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c \
           formats/pdf.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h
 
 # Debian packages the build, the tests and the demo need.
-DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev \
+DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev libhyphen-dev hyphen-en-us \
             libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch pathological valgrind print-lib-src
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
 
 all: folio libfolio.a
 
@@ -84,6 +84,9 @@ fuzz:
 
 print-lib-src:
 	@echo $(LIB_SRC)
+
+print-pkgs:
+	@echo $(PKGS)
 
 # Memory errors and leaks in every conversion (slow: not part of check).
 valgrind: folio

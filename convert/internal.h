@@ -147,15 +147,33 @@ void folio_key_sentence(const char *s, size_t n, folio_buf *out);
 
 /* ---- line breaking (linebreak.c, UAX #14 through libunibreak) ---- */
 typedef double (*folio_measure_fn)(void *user, const char *s, size_t n);
-typedef int (*folio_line_fn)(void *user, const char *s, size_t n);
+/* A line s[0..n); `hyphen`: the line ends inside a word, draw a hyphen. */
+typedef int (*folio_line_fn)(void *user, const char *s, size_t n, bool hyphen);
+/* Where word w[0..n) may be hyphenated: at[k] true for a break after byte k
+ * (at has n entries); false when the word has no such place. */
+typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
 /* Break s[0..n) greedily into lines whose measure fits `first` (first line)
  * and `rest` (the others); calls emit for each line without trailing spaces.
  * A closing mark never starts a line and an opening mark never ends one;
+ * a word that misses the end of a line is hyphenated when hyph (may be
+ * NULL) knows where and a part of it with a hyphen fits;
  * a word longer than a line is broken inside only at URL-like places
  * (after / . - ? & = _), else by characters as a last resort.
  * Returns 0, or the first non-zero value emit returned, or -1 (no memory). */
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
-                      folio_measure_fn measure, void *mu, folio_line_fn emit, void *eu);
+                      folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
+                      folio_line_fn emit, void *eu);
+
+/* ---- hyphenation (hyphen.c, libhyphen and /usr/share/hyphen) ---- */
+typedef struct folio_hyphenator folio_hyphenator;
+/* The dictionary for a language ("en", "de-CH"), loading in the background;
+ * NULL when none is installed.  One hyphenator serves one thread. */
+folio_hyphenator *folio_hyphenator_new(const char *lang);
+void folio_hyphenator_free(folio_hyphenator *h);
+/* A folio_hyphen_fn (user: the hyphenator): plain words of 5 to 100 bytes,
+ * at least two letters before a break and three after; no acronyms.  The
+ * first call waits for the dictionary; false for every word if it failed. */
+bool folio_hyphen_points(void *user, const char *w, size_t n, char *at);
 /* East Asian width measure for terminals and plain text (user unused). */
 double folio_measure_columns(void *user, const char *s, size_t n);
 

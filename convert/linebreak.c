@@ -52,8 +52,41 @@ static size_t split_long(const char *s, size_t a, size_t b, double width, folio_
     return a + folio_utf8_next(s + a, b - a, &c);
 }
 
+/* The word s[a..b) missed the end of the line s[start..a): the end of its
+ * longest part that fits with a hyphen, or 0.  Quotes and punctuation
+ * around the word stay whole. */
+static size_t hyphen_cut(const char *s, size_t start, size_t a, size_t b, double width, folio_measure_fn m,
+                         void *mu, folio_hyphen_fn hyph, void *hu)
+{
+    int32_t c;
+    if (s[a - 1] == '-') /* "wind-|turbine": a compound breaks at its own hyphen */
+        return 0;
+    while (a < b) { /* leading quotes, brackets */
+        size_t k = folio_utf8_next(s + a, b - a, &c);
+        if (folio_is_letter(c))
+            break;
+        a += k;
+    }
+    while (b > a) { /* trailing space and punctuation */
+        size_t at;
+        c = folio_utf8_last(s + a, b - a, &at);
+        if (folio_is_letter(c))
+            break;
+        b = a + at;
+    }
+    char points[101] = { 0 };
+    if (b - a >= sizeof points || !hyph(hu, s + a, b - a, points))
+        return 0;
+    double dash = m(mu, "-", 1);
+    for (size_t k = b - a - 1; k > 0; k--)
+        if (points[k - 1] && m(mu, s + start, a + k - start) + dash <= width)
+            return a + k;
+    return 0;
+}
+
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
-                      folio_measure_fn measure, void *mu, folio_line_fn emit, void *eu)
+                      folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
+                      folio_line_fn emit, void *eu)
 {
     pthread_once(&once, lb_init);
     char *brks = malloc(n ? n : 1);
@@ -73,23 +106,32 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
             last_ok = i + 1;
             continue;
         }
+        size_t cut = !fits && last_ok > start && hyph
+                         ? hyphen_cut(s, start, last_ok, end, width, measure, mu, hyph, hu) : 0;
+        if (cut) { /* the missing word, hyphenated */
+            rc = emit(eu, s + start, cut - start, true);
+            start = last_ok = cut;
+            width = rest;
+            i = cut - 1;
+            continue;
+        }
         if (!fits && last_ok > start) { /* break at the last opportunity that fitted */
-            rc = emit(eu, s + start, trim_end(s, start, last_ok) - start);
+            rc = emit(eu, s + start, trim_end(s, start, last_ok) - start, false);
             start = last_ok;
             width = rest;
             i = last_ok - 1;
             continue;
         }
         if (!fits) { /* one word wider than the line */
-            size_t cut = split_long(s, start, end, width, measure, mu);
-            rc = emit(eu, s + start, cut - start);
+            cut = split_long(s, start, end, width, measure, mu);
+            rc = emit(eu, s + start, cut - start, false);
             start = last_ok = cut;
             width = rest;
             i = cut - 1;
             continue;
         }
         /* fits, and a mandatory break (or the end) */
-        rc = emit(eu, s + start, end - start);
+        rc = emit(eu, s + start, end - start, false);
         start = last_ok = i + 1;
         while (start < n && s[start] == ' ')
             start++;

@@ -34,9 +34,10 @@ typedef struct outline {
     bool first_line;
 } outline;
 
-static int emit_line(void *user, const char *s, size_t n)
+static int emit_line(void *user, const char *s, size_t n, bool hyphen)
 {
     outline *o = user;
+    (void)hyphen; /* never: the outline is not hyphenated */
     folio_buf_puts(&o->w.buf, o->first_line ? o->prefix : o->cont);
     folio_buf_append(&o->w.buf, s, n);
     folio_buf_putc(&o->w.buf, '\n');
@@ -53,7 +54,7 @@ static void item(outline *o, const char *prefix, const char *cont, const char *s
     o->cont = cont;
     o->first_line = true;
     if (o->width <= 0 || n == 0) {
-        emit_line(o, s, n);
+        emit_line(o, s, n, false);
         return;
     }
     double avail_first = (double)o->width - (double)folio_text_width(prefix, strlen(prefix));
@@ -62,7 +63,7 @@ static void item(outline *o, const char *prefix, const char *cont, const char *s
         avail_first = 10;
     if (avail_rest < 10)
         avail_rest = 10;
-    if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, NULL, emit_line, o) < 0)
+    if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, NULL, NULL, NULL, emit_line, o) < 0)
         o->w.failed = true;
 }
 
@@ -132,7 +133,7 @@ static void write_heading(outline *o, const folio_block *b)
         snprintf(prefix, sizeof prefix, "\n%.*s %s%s", level + 1, "####", num, num[0] && *text ? " " : "");
         o->prefix = prefix;
         o->first_line = true;
-        emit_line(o, text, strlen(text));
+        emit_line(o, text, strlen(text), false);
         folio_buf_putc(&o->w.buf, '\n');
         return;
     }

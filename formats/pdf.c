@@ -444,6 +444,7 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)
         return rc;
     rc = FOLIO_ERR_FORMAT;
+    c.hyphenator = folio_hyphenator_new(c.tag); /* loads while the fonts do */
     c.pdf = HPDF_New(on_error, &c);
     if (!c.pdf)
         goto cleanup;
@@ -476,6 +477,7 @@ cleanup:
         free(c.face[i].used);
         free(c.pick[i]);
     }
+    folio_hyphenator_free(c.hyphenator);
     folio_fonts_free(&c.fonts);
     folio_buf_free(&c.pool);
     free(c.texts);

@@ -65,6 +65,7 @@ typedef struct pdf_ctx {
     pdf_mark *marks;
     size_t n_marks, cap_marks;
     struct pdf_sealer *sealer;  /* pdf_seal.c */
+    folio_hyphenator *hyphenator; /* the language's dictionary, or NULL */
     int n_pages;
     HPDF_Page *pages;           /* libharu pages created so far */
     size_t n_hpages, cap_hpages;

@@ -259,31 +259,32 @@ static void new_page(pdf_ctx *c)
     c->y = c->mt;
 }
 
+typedef struct set_line {
+    const char *s;
+    size_t len;
+    bool hyphen;                /* ends inside a word: draw a hyphen */
+} set_line;
+
 typedef struct lines {
-    const char **s;
-    size_t *len;
+    set_line *v;
     size_t n, cap;
     bool failed;
 } lines;
 
-static int collect(void *user, const char *s, size_t n)
+static int collect(void *user, const char *s, size_t n, bool hyphen)
 {
     lines *l = user;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
-        const char **o = realloc(l->s, cap * sizeof *o);
-        size_t *k = o ? realloc(l->len, cap * sizeof *k) : NULL;
-        if (o)
-            l->s = o;
-        if (!o || !k) {
+        set_line *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
             l->failed = true;
             return 1;
         }
-        l->len = k;
+        l->v = v;
         l->cap = cap;
     }
-    l->s[l->n] = s;
-    l->len[l->n++] = n;
+    l->v[l->n++] = (set_line){ s, n, hyphen };
     return 0;
 }
 
@@ -294,11 +295,17 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
     measure_ctx m = { c, st->role, st->size };
     float width = c->pw - c->ml - c->mr - st->left - st->right;
     lines l = { 0 };
-    if (folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, collect, &l) != 0 || l.failed) {
+    /* Justified body text is hyphenated where the language has a dictionary;
+     * headings, captions and code never are. */
+    folio_hyphen_fn hyph = st->justify && c->hyphenator ? folio_hyphen_points : NULL;
+    if (folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph, c->hyphenator, collect,
+                          &l) != 0 ||
+        l.failed) {
         c->nomem = true;
-        free(l.s), free(l.len);
+        free(l.v);
         return;
     }
+    folio_buf dashed = { 0 };
     if (c->y > c->mt)
         c->y += st->before;
     if (l.n >= 2 && c->y + 2 * st->leading > bottom(c))
@@ -308,13 +315,24 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
             new_page(c);
         float indent = i == 0 ? st->first : 0;
         float base = c->y + (st->leading - st->size) / 2 + st->size * 0.82f;
-        draw_line(c, l.s[i], l.len[i], c->ml + st->left + indent, base, width - indent, st,
-                  st->justify && i + 1 < l.n);
+        const set_line *ln = &l.v[i];
+        const char *s = ln->s;
+        size_t len = ln->len;
+        if (ln->hyphen) {
+            dashed.len = 0;
+            folio_buf_append(&dashed, s, len);
+            folio_buf_putc(&dashed, '-');
+            c->nomem |= dashed.failed;
+            if (dashed.failed)
+                break;
+            s = dashed.data, len = dashed.len;
+        }
+        draw_line(c, s, len, c->ml + st->left + indent, base, width - indent, st, st->justify && i + 1 < l.n);
         c->y += st->leading;
     }
     c->y += st->after;
-    free(l.s);
-    free(l.len);
+    folio_buf_free(&dashed);
+    free(l.v);
 }
 
 /* ------------------------------------------------------------------ */

@@ -8,9 +8,12 @@ and qpdf:
   the running header and footer), no line starting with a closing mark or
   ending with an opening one;
 - every page ends with its footer, "page N of M" in the document's language;
+- a hyphen at the end of a line either was in the text or splits a word of
+  the text (hyphenation), and with --min-hyphens N at least N words were
+  hyphenated;
 - bookmarks = headings + 1; pdfinfo shows the title.
 
-Usage: check_pdf.py MODEL.json FILE.pdf [--max-kb N]
+Usage: check_pdf.py MODEL.json FILE.pdf [--max-kb N] [--min-hyphens N]
 """
 import json
 import re
@@ -36,7 +39,9 @@ def run(cmd):
 def main():
     model = json.load(open(sys.argv[1], encoding="utf-8"))
     pdf = sys.argv[2]
-    max_kb = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--max-kb" else None
+    opts = dict(zip(sys.argv[3::2], sys.argv[4::2]))
+    max_kb = int(opts["--max-kb"]) if "--max-kb" in opts else None
+    min_hyphens = int(opts.get("--min-hyphens", 0))
     errors = []
     q = run(["qpdf", "--check", pdf])
     if q.returncode != 0:
@@ -103,6 +108,26 @@ def main():
                 errors.append("page %d: a line starts with %r: %s" % (page_no, first, words[0].text))
             if last in OPENING:
                 errors.append("page %d: a line ends with %r: %s" % (page_no, last, words[-1].text))
+    # Line-final hyphens, in drawing order (-raw): "main-" + "tained".
+    meta = model["meta"]
+    source = " ".join([b["text"] for b in model["blocks"]] + [meta.get("title") or "", meta.get("summary") or ""])
+    raw = [line for line in run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"]).stdout.replace("\f", "\n").splitlines()
+           if not footer.fullmatch(norm(line)) and not (norm(line).rstrip("…") and len(norm(line)) > 3 and
+                                                        title_n.startswith(norm(line).rstrip("…")))]
+    inserted = 0
+    for line, after in zip(raw, raw[1:]):
+        m = re.search(r"([^\W\d_]+)-$", line)
+        n = re.match(r"\s*([^\W\d_]+)", after)
+        if not m or not n:
+            continue
+        head, tail = m.group(1), n.group(1)
+        if head + "-" + tail in source:
+            continue  # the text's own hyphen
+        if not re.search(r"\b%s%s\b" % (re.escape(head), re.escape(tail)), source):
+            errors.append("a line-final hyphen splits no word of the text: %s- %s" % (head, tail))
+        inserted += 1
+    if inserted < min_hyphens:
+        errors.append("%d words hyphenated, expected at least %d" % (inserted, min_hyphens))
     js = run(["qpdf", "--json", "--json-key=outlines", pdf])
     try:
         outlines = json.loads(js.stdout).get("outlines", [])

@@ -18,6 +18,10 @@ for paper in letter a5; do
   ./folio tests/samples/zh-library.txt --paper $paper -o "$tmp/p.pdf" &&
   python3 tests/check_pdf.py "$tmp/zh-library.json" "$tmp/p.pdf" && ok || ko "--paper $paper"
 done
+# Justified English in the narrow A5 measure: long words that miss a line
+# are hyphenated (libhyphen, hyphen-en-us); the text still reads back whole.
+./folio tests/samples/en-harbour.txt --paper a5 -o "$tmp/en-a5.pdf" &&
+  python3 tests/check_pdf.py "$tmp/en-harbour.json" "$tmp/en-a5.pdf" --min-hyphens 1 && ok || ko "English hyphenation"
 size=$(pdfinfo "$tmp/p.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1x\2/p')
 [ "$size" = "419.528x595.276" ] && ok || ko "a5 page size is $size"
 # Emoji and CJK Extension B cannot be shown: replaced, one warning, no crash.

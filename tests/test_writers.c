@@ -138,11 +138,14 @@ typedef struct lines {
     int n;
 } lines;
 
-static int collect(void *user, const char *s, size_t n)
+/* Lines as drawn: a hyphenated one gets its hyphen. */
+static int collect(void *user, const char *s, size_t n, bool hyphen)
 {
     lines *l = user;
-    if (l->n < 64)
-        l->line[l->n++] = strndup(s, n);
+    if (l->n < 64 && (l->line[l->n] = malloc(n + 2))) {
+        memcpy(l->line[l->n], s, n);
+        strcpy(l->line[l->n++] + n, hyphen ? "-" : "");
+    }
     return 0;
 }
 
@@ -159,7 +162,7 @@ static void line_breaking(void **state)
     lines l = { 0 };
     const char *zh = "当前，美国在亚洲构建集体防御体系的时机已经成熟。长期以来，此类条约既不切实际也非必需。然而，在中国不断增长的影响力面前，建立这样的条约变得迫切（见下文）。";
     for (int w = 10; w <= 40; w += 3) {
-        assert_int_equal(folio_break_lines(zh, strlen(zh), "zh", w, w, folio_measure_columns, NULL, collect, &l), 0);
+        assert_int_equal(folio_break_lines(zh, strlen(zh), "zh", w, w, folio_measure_columns, NULL, NULL, NULL, collect, &l), 0);
         for (int i = 0; i < l.n; i++) {
             assert_true(folio_text_width(l.line[i], strlen(l.line[i])) <= (size_t)w);
             int32_t c;
@@ -172,7 +175,7 @@ static void line_breaking(void **state)
         free_lines(&l);
     }
     const char *en = "Words are never split: internationalisation stays whole, and so does interoperability.";
-    assert_int_equal(folio_break_lines(en, strlen(en), "en", 24, 24, folio_measure_columns, NULL, collect, &l), 0);
+    assert_int_equal(folio_break_lines(en, strlen(en), "en", 24, 24, folio_measure_columns, NULL, NULL, NULL, collect, &l), 0);
     for (int i = 0; i < l.n; i++) {
         assert_true(strlen(l.line[i]) <= 24);
         assert_true(l.line[i][0] != ' ' && l.line[i][strlen(l.line[i]) - 1] != ' ');
@@ -180,13 +183,54 @@ static void line_breaking(void **state)
     assert_string_equal(l.line[1], "internationalisation");
     free_lines(&l);
     const char *url = "See https://example.org/a/very/long/path/to/some/document.html for details.";
-    assert_int_equal(folio_break_lines(url, strlen(url), "en", 20, 20, folio_measure_columns, NULL, collect, &l), 0);
+    assert_int_equal(folio_break_lines(url, strlen(url), "en", 20, 20, folio_measure_columns, NULL, NULL, NULL, collect, &l), 0);
     for (int i = 0; i < l.n; i++)
         assert_true(strlen(l.line[i]) <= 20);
     assert_string_equal(l.line[0], "See https://");
     for (int i = 1; i + 2 < l.n; i++) /* the URL breaks after slashes */
         assert_true(l.line[i][strlen(l.line[i]) - 1] == '/');
     free_lines(&l);
+}
+
+/* A stand-in dictionary: a break after every third byte of a word. */
+static bool every_third(void *user, const char *w, size_t n, char *at)
+{
+    (void)user;
+    (void)w;
+    for (size_t i = 0; i < n; i++)
+        at[i] = i % 3 == 2;
+    return true;
+}
+
+static void hyphenation(void **state)
+{
+    (void)state;
+    lines l = { 0 };
+    /* "interoperability" misses the line: the longest part that fits with
+     * its hyphen ends the line; "wind-turbine" breaks at its own hyphen;
+     * trailing punctuation stays with the word. */
+    const char *en = "Systems need interoperability, and wind-turbine blades.";
+    assert_int_equal(folio_break_lines(en, strlen(en), "en", 24, 24, folio_measure_columns, NULL, every_third,
+                                       NULL, collect, &l), 0);
+    assert_string_equal(l.line[0], "Systems need interoper-");
+    assert_string_equal(l.line[1], "ability, and wind-");
+    assert_string_equal(l.line[2], "turbine blades.");
+    free_lines(&l);
+    /* With the real dictionary (hyphen-en-us): known points, no acronyms. */
+    folio_hyphenator *h = folio_hyphenator_new("en");
+    if (!h) {
+        print_message("hyphen-en-us not installed: dictionary test skipped\n");
+        return;
+    }
+    char at[32] = { 0 };
+    assert_true(folio_hyphen_points(h, "maintained", 10, at));
+    assert_true(at[3]);  /* main-tained */
+    assert_false(at[0] || at[1] || at[8]); /* two letters before, three after */
+    assert_false(folio_hyphen_points(h, "UNESCO", 6, at));
+    assert_false(folio_hyphen_points(h, "cat", 3, at));
+    assert_false(folio_hyphen_points(h, "abc123def", 9, at));
+    assert_null(folio_hyphenator_new("xx"));
+    folio_hyphenator_free(h);
 }
 
 static void widths(void **state)
@@ -265,6 +309,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking),
+        cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
         cmocka_unit_test(outline_plain),
         cmocka_unit_test(pdf_in_memory),

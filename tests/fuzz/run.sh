@@ -10,8 +10,9 @@ jobs=${FUZZ_JOBS:-2}
 out=tests/fuzz/build
 mkdir -p "$out" tests/fuzz/crashes
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE"
-cflags=$(pkg-config --cflags libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet)
-libs="$(pkg-config --libs libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet) -lhpdf -lpthread"
+pkgs=$(make -s print-pkgs)
+cflags=$(pkg-config --cflags $pkgs)
+libs="$(pkg-config --libs $pkgs) -lhpdf -lhyphen -lpthread"
 src=$(make -s print-lib-src)
 for h in reader writers epub pdf; do
   echo "building fuzz_$h"
