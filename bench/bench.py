@@ -86,11 +86,15 @@ def make_inputs(quick):
     return made
 
 
+def secs(t):
+    return "%.1f ms" % (t * 1000) if t < 0.1 else "%.3f s" % t
+
+
 def fmt(v):
     if v is None:
         return "n/a"
     wall, cpu, rss, size = v
-    return "%.3f s | %.3f s | %.1f MB | %.1f KB" % (wall, cpu, rss / 1024, size / 1024)
+    return "%s | %s | %.1f MB | %.1f KB" % (secs(wall), secs(cpu), rss / 1024, size / 1024)
 
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")          # calibre, headless
@@ -152,6 +156,9 @@ def main():
     head = ["| input | command | wall (median) | user+sys | peak RSS | output | other/folio |",
             "|---|---|---|---|---|---|---|"]
     text = "# folio benchmark\n\nMachine: %d cores; %s\n\n" % (os.cpu_count(), time.strftime("%Y-%m-%d")) + \
+           "Wall: median; runs under 1 MB timed without the GNU time wrapper. user+sys and peak RSS: " \
+           "GNU time (user+sys in 10 ms steps). folio's EPUB and PDF deflate on worker threads, so " \
+           "user+sys can exceed wall.\n\n" + \
            "\n".join(head + [r.replace(" | ", " | ", 1) for r in rows]) + "\n"
     sizes = [n for n, _ in inputs if n.endswith("MB")]
     if len(sizes) > 1:
