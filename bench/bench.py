@@ -153,6 +153,27 @@ def main():
             if lb:
                 rows.append("| %s | %s | %s | |" % (name, lb, fmt(t.get(lb))))
             print(rows[-2] if lb else rows[-1], flush=True)
+    # Many articles at once: batch mode pays the start-up once per worker.
+    copies = os.path.join(WORK, "batch-in")
+    os.makedirs(copies, exist_ok=True)
+    files = []
+    for i in range(20):
+        f = os.path.join(copies, "a%02d.txt" % i)
+        shutil.copyfile(ref, f)
+        files.append(f)
+    outdir = os.path.join(WORK, "batch-out")
+    label = "20 x %s" % inputs[0][0]
+    cmds = [("folio -d OUT -t epub (20 files)", [FOLIO, "-q", "-d", outdir, "-t", "epub"] + files, None, None)]
+    if have["pandoc"]:
+        loop = " ".join("pandoc -f markdown -t epub3 %s -o %s.epub;" % (f, f) for f in files)
+        cmds.append(("pandoc, 20 runs", ["sh", "-c", loop], None, None))
+    t = measure(cmds, a.runs)
+    la, lb = cmds[0][0], cmds[-1][0]
+    ratio = "%.1fx" % (t[lb][0] / t[la][0]) if len(cmds) > 1 and t.get(lb) and t.get(la) else "-"
+    rows.append("| %s | %s | %s | %s |" % (label, la, fmt(t[la]), ratio))
+    if len(cmds) > 1:
+        rows.append("| %s | %s | %s | |" % (label, lb, fmt(t.get(lb))))
+    print("\n".join(rows[-2:]), flush=True)
     head = ["| input | command | wall (median) | user+sys | peak RSS | output | other/folio |",
             "|---|---|---|---|---|---|---|"]
     text = "# folio benchmark\n\nMachine: %d cores; %s\n\n" % (os.cpu_count(), time.strftime("%Y-%m-%d")) + \
