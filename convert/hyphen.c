@@ -94,7 +94,7 @@ void folio_hyphenator_free(folio_hyphenator *h)
 }
 
 /* Lower-case w into out (same length in bytes, or false); letters only, and
- * not an acronym ("NATO") or a word with digits. */
+ * no capital: names ("Hajjaj", "October") and acronyms ("NATO") stay whole. */
 static bool plain_word(const char *w, size_t n, char *out)
 {
     size_t i = 0, upper = 0;
@@ -111,7 +111,7 @@ static bool plain_word(const char *w, size_t n, char *out)
         memcpy(out + i, buf, k);
         i += k;
     }
-    return upper <= 1;
+    return upper == 0;
 }
 
 bool folio_hyphen_points(void *user, const char *w, size_t n, char *at)

@@ -156,7 +156,9 @@ typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
  * and `rest` (the others); calls emit for each line without trailing spaces.
  * A closing mark never starts a line and an opening mark never ends one;
  * a word that misses the end of a line is hyphenated when hyph (may be
- * NULL) knows where and a part of it with a hyphen fits;
+ * NULL) knows where, a part of it with a hyphen fits, the line would be
+ * loose without it (spaces more than doubled) and the two lines before
+ * are not hyphenated;
  * a word longer than a line is broken inside only at URL-like places
  * (after / . - ? & = _), else by characters as a last resort.
  * Returns 0, or the first non-zero value emit returned, or -1 (no memory). */
@@ -170,8 +172,8 @@ typedef struct folio_hyphenator folio_hyphenator;
  * NULL when none is installed.  One hyphenator serves one thread. */
 folio_hyphenator *folio_hyphenator_new(const char *lang);
 void folio_hyphenator_free(folio_hyphenator *h);
-/* A folio_hyphen_fn (user: the hyphenator): plain words of 5 to 100 bytes,
- * at least two letters before a break and three after; no acronyms.  The
+/* A folio_hyphen_fn (user: the hyphenator): lower-case words of 5 to 100
+ * bytes, at least two letters before a break and three after.  The
  * first call waits for the dictionary; false for every word if it failed. */
 bool folio_hyphen_points(void *user, const char *w, size_t n, char *at);
 /* East Asian width measure for terminals and plain text (user unused). */

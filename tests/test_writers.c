@@ -216,6 +216,25 @@ static void hyphenation(void **state)
     assert_string_equal(l.line[1], "ability, and wind-");
     assert_string_equal(l.line[2], "turbine blades.");
     free_lines(&l);
+    /* A line that is only a little short is not hyphenated. */
+    const char *tight = "a b c d e f ghijklmnop"; /* "ghi-" would fit */
+    assert_int_equal(folio_break_lines(tight, strlen(tight), "en", 16, 16, folio_measure_columns, NULL,
+                                       every_third, NULL, collect, &l), 0);
+    assert_string_equal(l.line[0], "a b c d e f");
+    free_lines(&l);
+    /* Never three hyphenated lines running. */
+    const char *many = "x abcdefghijk x abcdefghijk x abcdefghijk x abcdefghijk x abcdefghijk";
+    assert_int_equal(folio_break_lines(many, strlen(many), "en", 12, 12, folio_measure_columns, NULL,
+                                       every_third, NULL, collect, &l), 0);
+    int run = 0, hyphens = 0;
+    for (int i = 0; i < l.n; i++) {
+        bool h = l.line[i][strlen(l.line[i]) - 1] == '-';
+        hyphens += h;
+        run = h ? run + 1 : 0;
+        assert_true(run <= 2);
+    }
+    assert_true(hyphens >= 2);
+    free_lines(&l);
     /* With the real dictionary (hyphen-en-us): known points, no acronyms. */
     folio_hyphenator *h = folio_hyphenator_new("en");
     if (!h) {
@@ -227,6 +246,7 @@ static void hyphenation(void **state)
     assert_true(at[3]);  /* main-tained */
     assert_false(at[0] || at[1] || at[8]); /* two letters before, three after */
     assert_false(folio_hyphen_points(h, "UNESCO", 6, at));
+    assert_false(folio_hyphen_points(h, "October", 7, at)); /* names stay whole */
     assert_false(folio_hyphen_points(h, "cat", 3, at));
     assert_false(folio_hyphen_points(h, "abc123def", 9, at));
     assert_null(folio_hyphenator_new("xx"));
