@@ -12,7 +12,7 @@ LDLIBS  += $(PKG_LIBS) -lpthread
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/decode.c \
           formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c \
-          formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c \
+          formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c convert/deflate.c \
           formats/pdf.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h

@@ -58,6 +58,11 @@ char *folio_language_tag(const folio_doc *doc, char *out, size_t cap)
     return out;
 }
 
+bool folio_tag_is_cjk(const char *tag)
+{
+    return strncmp(tag, "zh", 2) == 0 || strncmp(tag, "ja", 2) == 0 || strncmp(tag, "ko", 2) == 0;
+}
+
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts)
 {
     long long t = opts && opts->epoch >= 0 ? opts->epoch : -1;

@@ -120,6 +120,8 @@ size_t folio_text_width(const char *s, size_t n);
 /* The time stamped on an output: opts->epoch (SOURCE_DATE_EPOCH) if set, else
  * the document's date at midnight UTC, else 2000-01-01: the same input always
  * gives the same file. */
+/* Is a language tag (folio_language_tag's) Chinese, Japanese or Korean? */
+bool folio_tag_is_cjk(const char *tag);
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts);
 /* "Ann Lee, Bo Chen · 2025-05-31 · Source" into out: the authors joined by
  * author_sep, then date and source after part_sep. */
@@ -165,6 +167,35 @@ typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu);
+
+/* ---- background deflate (deflate.c, zlib on worker threads) ---- */
+typedef struct folio_deflater folio_deflater;
+/* One piece of data being deflated.  After folio_deflate_wait the caller
+ * reads out, crc and len; the rest belongs to deflate.c. */
+typedef struct folio_deflate_job {
+    struct folio_deflate_job *next;
+    folio_deflater *owner;
+    char *raw;                  /* the input until deflated */
+    size_t len;                 /* input size in bytes */
+    bool zip;                   /* raw deflate with a CRC-32 (zip) or the zlib format (PDF) */
+    folio_buf out;              /* the deflated bytes */
+    uint32_t crc;               /* CRC-32 of the input, zip jobs only */
+    bool done, ok;
+} folio_deflate_job;
+/* Start the workers (one per core, at most four; none if threads cannot be
+ * made: jobs then run in folio_deflate_submit).  NULL when out of memory. */
+folio_deflater *folio_deflater_new(void);
+/* Queue data (malloc'd; ownership passes here, also on failure); NULL when
+ * out of memory. */
+folio_deflate_job *folio_deflate_submit(folio_deflater *d, char *data, size_t len, bool zip);
+/* Is the job finished?  Does not wait. */
+bool folio_deflate_done(folio_deflate_job *j);
+/* Wait for the job; false if zlib or memory failed it. */
+bool folio_deflate_wait(folio_deflate_job *j);
+/* Wait for the job and free it and its output.  NULL is allowed. */
+void folio_deflate_job_free(folio_deflate_job *j);
+/* Stop the workers once the queue is empty; free every job first. */
+void folio_deflater_free(folio_deflater *d);
 
 /* ---- hyphenation (hyphen.c, libhyphen and /usr/share/hyphen) ---- */
 typedef struct folio_hyphenator folio_hyphenator;

@@ -37,7 +37,7 @@ typedef struct epub {
     const folio_doc *doc;
     const folio_write_opts *o;
     zip_t *za;
-    folio_packer *packer;       /* deflates entries on worker threads */
+    folio_deflater *packer;     /* deflates entries on worker threads */
     char tag[32];               /* language tag */
     char uuid[48];
     char modified[24];          /* dcterms:modified */
@@ -63,7 +63,7 @@ static bool add_bytes(epub *e, const char *name, const void *data, size_t len, b
         if (!(s = zip_source_buffer(e->za, copy, len, 1)))
             free(copy);
     } else {
-        s = folio_packer_source(e->packer, e->za, copy, len); /* takes copy */
+        s = folio_zip_source(e->packer, e->za, copy, len); /* takes copy */
     }
     if (!s)
         return false;
@@ -750,12 +750,12 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     if (!e.za)
         goto cleanup;
     zip_source_keep(src); /* it must outlive zip_close, which writes into it */
-    if (!(e.packer = folio_packer_new())) {
+    if (!(e.packer = folio_deflater_new())) {
         zip_discard(e.za);
         goto cleanup;
     }
     folio_language_tag(doc, e.tag, sizeof e.tag);
-    e.cjk = strncmp(e.tag, "zh", 2) == 0 || strncmp(e.tag, "ja", 2) == 0 || strncmp(e.tag, "ko", 2) == 0;
+    e.cjk = folio_tag_is_cjk(e.tag);
     e.vertical = e.o->vertical && e.cjk;
     make_uuid(&e);
     set_time(&e);
@@ -776,7 +776,7 @@ cleanup:
         snprintf(e.err->message, sizeof e.err->message, "could not build the EPUB archive%s%s",
                  zip_error_strerror(&ze) ? ": " : "", zip_error_strerror(&ze));
     zip_error_fini(&ze);
-    folio_packer_free(e.packer); /* zip_close/zip_discard freed its sources */
+    folio_deflater_free(e.packer); /* zip_close/zip_discard freed its sources */
     if (src)
         zip_source_free(src);
     free(e.sec);

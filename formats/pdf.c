@@ -438,7 +438,7 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     c.err->message[0] = '\0';
     folio_status rc = FOLIO_ERR_FORMAT;
     folio_language_tag(doc, c.tag, sizeof c.tag);
-    c.cjk_doc = strncmp(c.tag, "zh", 2) == 0 || strncmp(c.tag, "ja", 2) == 0 || strncmp(c.tag, "ko", 2) == 0;
+    c.cjk_doc = folio_tag_is_cjk(c.tag);
     if (!set_paper(&c))
         return FOLIO_ERR_USAGE;
     if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)

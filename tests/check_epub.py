@@ -14,6 +14,8 @@ import unicodedata
 import zipfile
 from xml.etree import ElementTree as ET
 
+from checklib import blocks_in_order
+
 
 def norm(s):
     s = unicodedata.normalize("NFKC", s)
@@ -31,19 +33,7 @@ def main():
         errors.append("pandoc could not read it: " + out.stderr.strip()[:200])
     text = norm(out.stdout)
     # pandoc escapes nothing in plain text, but renders list markers and quotes
-    pos = 0
-    for b in model["blocks"]:
-        if b["type"] not in ("heading", "paragraph", "quote", "list_item"):
-            continue
-        t = b["text"]
-        if b["type"] == "list_item":
-            t = re.sub(r"^(\S{1,4}\s)", "", t)  # the marker is rendered by the list
-        n = norm(t)
-        at = text.find(n, pos)
-        if at < 0:
-            errors.append("missing or out of order (line %d): %s" % (b["line"], b["text"][:60]))
-        else:
-            pos = at + len(n)
+    errors += blocks_in_order(model["blocks"], text, norm, ("heading", "paragraph", "quote", "list_item"))
     headings = [b["text"] for b in model["blocks"] if b["type"] == "heading"]
     with zipfile.ZipFile(book) as z:
         names = z.namelist()

@@ -22,6 +22,8 @@ import sys
 import unicodedata
 from xml.etree import ElementTree as ET
 
+from checklib import blocks_in_order
+
 CLOSING = set("，。、；：？！）】》」』”’,.;:?!)]}")
 OPENING = set("（【《「『“‘([{")
 
@@ -78,17 +80,7 @@ def main():
             if ln and ln.rstrip("…") and title_n.startswith(ln.rstrip("…")) and len(ln) > 3:
                 continue
             kept.append(line)
-    text, pos = norm("\n".join(kept)), 0
-    for b in model["blocks"]:
-        want = b["text"]
-        if b["type"] == "list_item":
-            want = re.sub(r"^(\S{1,4}\s)", "", want)
-        n = norm(want)
-        at = text.find(n, pos)
-        if at < 0:
-            errors.append("text missing or out of order (line %d): %s" % (b["line"], b["text"][:50]))
-        else:
-            pos = at + len(n)
+    errors += blocks_in_order(model["blocks"], norm("\n".join(kept)), norm)
     bb = run(["pdftotext", "-bbox-layout", pdf, "-"])
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", bb.stdout).replace(' xmlns="http://www.w3.org/1999/xhtml"', ""))
     for page_no, page in enumerate(root.iter("page"), 1):
