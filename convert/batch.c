@@ -9,6 +9,7 @@
  */
 #include "cli.h"
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,9 +50,50 @@ static pid_t start_one(const job *j, const char *input)
     return pid;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Refuse, before any work, a batch whose outputs would overwrite each other
+ * (a/x.txt and b/x.txt both give OUT/x.epub) or standard input as a file. */
+static bool outputs_distinct(const job *j, const char **inputs, int n)
+{
+    char **paths = calloc((size_t)n * (size_t)j->n_fmts + 1, sizeof *paths);
+    int k = 0;
+    bool ok = paths != NULL;
+    for (int i = 0; ok && i < n; i++) {
+        if (strcmp(inputs[i], "-") == 0) {
+            fprintf(stderr, "%s: standard input ('-') cannot be part of a batch: convert it with -o FILE\n", cli_prog);
+            ok = false;
+        }
+        for (int f = 0; ok && f < j->n_fmts; f++) {
+            char path[PATH_MAX];
+            if (cli_output_path(inputs[i], j->outdir, j->fmts[f], path, sizeof path) &&
+                !(paths[k++] = strdup(path)))
+                ok = false;
+        }
+    }
+    if (ok) {
+        qsort(paths, (size_t)k, sizeof *paths, cmp_str);
+        for (int i = 1; ok && i < k; i++)
+            if (strcmp(paths[i - 1], paths[i]) == 0) {
+                fprintf(stderr, "%s: %s: two inputs have the same name; rename one or convert them into separate folders\n",
+                        cli_prog, paths[i]);
+                ok = false;
+            }
+    }
+    for (int i = 0; paths && i < k; i++)
+        free(paths[i]);
+    free(paths);
+    return ok;
+}
+
 int cli_batch(const job *j, const char **inputs, int n, int jobs, int quiet)
 {
     struct stat st;
+    if (!outputs_distinct(j, inputs, n))
+        return EXIT_USAGE;
     if (mkdir(j->outdir, 0777) != 0 && (errno != EEXIST || stat(j->outdir, &st) != 0 || !S_ISDIR(st.st_mode))) {
         fprintf(stderr, "%s: %s: cannot make the output folder: %s\n", cli_prog, j->outdir,
                 errno == EEXIST ? "not a folder" : strerror(errno));
@@ -64,9 +106,14 @@ int cli_batch(const job *j, const char **inputs, int n, int jobs, int quiet)
     bool tty = !quiet && isatty(STDERR_FILENO);
     double start = now();
     int next = 0, running = 0, done = 0, failed = 0;
+    pid_t *pids = calloc((size_t)n, sizeof *pids);
+    if (!pids) {
+        fprintf(stderr, "%s: out of memory\n", cli_prog);
+        return EXIT_INPUT;
+    }
     while (done < n) {
         while (running < jobs && next < n) {
-            if (start_one(j, inputs[next]) < 0) {
+            if ((pids[next] = start_one(j, inputs[next])) < 0) {
                 fprintf(stderr, "%s: %s: cannot start a worker: %s\n", cli_prog, inputs[next], strerror(errno));
                 failed++, done++;
             } else {
@@ -82,11 +129,16 @@ int cli_batch(const job *j, const char **inputs, int n, int jobs, int quiet)
         done++;
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             failed++;
+            int who = 0;
+            while (who < n && pids[who] != pid)
+                who++;
             if (WIFSIGNALED(status))
-                fprintf(stderr, "%s%s: a worker died (signal %d)\n", tty ? "\n" : "", cli_prog, WTERMSIG(status));
+                fprintf(stderr, "%s%s: %s: the conversion died (%s)\n", tty ? "\n" : "", cli_prog,
+                        who < n ? inputs[who] : "?", strsignal(WTERMSIG(status)));
         }
         progress(done, n, failed, start, tty);
     }
+    free(pids);
     if (tty)
         fputc('\n', stderr);
     double el = now() - start;

@@ -226,8 +226,16 @@ int main(int argc, char **argv)
         }
         case 'h': help(); return EXIT_OK;
         case OPT_VERSION: printf("folio %s\n", FOLIO_VERSION); return EXIT_OK;
-        case ':': usage_error("option '%s' needs a value", argv[optind - 1]); break;
-        default: usage_error("unknown option '%s'", argv[optind - 1]); break;
+        case ':': {
+            char shortopt[3] = { '-', (char)optopt, 0 };
+            usage_error("option '%s' needs a value", optopt > 0 && optopt < 128 ? shortopt : argv[optind - 1]);
+            break;
+        }
+        default: {
+            char shortopt[3] = { '-', (char)optopt, 0 };
+            usage_error("unknown option '%s'", optopt > 0 && optopt < 128 ? shortopt : argv[optind - 1]);
+            break;
+        }
         }
     }
     if (optind >= argc)
@@ -235,9 +243,11 @@ int main(int argc, char **argv)
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;
+        errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (*end || v < 0)
-            usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", sde);
+        /* The formats hold four-digit years: up to 9999-12-31T23:59:59Z. */
+        if (*end || errno || v < 0 || v > 253402300799LL)
+            usage_error("SOURCE_DATE_EPOCH must be seconds from 0 to 253402300799 (year 9999), not '%s'", sde);
         wo.epoch = v;
     }
     job j = { .ro = ro, .wo = wo };
@@ -253,11 +263,6 @@ int main(int argc, char **argv)
         return cli_batch(&j, (const char **)argv + optind, argc - optind, jobs, quiet);
     }
     const char *input = argv[optind];
-    struct stat in_st, out_st;
-    if (output && strcmp(input, "-") != 0 && strcmp(output, "-") != 0 &&
-        (strcmp(output, input) == 0 || (stat(input, &in_st) == 0 && stat(output, &out_st) == 0 &&
-                                        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)))
-        usage_error("output '%s' would overwrite the input", output);
     if (to && strchr(to, ','))
         usage_error("several formats need -d OUTDIR ('%s')", to);
     if (to)

@@ -39,6 +39,10 @@ extern const char *cli_prog;
  * error; returns an exit status. */
 int cli_convert_one(const job *j, const char *input, const char *output);
 
+/* The output path of `input` in format `fmt`: DIR/stem.ext (batch) or
+ * stem.ext beside the input.  0 if it does not fit in cap bytes. */
+int cli_output_path(const char *input, const char *dir, const format *fmt, char *out, size_t cap);
+
 /* Convert many inputs with `jobs` worker processes; a summary line at the
  * end, a progress bar on a terminal unless quiet.  Returns 1 if any failed. */
 int cli_batch(const job *j, const char **inputs, int n, int jobs, int quiet);

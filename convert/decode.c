@@ -92,6 +92,7 @@ static folio_status convert(const char *from, const char *in, size_t len, bool s
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
         snprintf(err->message, sizeof err->message, "unknown encoding '%s' (see 'iconv -l')", from);
+        err->option = "encoding";
         return FOLIO_ERR_USAGE;
     }
     char chunk[16384];
@@ -125,16 +126,17 @@ static folio_status convert(const char *from, const char *in, size_t len, bool s
     return rc;
 }
 
-static const char *detect(const char *s, size_t n)
+/* uchardet's guess into name[cap] (the caller's: several threads may read
+ * documents at once), or NULL. */
+static const char *detect(const char *s, size_t n, char *name, size_t cap)
 {
-    static char name[64];
     uchardet_t ud = uchardet_new();
     if (!ud)
         return NULL;
     uchardet_handle_data(ud, s, n < (1u << 20) ? n : (1u << 20)); /* a megabyte tells */
     uchardet_data_end(ud);
     const char *cs = uchardet_get_charset(ud);
-    snprintf(name, sizeof name, "%s", cs ? cs : "");
+    snprintf(name, cap, "%s", cs ? cs : "");
     uchardet_delete(ud);
     return name[0] ? name : NULL;
 }
@@ -181,8 +183,9 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
             from = "UTF-8";
     }
     bool guessed = false;
+    char detected[64];
     if (!from) { /* no multi-byte UTF-8 at all: a legacy code page */
-        from = detect(in, len);
+        from = detect(in, len, detected, sizeof detected);
         guessed = true;
         if (!from || strcmp(from, "ASCII") == 0 || strcasecmp(from, "UTF-8") == 0)
             from = "UTF-8";

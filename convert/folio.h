@@ -111,9 +111,12 @@ typedef struct folio_read_opts {
     void *warn_user;
 } folio_read_opts;
 
-/** Error details: a one-line message without the file name. */
+/** Error details: a one-line message without the file name.  For
+ *  FOLIO_ERR_USAGE, `option` names the field of the options that was wrong
+ *  ("encoding", "date", "title", "paper"...; static storage), else NULL. */
 typedef struct folio_error {
     char message[256];
+    const char *option;
 } folio_error;
 
 /**

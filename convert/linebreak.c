@@ -98,6 +98,36 @@ static bool loose(const char *s, size_t a, size_t b, double width, folio_measure
     return spaces == 0 || slack / spaces > 1.0 * m(mu, " ", 1);
 }
 
+/* libunibreak 5.1 aborts on two kinds of input: U+FFFF is its end-of-text
+ * sentinel (an assertion fails when one is in the text), and a regional
+ * indicator (flag emoji halves) trips an assertion on its pair table.  The
+ * breaks are computed on a copy where each such character is replaced by
+ * one of the same UTF-8 length and a line-breaking class that behaves the
+ * same way between words (U+FFFD; an ideograph of plane 2), so the byte
+ * positions of the breaks stay those of the real text. */
+static int safe_linebreaks(const char *s, size_t n, const char *lang, char *brks)
+{
+    char *copy = NULL;
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        bool nonchar = c == 0xFFFE || c == 0xFFFF, flag = c >= 0x1F1E6 && c <= 0x1F1FF;
+        if ((nonchar || flag) && !copy) {
+            if (!(copy = malloc(n)))
+                return -1;
+            memcpy(copy, s, n);
+        }
+        if (nonchar)
+            memcpy(copy + i, "\xEF\xBF\xBD", 3);
+        else if (flag)
+            memcpy(copy + i, "\xF0\xA0\x80\x80", 4);
+        i += k;
+    }
+    set_linebreaks_utf8((const utf8_t *)(copy ? copy : s), n, lang, brks);
+    free(copy);
+    return 0;
+}
+
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu)
@@ -106,8 +136,10 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
     char *brks = malloc(n ? n : 1);
     if (!brks)
         return -1;
-    if (n)
-        set_linebreaks_utf8((const utf8_t *)s, n, lang, brks);
+    if (n && safe_linebreaks(s, n, lang, brks) < 0) {
+        free(brks);
+        return -1;
+    }
     size_t start = 0, last_ok = 0; /* last break opportunity that fits */
     int hyphenated = 0;             /* lines in a row that end with a hyphen */
     int rc = 0;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 /* Read all of a file (or stdin for "-"); NULL with a message on failure. */
@@ -62,27 +63,14 @@ static char *slurp(const char *path, size_t *len, char *msg, size_t cap)
     return buf;
 }
 
-typedef struct sink_file {
-    FILE *f;
-    int error;                /* errno of the first failed write */
-} sink_file;
+/* Temporary files of this process, removed if a signal ends it. */
+static char tmp_paths[MAX_FORMATS][PATH_MAX];
 
-static int file_sink(void *user, const void *data, size_t len)
+static void remove_tmps(int sig)
 {
-    sink_file *s = user;
-    if (fwrite(data, 1, len, s->f) == len)
-        return 0;
-    if (!s->error)
-        s->error = errno ? errno : EIO;
-    return -1;
-}
-
-static char tmp_path[PATH_MAX];
-
-static void remove_tmp(int sig)
-{
-    if (tmp_path[0])
-        unlink(tmp_path);
+    for (int i = 0; i < MAX_FORMATS; i++)
+        if (tmp_paths[i][0])
+            unlink(tmp_paths[i]);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -93,61 +81,160 @@ static void warn(void *user, const char *message)
     fprintf(stderr, "%s: %s: warning: %s\n", cli_prog, (const char *)user, message);
 }
 
-static FILE *open_tmp(const char *path)
+/* Where an output goes.  A regular file (or a new one) is written through a
+ * temporary file beside it and renamed into place; a symbolic link is
+ * followed, so its target is replaced and the link stays; a device, FIFO or
+ * socket (/dev/null, a pipe) is written directly. */
+typedef struct target {
+    const char *shown;        /* the name the user gave */
+    char path[PATH_MAX];      /* the file that is replaced (the link's target) */
+    char *tmp;                /* tmp_paths slot, "" when written directly */
+    FILE *f;
+    mode_t mode;
+    int error;                /* errno of the first failed write */
+} target;
+
+static int file_sink(void *user, const void *data, size_t len)
 {
-    int fd = -1;
-    if (snprintf(tmp_path, sizeof tmp_path, "%s.folio-XXXXXX", path) < (int)sizeof tmp_path)
-        fd = mkstemp(tmp_path);
-    else
-        errno = ENAMETOOLONG;
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        fprintf(stderr, "%s: %s: cannot write: %s\n", cli_prog, path, strerror(errno));
-        if (fd >= 0)
-            close(fd), unlink(tmp_path);
-        tmp_path[0] = '\0';
-        return NULL;
-    }
-    signal(SIGINT, remove_tmp);
-    signal(SIGTERM, remove_tmp);
-    return f;
+    target *t = user;
+    if (fwrite(data, 1, len, t->f) == len)
+        return 0;
+    if (!t->error)
+        t->error = errno ? errno : EIO;
+    return -1;
 }
 
-static int write_output(const folio_doc *doc, const format *fmt, const folio_write_opts *wo, const char *path)
+static int fail_target(const target *t, const char *what)
+{
+    fprintf(stderr, "%s: %s: %s\n", cli_prog, t->shown, what);
+    return EXIT_INPUT;
+}
+
+/* A link to a file that does not exist yet: the file it names, relative to
+ * the link's folder. */
+static bool dangling_link_target(target *t)
+{
+    char link[PATH_MAX];
+    ssize_t n = readlink(t->shown, link, sizeof link - 1);
+    if (n < 0)
+        return false;
+    link[n] = '\0';
+    const char *slash = strrchr(t->shown, '/');
+    int dir = link[0] != '/' && slash ? (int)(slash - t->shown + 1) : 0;
+    if (snprintf(t->path, sizeof t->path, "%.*s%s", dir, t->shown, link) >= (int)sizeof t->path) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    return true;
+}
+
+/* Resolve the target, refuse the input itself, and open what to write. */
+static int open_target(target *t, int slot, const struct stat *input)
+{
+    struct stat st;
+    t->tmp = tmp_paths[slot];
+    t->tmp[0] = '\0';
+    snprintf(t->path, sizeof t->path, "%s", t->shown);
+    if (lstat(t->shown, &st) == 0 && S_ISLNK(st.st_mode) && !realpath(t->shown, t->path) &&
+        !dangling_link_target(t))
+        return fail_target(t, strerror(errno));
+    bool exists = stat(t->path, &st) == 0;
+    if (exists && input && st.st_dev == input->st_dev && st.st_ino == input->st_ino) {
+        fprintf(stderr, "%s: %s: would overwrite the input; choose another output name\n", cli_prog, t->shown);
+        return EXIT_USAGE;
+    }
+    if (exists && S_ISDIR(st.st_mode))
+        return fail_target(t, "cannot write: is a directory");
+    if (exists && !S_ISREG(st.st_mode)) { /* a device, FIFO or socket */
+        int fd = open(t->path, O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || !(t->f = fdopen(fd, "wb"))) {
+            int e = errno;
+            if (fd >= 0)
+                close(fd);
+            return fail_target(t, strerror(e));
+        }
+        return EXIT_OK;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    t->mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+    int fd = -1;
+    if (snprintf(t->tmp, PATH_MAX, "%s.folio-XXXXXX", t->path) < PATH_MAX)
+        fd = mkstemp(t->tmp);
+    else
+        errno = ENAMETOOLONG;
+    if (fd < 0 || !(t->f = fdopen(fd, "wb"))) {
+        char what[300];
+        snprintf(what, sizeof what, "cannot write: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd), unlink(t->tmp);
+        t->tmp[0] = '\0';
+        return fail_target(t, what);
+    }
+    return EXIT_OK;
+}
+
+/* Close the target; its temporary file stays until commit_target(). */
+static bool close_target(target *t)
+{
+    bool ok = !t->error;
+    if (t->tmp[0])
+        fchmod(fileno(t->f), t->mode);
+    if (fclose(t->f) != 0 && ok)
+        ok = false, t->error = errno ? errno : EIO;
+    t->f = NULL;
+    return ok;
+}
+
+static void discard_target(target *t)
+{
+    if (t->tmp[0])
+        unlink(t->tmp);
+    t->tmp[0] = '\0';
+}
+
+static int commit_target(target *t)
+{
+    if (t->tmp[0] && rename(t->tmp, t->path) != 0) {
+        int e = errno;
+        discard_target(t);
+        return fail_target(t, strerror(e));
+    }
+    t->tmp[0] = '\0';
+    return EXIT_OK;
+}
+
+/* Write one format to a file target (already open) or to standard output
+ * (t->shown NULL).  A closed pipe downstream (`folio ... | head`) is not an
+ * error: the reader has what it wanted. */
+static int write_output(const folio_doc *doc, const format *fmt, const folio_write_opts *wo, target *t)
 {
     folio_error err = { { 0 } };
-    sink_file s = { stdout, 0 };
-    int to_stdout = !path || strcmp(path, "-") == 0;
-    if (!to_stdout && !(s.f = open_tmp(path)))
-        return EXIT_INPUT;
-    folio_status st = fmt->write(doc, wo, file_sink, &s, &err);
-    int failed = st != FOLIO_OK;
-    if (fflush(s.f) != 0 || ferror(s.f)) {
-        failed = 1;
-        if (!s.error)
-            s.error = errno ? errno : EIO;
+    bool to_stdout = !t->shown;
+    if (to_stdout)
+        t->f = stdout;
+    folio_status st = fmt->write(doc, wo, file_sink, t, &err);
+    bool failed = st != FOLIO_OK;
+    if (fflush(t->f) != 0 || ferror(t->f)) {
+        failed = true;
+        if (!t->error)
+            t->error = errno ? errno : EIO;
     }
-    if (!to_stdout) {
-        fchmod(fileno(s.f), 0644);
-        if (fclose(s.f) != 0 && !s.error)
-            failed = 1, s.error = errno;
-        if (!failed && rename(tmp_path, path) != 0)
-            failed = 1, s.error = errno;
-        if (failed)
-            unlink(tmp_path);
-        tmp_path[0] = '\0';
-    }
+    if (!to_stdout && !close_target(t))
+        failed = true;
     if (!failed)
         return EXIT_OK;
-    /* The system's words for a write failure ("No space left on device",
-     * "Broken pipe"); the writer's for anything else. */
-    const char *what = s.error ? strerror(s.error) : err.message[0] ? err.message : "write error";
-    fprintf(stderr, "%s: %s: %s\n", cli_prog, to_stdout ? "standard output" : path, what);
+    if (to_stdout && t->error == EPIPE)
+        return EXIT_OK;
+    /* The system's words for a write failure ("No space left on device");
+     * the writer's for anything else. */
+    const char *what = t->error ? strerror(t->error) : err.message[0] ? err.message : "write error";
+    fprintf(stderr, "%s: %s: %s\n", cli_prog, to_stdout ? "standard output" : t->shown, what);
     return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
 }
 
 /* article.txt -> DIR/article.epub (batch) or article.epub beside it. */
-static int output_path(const char *input, const char *dir, const format *fmt, char *out, size_t cap)
+int cli_output_path(const char *input, const char *dir, const format *fmt, char *out, size_t cap)
 {
     const char *base = strrchr(input, '/');
     base = dir && base ? base + 1 : input;
@@ -176,9 +263,11 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
     folio_status st = folio_read_bytes(text, len, &ro, &doc, &err);
     free(text);
     if (st != FOLIO_OK) {
-        /* usage errors here come from --date or --encoding */
-        const char *who = st != FOLIO_ERR_USAGE ? shown : strstr(err.message, "encoding") ? "--encoding" : "--date";
-        fprintf(stderr, "%s: %s: %s\n", cli_prog, who, err.message);
+        /* a usage error names the option of folio_read_opts that was wrong */
+        if (st == FOLIO_ERR_USAGE && err.option)
+            fprintf(stderr, "%s: --%s: %s\n", cli_prog, err.option, err.message);
+        else
+            fprintf(stderr, "%s: %s: %s\n", cli_prog, shown, err.message);
         *rc = st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
         return NULL;
     }
@@ -187,8 +276,11 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
 
 int cli_convert_one(const job *j, const char *input, const char *output)
 {
-    const char *shown = strcmp(input, "-") == 0 ? "standard input" : input;
+    bool from_stdin = strcmp(input, "-") == 0;
+    const char *shown = from_stdin ? "standard input" : input;
     int rc = EXIT_OK;
+    struct stat in_st;
+    bool have_in = !from_stdin && stat(input, &in_st) == 0;
     folio_doc *doc = read_input(j, input, shown, &rc);
     if (!doc)
         return rc;
@@ -199,21 +291,38 @@ int cli_convert_one(const job *j, const char *input, const char *output)
     folio_write_opts wo = j->wo;
     wo.warn = warn;
     wo.warn_user = (void *)shown;
-    for (int i = 0; i < j->n_fmts; i++) {
-        char path[PATH_MAX];
-        const char *target = output;
-        bool beside = !output && j->fmts[i]->binary && strcmp(input, "-") != 0;
+    signal(SIGINT, remove_tmps);
+    signal(SIGTERM, remove_tmps);
+    signal(SIGHUP, remove_tmps);
+    signal(SIGQUIT, remove_tmps);
+    /* Every output of this input is written first and put in place only
+     * when all of them succeeded: a failed file leaves no output. */
+    target t[MAX_FORMATS];
+    char names[MAX_FORMATS][PATH_MAX];
+    int n = 0;
+    for (int i = 0; i < j->n_fmts && rc == EXIT_OK; i++, n++) {
+        memset(&t[i], 0, sizeof t[i]);
+        t[i].tmp = tmp_paths[i];
+        t[i].tmp[0] = '\0';
+        t[i].shown = output && strcmp(output, "-") != 0 ? output : NULL;
+        bool beside = !output && j->fmts[i]->binary && !from_stdin;
         if (j->outdir || beside) {
-            if (!output_path(input, j->outdir, j->fmts[i], path, sizeof path)) {
+            if (!cli_output_path(input, j->outdir, j->fmts[i], names[i], sizeof names[i])) {
                 fprintf(stderr, "%s: %s: output path too long\n", cli_prog, shown);
                 rc = EXIT_INPUT;
-                continue;
+                break;
             }
-            target = path;
+            t[i].shown = names[i];
         }
-        int r = write_output(doc, j->fmts[i], &wo, target);
-        if (r != EXIT_OK)
-            rc = r;
+        if (t[i].shown && (rc = open_target(&t[i], i, have_in ? &in_st : NULL)) != EXIT_OK)
+            break;
+        rc = write_output(doc, j->fmts[i], &wo, &t[i]);
+    }
+    for (int i = 0; i < n; i++) {
+        if (rc != EXIT_OK)
+            discard_target(&t[i]);
+        else if (t[i].shown)
+            rc = commit_target(&t[i]);
     }
     folio_doc_free(doc);
     return rc;

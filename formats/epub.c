@@ -740,6 +740,7 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     folio_write_opts defaults = { .epoch = -1 };
     epub e = { .doc = doc, .o = opts ? opts : &defaults, .err = err ? err : &scratch };
     e.err->message[0] = '\0';
+    e.err->option = NULL;
     folio_status rc = FOLIO_ERR_FORMAT;
     zip_error_t ze;
     zip_error_init(&ze);

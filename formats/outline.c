@@ -46,9 +46,43 @@ static int emit_line(void *user, const char *s, size_t n, bool hyphen)
     return o->w.failed ? 1 : 0;
 }
 
+/* Text for Markdown: every character Markdown or its inline HTML would
+ * interpret is escaped with a backslash, and a line break becomes a space
+ * (a title on two lines would end its heading). */
+static void md_escape(const char *s, size_t n, folio_buf *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r') {
+            folio_buf_putc(out, ' ');
+            continue;
+        }
+        if (strchr("\\`*_[]<>#|&!~", c) && c)
+            folio_buf_putc(out, '\\');
+        folio_buf_putc(out, c);
+    }
+}
+
+static void item_raw(outline *o, const char *prefix, const char *cont, const char *s, size_t n);
+
 /* One item: prefix on the first line, continuation lines indented to the
- * text, wrapped at the width. */
+ * text, wrapped at the width; in Markdown, the text escaped. */
 static void item(outline *o, const char *prefix, const char *cont, const char *s, size_t n)
+{
+    if (!o->md) {
+        item_raw(o, prefix, cont, s, n);
+        return;
+    }
+    folio_buf esc = { 0 };
+    md_escape(s, n, &esc);
+    if (esc.failed)
+        o->w.failed = true;
+    else
+        item_raw(o, prefix, cont, esc.data ? esc.data : "", esc.len);
+    folio_buf_free(&esc);
+}
+
+static void item_raw(outline *o, const char *prefix, const char *cont, const char *s, size_t n)
 {
     o->prefix = prefix;
     o->cont = cont;
@@ -131,9 +165,10 @@ static void write_heading(outline *o, const folio_block *b)
         num[0] = '\0'; /* theirs, or none among theirs: "一、…" then "“修补课”" */
     if (o->md) { /* an ATX heading stays on one line */
         snprintf(prefix, sizeof prefix, "\n%.*s %s%s", level + 1, "####", num, num[0] && *text ? " " : "");
-        o->prefix = prefix;
-        o->first_line = true;
-        emit_line(o, text, strlen(text), false);
+        int width = o->width;
+        o->width = 0; /* unwrapped */
+        item(o, prefix, "", text, strlen(text));
+        o->width = width;
         folio_buf_putc(&o->w.buf, '\n');
         return;
     }

@@ -436,6 +436,7 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     folio_write_opts defaults = { .epoch = -1 };
     pdf_ctx c = { .doc = doc, .o = opts ? opts : &defaults, .err = err ? err : &scratch };
     c.err->message[0] = '\0';
+    c.err->option = NULL;
     folio_status rc = FOLIO_ERR_FORMAT;
     folio_language_tag(doc, c.tag, sizeof c.tag);
     c.cjk_doc = folio_tag_is_cjk(c.tag);

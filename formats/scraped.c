@@ -960,25 +960,68 @@ static const char **split_authors(folio_arena *a, const char *list, size_t *coun
     return out;
 }
 
+/* A caller's string as valid UTF-8 in the arena: bytes that are not UTF-8
+ * become U+FFFD with a warning, or with opts->strict refuse the call. */
+static const char *option_text(folio_arena *a, const char *s, const char *what, const folio_read_opts *o,
+                               folio_error *err, bool *refused)
+{
+    folio_buf b = { 0 };
+    size_t n = strlen(s), i = 0;
+    bool bad = false;
+    while (i < n) {
+        int32_t c;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        bool invalid = c == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0);
+        folio_buf_append(&b, invalid ? "\xEF\xBF\xBD" : s + i, invalid ? 3 : k);
+        bad |= invalid;
+        i += k;
+    }
+    if (bad && o->strict) {
+        snprintf(err->message, sizeof err->message, "the %s given is not valid UTF-8", what);
+        err->option = what;
+        *refused = true;
+    } else if (bad && o->warn) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "the %s given is not valid UTF-8: replaced by U+FFFD", what);
+        o->warn(o->warn_user, msg);
+    }
+    const char *t = b.failed ? NULL : folio_arena_strndup(a, b.data ? b.data : "", b.len);
+    folio_buf_free(&b);
+    return t;
+}
+
 static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts *o,
                                 folio_error *err)
 {
     folio_meta *m = &doc->meta;
     folio_arena *a = r->arena;
-    m->title = o && o->title ? folio_arena_strdup(a, o->title) : r->title;
-    m->source = o && o->source ? folio_arena_strdup(a, o->source) : r->source;
+    folio_read_opts none = { 0 };
+    bool refused = false;
+    if (!o)
+        o = &none;
+    const char *title = o->title ? option_text(a, o->title, "title", o, err, &refused) : r->title;
+    const char *source = o->source ? option_text(a, o->source, "source", o, err, &refused) : r->source;
+    const char *author = o->author ? option_text(a, o->author, "author", o, err, &refused) : NULL;
+    const char *lang = o->lang ? option_text(a, o->lang, "lang", o, err, &refused) : NULL;
+    if (refused)
+        return FOLIO_ERR_USAGE;
+    if (!title || (o->source && !source) || (o->author && !author) || (o->lang && !lang))
+        return FOLIO_ERR_NOMEM;
+    m->title = title;
+    m->source = source;
     m->date = r->date;
-    if (o && o->date) {
+    if (o->date) {
         char iso[11];
         if (!folio_parse_date(o->date, strlen(o->date), iso)) {
             snprintf(err->message, sizeof err->message,
                      "cannot read '%s' as a date (try YYYY-MM-DD)", o->date);
+            err->option = "date";
             return FOLIO_ERR_USAGE;
         }
         m->date = folio_arena_strdup(a, iso);
     }
-    if (o && o->author) {
-        m->authors = split_authors(a, o->author, &m->n_authors);
+    if (author) {
+        m->authors = split_authors(a, author, &m->n_authors);
     } else if (r->n_authors) {
         m->authors = folio_arena_alloc(a, (size_t)r->n_authors * sizeof *m->authors);
         if (m->authors) {
@@ -989,9 +1032,9 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     if (r->summary_buf.len)
         m->summary = folio_arena_strndup(a, r->summary_buf.data, r->summary_buf.len);
     const char *script = NULL;
-    const char *lang = folio_scraped_detect_lang(doc, &script);
-    m->lang = o && o->lang ? folio_arena_strdup(a, o->lang) : lang;
-    m->script = strcmp(m->lang, lang) == 0 ? script : NULL;
+    const char *found = folio_scraped_detect_lang(doc, &script);
+    m->lang = lang ? lang : found;
+    m->script = strcmp(m->lang, found) == 0 ? script : NULL;
     if (r->summary_buf.failed || !m->title || !m->lang)
         return FOLIO_ERR_NOMEM;
     return FOLIO_OK;
@@ -1004,6 +1047,7 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
     if (!err)
         err = &scratch;
     err->message[0] = '\0';
+    err->option = NULL;
     *out = NULL;
     folio_status st = FOLIO_ERR_NOMEM;
     folio_arena *arena = folio_arena_new();
@@ -1065,6 +1109,7 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
     if (!err)
         err = &scratch;
     err->message[0] = '\0';
+    err->option = NULL;
     *out = NULL;
     folio_buf text = { 0 };
     char warning[160];

@@ -29,9 +29,30 @@ void x_start(xw *x, const char *el)
     x_check(x, xmlTextWriterStartElement(x->w, BAD_CAST el));
 }
 
+/* s as XML 1.0 text into b: without the characters XML forbids (C0
+ * controls but tab and newline, U+FFFE, U+FFFF) and with U+FFFD for bytes
+ * that are not UTF-8, so that no text makes a file that is not well-formed. */
+static void xml_clean(folio_buf *b, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        int32_t c;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        if (c == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+            folio_buf_append(b, "\xEF\xBF\xBD", 3);
+        else if (!((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF))
+            folio_buf_append(b, s + i, k);
+        i += k;
+    }
+    folio_buf_putc(b, '\0');
+}
+
 void x_attr(xw *x, const char *name, const char *value)
 {
-    x_check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
+    folio_buf b = { 0 };
+    xml_clean(&b, value);
+    x_check(x, b.failed ? -1 : xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST b.data));
+    folio_buf_free(&b);
 }
 
 void x_end(xw *x)
@@ -39,21 +60,11 @@ void x_end(xw *x)
     x_check(x, xmlTextWriterEndElement(x->w));
 }
 
-/* Text without the characters XML 1.0 forbids (C0 controls, U+FFFE/F). */
 void x_text(xw *x, const char *s)
 {
     folio_buf b = { 0 };
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c < 0x20 && c != '\t' && c != '\n')
-            continue;
-        if (c == 0xEF && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF)) {
-            p += 2;
-            continue;
-        }
-        folio_buf_putc(&b, (char)c);
-    }
-    x_check(x, b.failed ? -1 : xmlTextWriterWriteString(x->w, BAD_CAST (b.data ? b.data : "")));
+    xml_clean(&b, s);
+    x_check(x, b.failed ? -1 : xmlTextWriterWriteString(x->w, BAD_CAST b.data));
     folio_buf_free(&b);
 }
 

@@ -31,7 +31,7 @@ void x_check(xw *x, int rc);
 void x_start(xw *x, const char *el);
 void x_attr(xw *x, const char *name, const char *value);
 void x_end(xw *x);
-void x_text(xw *x, const char *s);   /* drops characters XML 1.0 forbids */
+void x_text(xw *x, const char *s);   /* text and attributes drop characters XML 1.0 forbids */
 void x_elem(xw *x, const char *el, const char *cls, const char *text);
 /* End the document; returns its bytes (owned by x) or NULL on failure. */
 const char *xw_finish(xw *x, size_t *len);

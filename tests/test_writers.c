@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <utf8proc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,34 @@ static void free_lines(lines *l)
     for (int i = 0; i < l->n; i++)
         free(l->line[i]);
     l->n = 0;
+}
+
+static int count_lines(void *user, const char *s, size_t n, bool hyphen)
+{
+    (void)s, (void)n, (void)hyphen;
+    ++*(int *)user;
+    return 0;
+}
+
+/* Every Unicode scalar value, alone and between letters, CJK, spaces and
+ * itself, goes through the line breaker (libunibreak 5.1 aborted on U+FFFF
+ * and on regional indicators). */
+static void every_scalar_breaks(void **state)
+{
+    (void)state;
+    static const char *const around[][2] = { { "", "" }, { "a ", ". x" }, { "\xE4\xB8\x80", "\xE3\x80\x82" } };
+    for (int32_t c = 1; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        char cp[5] = { 0 }, text[64];
+        utf8proc_encode_char(c, (utf8proc_uint8_t *)cp);
+        for (size_t a = 0; a < sizeof around / sizeof around[0]; a++) {
+            int n = snprintf(text, sizeof text, "%s%s%s%s", around[a][0], cp, cp, around[a][1]), nl = 0;
+            assert_int_equal(folio_break_lines(text, (size_t)n, "en", 3, 3, folio_measure_columns, NULL, NULL,
+                                               NULL, count_lines, &nl), 0);
+            assert_true(nl >= 1);
+        }
+    }
 }
 
 static void line_breaking(void **state)
@@ -329,6 +358,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking),
+        cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
         cmocka_unit_test(outline_plain),
