@@ -10,12 +10,12 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -
 LDLIBS  += $(PKG_LIBS) -lpthread
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/decode.c \
-          formats/scraped.c formats/scraped_lex.c formats/scraped_meta.c \
+          reader/scraped.c reader/lex.c reader/meta.c convert/text.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c \
           formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c convert/deflate.c \
           formats/pdf.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
-HEADERS = convert/folio.h convert/internal.h formats/scraped.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h
+HEADERS = convert/folio.h convert/internal.h reader/scraped.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h
 
 # Debian packages the build, the tests and the demo need.
 DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev libhyphen-dev hyphen-en-us \
@@ -134,5 +134,5 @@ asan:
 	$(MAKE) clean
 
 clean:
-	rm -f convert/*.o formats/*.o fonts/*.o folio libfolio.a $(TESTS)
+	rm -f convert/*.o formats/*.o fonts/*.o reader/*.o folio libfolio.a $(TESTS)
 	rm -rf out

@@ -115,6 +115,15 @@ bool folio_is_lower(int32_t c);
 int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
 
+/* ---- text tests (text.c) ---- */
+/* Does s[0..n) start with prefix (ASCII case-insensitive)? */
+bool folio_starts_with_ci(const char *s, size_t n, const char *prefix);
+/* Does s[0..n) contain needle (bytes)? */
+bool folio_contains(const char *s, size_t n, const char *needle);
+/* Bytes of a list marker at the start ("• ", "- ", "1. ", "(1)", "①"), 0 if
+ * none; *ordered is 1 for numbered markers. */
+size_t folio_list_marker(const char *s, size_t n, int *ordered);
+
 /* ---- shared by the writers (doc.c) ---- */
 #include <time.h>
 /* The time stamped on an output: opts->epoch (SOURCE_DATE_EPOCH) if set, else

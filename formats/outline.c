@@ -13,7 +13,7 @@
  *       text.
  *     > A block quote's first sentence.
  */
-#include "scraped.h"
+#include "../convert/internal.h"
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
@@ -125,7 +125,7 @@ static bool own_number(const char *s)
 {
     int ordered;
     size_t n = strlen(s);
-    if (folio_scraped_list_marker(s, n, &ordered) && ordered)
+    if (folio_list_marker(s, n, &ordered) && ordered)
         return true;
     static const char *const words[] = { "Part ", "Chapter ", "Section ", "第", NULL };
     for (const char *const *w = words; *w; w++)

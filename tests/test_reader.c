@@ -15,7 +15,7 @@
 #include "../convert/folio.h"
 #include "../convert/internal.h"
 #include "helpers.h"
-#include "../formats/scraped.h"
+#include "../reader/scraped.h"
 
 /* ---- helpers ---- */
 

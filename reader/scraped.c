@@ -190,7 +190,7 @@ static folio_status build_units(reader *r, const bool *indents)
         /* Join the following lines while this one reaches the wrap width. */
         while (wrap && last + 1 < r->n_lines && r->lines[last + 1].raw_len &&
                folio_text_width(r->lines[last].raw, r->lines[last].raw_len) * 10 >= wrap * 7 &&
-               !folio_scraped_list_marker(r->lines[last + 1].raw, r->lines[last + 1].raw_len, &ordered)) {
+               !folio_list_marker(r->lines[last + 1].raw, r->lines[last + 1].raw_len, &ordered)) {
             last++;
             total += r->lines[last].raw_len + 1;
         }
@@ -468,12 +468,12 @@ static void mark_runs(reader *r, int from)
 static bool numbered_run(const reader *r, int i)
 {
     int o1, o2;
-    if (!folio_scraped_list_marker(r->u[i].text, r->u[i].len, &o1) || !o1)
+    if (!folio_list_marker(r->u[i].text, r->u[i].len, &o1) || !o1)
         return false;
     bool before = i > 0 && r->u[i].adjacent &&
-                  folio_scraped_list_marker(r->u[i - 1].text, r->u[i - 1].len, &o2) && o2;
+                  folio_list_marker(r->u[i - 1].text, r->u[i - 1].len, &o2) && o2;
     bool after = i + 1 < r->n && r->u[i + 1].adjacent &&
-                 folio_scraped_list_marker(r->u[i + 1].text, r->u[i + 1].len, &o2) && o2;
+                 folio_list_marker(r->u[i + 1].text, r->u[i + 1].len, &o2) && o2;
     return before || after;
 }
 
@@ -859,7 +859,7 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
         if (u->btype == FOLIO_BLOCK_HEADING)
             blk->u.heading.level = u->level;
         if (u->btype == FOLIO_BLOCK_LIST_ITEM)
-            blk->u.list_item.body_offset = folio_scraped_list_marker(u->text, u->len,
+            blk->u.list_item.body_offset = folio_list_marker(u->text, u->len,
                                                                      &blk->u.list_item.ordered);
         return true;
     }

@@ -1,5 +1,5 @@
 /*
- * scraped.h - shared state of the scraped-text reader (scraped*.c).
+ * scraped.h - shared state of the scraped-text reader (the files of reader/).
  *
  * The reader works on "units": one input line, or several hard-wrapped lines
  * joined into one paragraph.  Every unit first gets an intrinsic class from
@@ -91,9 +91,6 @@ bool folio_scraped_names_only(const char *s, size_t n);
 bool folio_scraped_codeish(const unit *u);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
-size_t folio_scraped_list_marker(const char *s, size_t n, int *ordered);
-bool folio_starts_with_ci(const char *s, size_t n, const char *prefix);
-bool folio_contains(const char *s, size_t n, const char *needle);
 
 /* scraped_meta.c */
 bool folio_parse_date(const char *s, size_t n, char out[11]);

@@ -1,5 +1,5 @@
 /*
- * scraped_meta.c - dates, bylines, sources, title clean-up and language.
+ * meta.c - dates, bylines, sources, title clean-up and language.
  */
 #include "scraped.h"
 #include <ctype.h>
