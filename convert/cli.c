@@ -90,6 +90,11 @@ static void help(void)
 "      --lang CODE       language code (zh, en, ja, ...), instead of the detected one\n"
 "      --source TEXT     the publication or site the article comes from\n"
 "      --keep-boilerplate  keep the lines folio would drop, as paragraphs\n"
+"      --explain         print each line's label, how sure the reader is (the\n"
+"                        margin over the runner-up) and the three features that\n"
+"                        decided it, instead of converting\n"
+"      --features        print every line's feature values (the table that\n"
+"                        'make train' fits the reader's weights on)\n"
 "      --encoding NAME   the input's encoding (GB18030, BIG5, SHIFT_JIS, EUC-KR,\n"
 "                        WINDOWS-1252, ...; any 'iconv -l' name); default: a BOM,\n"
 "                        UTF-8, or detected\n"
@@ -167,7 +172,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT, OPT_JOBS };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -181,13 +186,14 @@ int main(int argc, char **argv)
         { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
         { "output-dir", required_argument, 0, 'd' }, { "jobs", required_argument, 0, 'j' },
         { "quiet", no_argument, 0, 'q' },
+        { "explain", no_argument, 0, OPT_EXPLAIN }, { "features", no_argument, 0, OPT_FEATURES },
         { "help", no_argument, 0, 'h' },          { "version", no_argument, 0, OPT_VERSION },
         { 0, 0, 0, 0 },
     };
     folio_read_opts ro = { 0 };
     folio_write_opts wo = { .epoch = -1 };
     const char *to = NULL, *output = NULL, *outdir = NULL;
-    int jobs = 0, quiet = 0;
+    int jobs = 0, quiet = 0, explain = 0;
     int c;
     opterr = 0;
     /* A closed pipe is reported as a write error, not a silent death. */
@@ -199,6 +205,8 @@ int main(int argc, char **argv)
         case 'd': outdir = optarg; break;
         case 'j': jobs = number_arg(optarg, 1, 256, "-j"); break;
         case 'q': quiet = 1; break;
+        case OPT_EXPLAIN: explain = 1; break;
+        case OPT_FEATURES: explain = 2; break;
         case OPT_TITLE: ro.title = optarg; break;
         case OPT_AUTHOR: ro.author = optarg; break;
         case OPT_DATE: ro.date = optarg; break;
@@ -250,7 +258,13 @@ int main(int argc, char **argv)
             usage_error("SOURCE_DATE_EPOCH must be seconds from 0 to 253402300799 (year 9999), not '%s'", sde);
         wo.epoch = v;
     }
-    job j = { .ro = ro, .wo = wo };
+    job j = { .ro = ro, .wo = wo, .explain = explain };
+    if (explain) {
+        if (optind + 1 < argc || outdir || output || to)
+            usage_error("%s", explain == 1 ? "--explain reads one input and prints to standard output"
+                                           : "--features reads one input and prints to standard output");
+        return cli_convert_one(&j, argv[optind], NULL);
+    }
     if (outdir || optind + 1 < argc) {
         if (!outdir)
             usage_error("several inputs need -d OUTDIR ('%s' is the second)", argv[optind + 1]);

@@ -29,6 +29,7 @@ typedef struct job {
     int n_fmts;
     const char *outdir;   /* batch: every output goes here */
     int quiet;            /* batch: no per-file errors on a progress line */
+    int explain;          /* 1: print each line's label and why; 2: the feature table */
 } job;
 
 extern const char *cli_prog;

@@ -97,6 +97,26 @@ typedef struct folio_doc {
     folio_arena *arena;       /* owns everything above */
 } folio_doc;
 
+/**
+ * One unit of the input (a line, or hard-wrapped lines joined) as the
+ * reader labelled it; see folio_read_opts.explain.  Everything is borrowed
+ * for the call only.
+ */
+typedef struct folio_explain_unit {
+    int line, last_line;      /* 1-based input lines of the unit */
+    const char *text;         /* its cleaned text */
+    const char *label;        /* "title", "meta", "summary", "heading", "paragraph", "caption",
+                                 "note", "credit", "code", "boilerplate", "duplicate" */
+    const char *runner_up;    /* the next most likely label */
+    float margin;             /* log-probability of the label less the runner-up's */
+    const char *why[3];       /* the features that most favoured label over runner-up */
+    int n_features;           /* all feature values (the training data of `make train`) */
+    const float *values;
+} folio_explain_unit;
+
+/** Name of feature j of folio_explain_unit.values (static storage), or "?". */
+const char *folio_feature_name(int j);
+
 /** Options of the reader; zero-initialise, then set what you need. */
 typedef struct folio_read_opts {
     const char *title;        /* overrides what the reader found, copied */
@@ -109,6 +129,10 @@ typedef struct folio_read_opts {
     int strict;               /* folio_read_bytes: refuse invalid bytes instead of replacing them */
     void (*warn)(void *user, const char *message); /* one-line warnings; nothing is printed */
     void *warn_user;
+    /* Called once per unit, in order, with the label the reader gave it and
+     * why (folio --explain); NULL: not called. */
+    void (*explain)(void *user, const folio_explain_unit *unit);
+    void *explain_user;
 } folio_read_opts;
 
 /** Error details: a one-line message without the file name.  For

@@ -274,6 +274,52 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
     return doc;
 }
 
+/* folio --explain: a line per unit, "L12-13 heading  +2.31 (paragraph)
+ * because heading_shaped, next:prose, blank_before | text". */
+static void print_explained(void *user, const folio_explain_unit *e)
+{
+    (void)user;
+    char lines[32];
+    snprintf(lines, sizeof lines, e->last_line > e->line ? "%d-%d" : "%d", e->line, e->last_line);
+    printf("%-9s %-11s %+6.2f (%s)", lines, e->label, (double)e->margin, e->runner_up);
+    for (int k = 0; k < 3 && e->why[k]; k++)
+        printf("%s%s", k ? ", " : " because ", e->why[k]);
+    printf(" | %.80s\n", e->text);
+}
+
+/* folio --features: the training table of `make train`, tab-separated. */
+static void print_features(void *user, const folio_explain_unit *e)
+{
+    bool *header = user;
+    if (!*header) {
+        printf("line\tlast_line");
+        for (int j = 0; j < e->n_features; j++)
+            printf("\t%s", folio_feature_name(j));
+        putchar('\n');
+        *header = true;
+    }
+    printf("%d\t%d", e->line, e->last_line);
+    for (int j = 0; j < e->n_features; j++)
+        printf("\t%.6g", (double)e->values[j]);
+    putchar('\n');
+}
+
+static int explain_one(const job *j, const char *input, const char *shown)
+{
+    job k = *j;
+    bool header = false;
+    k.ro.explain = j->explain == 2 ? print_features : print_explained;
+    k.ro.explain_user = &header;
+    int rc = EXIT_OK;
+    folio_doc *doc = read_input(&k, input, shown, &rc);
+    folio_doc_free(doc);
+    if (fflush(stdout) != 0 && errno != EPIPE) {
+        fprintf(stderr, "%s: standard output: %s\n", cli_prog, strerror(errno));
+        rc = EXIT_INPUT;
+    }
+    return rc;
+}
+
 int cli_convert_one(const job *j, const char *input, const char *output)
 {
     bool from_stdin = strcmp(input, "-") == 0;
@@ -281,6 +327,8 @@ int cli_convert_one(const job *j, const char *input, const char *output)
     int rc = EXIT_OK;
     struct stat in_st;
     bool have_in = !from_stdin && stat(input, &in_st) == 0;
+    if (j->explain)
+        return explain_one(j, input, shown);
     folio_doc *doc = read_input(j, input, shown, &rc);
     if (!doc)
         return rc;

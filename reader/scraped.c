@@ -22,23 +22,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define R_MERGED ((unit_role)100)   /* joined into the previous unit's block */
-
-static const char *const WHY_META = "metadata", *const WHY_NAV = "navigation",
-                         *const WHY_BOILER = "boilerplate", *const WHY_RELATED = "related",
-                         *const WHY_DUP = "duplicate";
+const char folio_why_meta[] = "metadata", folio_why_nav[] = "navigation",
+           folio_why_boiler[] = "boilerplate", folio_why_related[] = "related",
+           folio_why_dup[] = "duplicate";
+#define WHY_META folio_why_meta
+#define WHY_NAV folio_why_nav
+#define WHY_BOILER folio_why_boiler
+#define WHY_RELATED folio_why_related
+#define WHY_DUP folio_why_dup
 
 /* ------------------------------------------------------------------ */
 /* 1. lines                                                            */
 
 /* Copy s[0..n) into out without invisible characters, white space runs
  * folded to one space, no outer white space.  Returns the new length;
- * *indent tells whether visible white space preceded the text. */
-static size_t clean_line(const char *s, size_t n, char *out, bool *indent)
+ * *layout keeps what the folding loses: the white space before the text
+ * (LAYOUT_LEAD, capped) and whether runs of white space aligned text
+ * inside the line (LAYOUT_GAPS: code, tables). */
+static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout)
 {
     size_t k = 0, i = 0;
-    bool pending = false, seen = false;
-    *indent = false;
+    bool seen = false;
+    int pending = 0, lead = 0;
+    *layout = 0;
     while (i < n) {
         int32_t c;
         size_t step = folio_utf8_next(s + i, n - i, &c);
@@ -46,7 +52,7 @@ static size_t clean_line(const char *s, size_t n, char *out, bool *indent)
             memcpy(out + k, "\xEF\xBF\xBD", 3); /* invalid byte: U+FFFD */
             k += 3;
             seen = true;
-            pending = false;
+            pending = 0;
             i += 1;
             continue;
         }
@@ -55,23 +61,26 @@ static size_t clean_line(const char *s, size_t n, char *out, bool *indent)
             continue;
         if (folio_is_space(c)) {
             if (!seen)
-                *indent = true;
-            pending = seen;
+                lead += c == '\t' ? 4 : 1;
+            pending += seen;
             continue;
         }
         if (pending)
             out[k++] = ' ';
-        pending = false;
+        if (pending >= 2)
+            *layout |= LAYOUT_GAPS;
+        pending = 0;
         seen = true;
         memcpy(out + k, s + i - step, step);
         k += step;
     }
+    *layout |= (uint8_t)(lead < LAYOUT_LEAD ? lead : LAYOUT_LEAD);
     return k;
 }
 
 /* Split text into cleaned lines (blank ones have raw_len 0).  Each line is
  * cleaned in a scratch buffer and copied at its exact size. */
-static folio_status split_lines(reader *r, const char *text, size_t len, bool **indents)
+static folio_status split_lines(reader *r, const char *text, size_t len, uint8_t **indents)
 {
     size_t cap = 1;
     for (size_t i = 0; i < len; i++)
@@ -171,7 +180,7 @@ static bool joins_without_space(const char *a, size_t an, const char *b, size_t 
 /* ------------------------------------------------------------------ */
 /* 1c. units                                                           */
 
-static folio_status build_units(reader *r, const bool *indents)
+static folio_status build_units(reader *r, const uint8_t *indents)
 {
     size_t wrap = wrap_width(r);
     r->u = calloc((size_t)r->n_lines + 1, sizeof *r->u);
@@ -198,7 +207,9 @@ static folio_status build_units(reader *r, const bool *indents)
         u->first = i;
         u->last = last;
         u->no = l->no;
-        u->indent = indents[i];
+        u->indent = (indents[i] & LAYOUT_LEAD) != 0;
+        u->lead = indents[i] & LAYOUT_LEAD;
+        u->gaps = (indents[i] & LAYOUT_GAPS) != 0;
         u->adjacent = !blank_before && r->n > 1;
         blank_before = false;
         if (last == i) {
@@ -258,7 +269,7 @@ static bool same_text(const unit *a, const char *s)
     return s && a->len == strlen(s) && memcmp(a->text, s, a->len) == 0;
 }
 
-static void add_summary(reader *r, const char *s, size_t n)
+void folio_scraped_add_summary(reader *r, const char *s, size_t n)
 {
     if (r->summary_buf.len)
         folio_buf_putc(&r->summary_buf, '\n');
@@ -356,7 +367,7 @@ static int take_summary_block(reader *r, int i)
     drop(&r->u[i], WHY_META);
     int j = i + 1;
     while (j < r->n && (j == i + 1 || r->u[j].adjacent) && r->u[j].cls == C_PLAIN) {
-        add_summary(r, r->u[j].text, r->u[j].len);
+        folio_scraped_add_summary(r, r->u[j].text, r->u[j].len);
         drop(&r->u[j], WHY_META);
         j++;
     }
@@ -381,7 +392,7 @@ static int scan_header(reader *r, int title)
             const char *p = wide && (!colon || wide < colon) ? wide + 3 : colon + 1;
             while (*p == ' ')
                 p++;
-            add_summary(r, p, u->len - (size_t)(p - u->text));
+            folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
             drop(u, WHY_META);
         } else if (u->cls == C_LABEL_SUMMARY) {
             i = take_summary_block(r, i);
@@ -400,7 +411,7 @@ static int scan_header(reader *r, int title)
         } else if (u->prose) {
             if (!meta_follows(r, i))
                 return i;
-            add_summary(r, u->text, u->len); /* a standfirst above the byline */
+            folio_scraped_add_summary(r, u->text, u->len); /* a standfirst above the byline */
             drop(u, WHY_META);
         } else if (i + 1 < r->n && plain_prose(&r->u[i + 1]) && !meta_follows(r, i + 1) &&
                    (folio_scraped_heading_shaped(u) ||
@@ -870,24 +881,8 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
     return true;
 }
 
-/* FOLIO_DEBUG=1: one line per unit with its class, role and features. */
-static void debug_dump(const reader *r, int title, int from)
-{
-    static const char *cls[] = { "plain", "boiler", "marker", "credit", "note", "caption",
-                                 "date", "byline", "source", "summary", "lbl-sum", "lbl-lead",
-                                 "list", "series" };
-    fprintf(stderr, "title=%d body=%d indented=%d\n", title, from, r->indented_doc);
-    for (int i = 0; i < r->n; i++) {
-        const unit *u = &r->u[i];
-        fprintf(stderr, "%3d L%-4d %-8s role=%d %-6s %s%s%s c=%u w=%u | %.60s\n", i, u->no,
-                cls[u->cls], u->role, u->role == R_BLOCK ? folio_block_type_name(u->btype)
-                : u->reason ? u->reason : "", u->prose ? "P" : "-", u->indent ? "I" : "-",
-                u->adjacent ? "A" : "-", u->chars, u->words, u->text);
-    }
-}
-
 /* A title from the first sentence of a paragraph, at most 80 characters. */
-static const char *derived_title(reader *r, const unit *u)
+const char *folio_scraped_derived_title(reader *r, const unit *u)
 {
     size_t n = folio_sentence_len(u->text, u->len), k = 0, chars = 0;
     while (k < n && chars < 80) {
@@ -921,7 +916,7 @@ static void read_structure(reader *r)
     if (tu->chars > 160 || (tu->prose && !folio_scraped_title_shaped(tu))) {
         /* No headline on the page: the first sentence names the text, and
          * the paragraph stays in the body. */
-        r->title = derived_title(r, tu);
+        r->title = folio_scraped_derived_title(r, tu);
         r->title_derived = true;
         t--;
     } else {
@@ -930,8 +925,6 @@ static void read_structure(reader *r)
     }
     int from = scan_header(r, t);
     scan_body(r, from);
-    if (getenv("FOLIO_DEBUG"))
-        debug_dump(r, t, from);
 }
 
 static const char **split_authors(folio_arena *a, const char *list, size_t *count)
@@ -1053,7 +1046,7 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
     folio_arena *arena = folio_arena_new();
     folio_doc *doc = arena ? folio_arena_alloc(arena, sizeof *doc) : NULL;
     reader r = { .arena = arena };
-    bool *indents = NULL;
+    uint8_t *indents = NULL;
     if (!doc)
         goto cleanup;
     doc->arena = arena;
@@ -1068,6 +1061,8 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
         goto cleanup;
     }
     read_structure(&r);
+    if ((st = folio_reader_label(&r, opts)) != FOLIO_OK)
+        goto cleanup;
     builder b = { .doc = doc };
     st = FOLIO_ERR_NOMEM;
     /* Exact sizes: arrays grown by doubling would leave their old copies

@@ -30,6 +30,10 @@ typedef enum {
     C_SERIES        /* 【第3回】… a link to another part of a series */
 } unit_class;
 
+/* Reasons in doc->removed (compared by address). */
+extern const char folio_why_meta[], folio_why_nav[], folio_why_boiler[], folio_why_related[],
+    folio_why_dup[];
+
 /* Where a unit ends up. */
 typedef enum {
     R_NONE = 0,
@@ -38,6 +42,8 @@ typedef enum {
     R_SUMMARY,
     R_BLOCK         /* a body block of type `btype` */
 } unit_role;
+
+#define R_MERGED ((unit_role)100)   /* joined into the previous unit's block */
 
 typedef struct unit {
     int first, last;          /* indices into the line array */
@@ -49,6 +55,8 @@ typedef struct unit {
      * use them.  Kept small: a million one-character lines are a million units. */
     uint32_t chars, cjk, words, width;
     bool indent : 1;          /* the source line began with white space */
+    bool gaps : 1;            /* white space runs inside the source line (alignment) */
+    uint8_t lead;             /* columns of white space before the text (capped) */
     bool adjacent : 1;        /* no blank line between this unit and the previous */
     bool ends_sentence : 1, ends_colon : 1, quoted_whole : 1, prose : 1;
     int32_t last_cp;
@@ -60,6 +68,9 @@ typedef struct unit {
     uint8_t level;
     const char *reason;
 } unit;
+
+/* Layout of a source line that cleaning folds away (a byte per line). */
+enum { LAYOUT_LEAD = 0x7F, LAYOUT_GAPS = 0x80 };
 
 typedef struct src_line {
     const char *raw;          /* original line, trimmed of outer white space */
@@ -82,7 +93,15 @@ typedef struct reader {
     folio_buf summary_buf;
 } reader;
 
-/* scraped_lex.c */
+/* scraped.c */
+void folio_scraped_add_summary(reader *r, const char *s, size_t n);
+/* A title from the first sentence of a paragraph, at most 80 characters. */
+const char *folio_scraped_derived_title(reader *r, const unit *u);
+
+/* label.c: the labeller's reading over the rules' (see model.h) */
+folio_status folio_reader_label(reader *r, const folio_read_opts *opts);
+
+/* lex.c */
 void folio_scraped_features(unit *u);
 unit_class folio_scraped_classify(const unit *u);
 bool folio_scraped_title_shaped(const unit *u);
@@ -92,7 +111,7 @@ bool folio_scraped_codeish(const unit *u);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 
-/* scraped_meta.c */
+/* meta.c */
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 void folio_scraped_take_meta(reader *r, const unit *u);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);

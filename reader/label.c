@@ -1,0 +1,282 @@
+/*
+ * label.c - the labeller's reading of the page.  The editor's rules
+ * (scraped.c) read the page first; their verdicts become features beside
+ * the unit's own shape, words and place (features.c), the fitted model
+ * scores every label and the sequence decode picks the labels (decode.c).
+ * Here the labels become roles: one title chosen by score, metadata taken
+ * from the lines labelled meta, summary lines, blocks, and dropped lines
+ * with their reason.
+ */
+#include "model.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const label_names[L_COUNT] = {
+    "title", "meta", "summary", "heading", "paragraph", "caption", "note", "credit", "code",
+    "boilerplate", "duplicate",
+};
+
+/* Scores of every unit under the model, computed chunk by chunk so that
+ * the feature matrix of a long text never exists whole. */
+static bool score_page(const reader *r, const folio_page *p, const folio_model *m, float *scores,
+                       float *title)
+{
+    int nf = folio_feature_count();
+    float *x = malloc((size_t)FOLIO_FEATURE_CHUNK * (size_t)nf * sizeof *x);
+    float *scratch = malloc((size_t)(FOLIO_FEATURE_CHUNK + 4) * (size_t)nf * sizeof *scratch);
+    bool ok = x && scratch;
+    for (int from = 0; ok && from < r->n; from += FOLIO_FEATURE_CHUNK) {
+        int to = from + FOLIO_FEATURE_CHUNK < r->n ? from + FOLIO_FEATURE_CHUNK : r->n;
+        folio_page_features(r, p, from, to, x, scratch);
+        folio_model_score(m, x, to - from, scores + (size_t)from * L_COUNT, title + from);
+    }
+    free(x);
+    free(scratch);
+    return ok;
+}
+
+static int best_other(const float *z, int not)
+{
+    int k = not == 0 ? 1 : 0;
+    for (int j = 0; j < L_COUNT; j++)
+        if (j != not && z[j] > z[k])
+            k = j;
+    return k;
+}
+
+/* The title: the unit the title ranker likes best (it weighs where the
+ * article starts, the words the article repeats, a byline or date below);
+ * the units the decode labelled title besides are its copies, or take
+ * their next label. */
+static int choose_title(const reader *r, const float *scores, const float *title, uint8_t *labels)
+{
+    int t = -1;
+    for (int i = 0; i < r->n; i++)
+        if (r->u[i].chars <= 300 && (t < 0 || title[i] > title[t]))
+            t = i;
+    for (int i = 0; i < r->n; i++) {
+        if (i == t || labels[i] != L_TITLE)
+            continue;
+        const unit *u = &r->u[i];
+        bool copy = t >= 0 && u->len == r->u[t].len && memcmp(u->text, r->u[t].text, u->len) == 0;
+        labels[i] = copy ? L_DUP : (uint8_t)best_other(scores + (size_t)i * L_COUNT, L_TITLE);
+    }
+    if (t >= 0)
+        labels[t] = L_TITLE;
+    return t;
+}
+
+static void set_drop(unit *u, const char *why)
+{
+    u->role = R_DROP;
+    u->reason = why;
+}
+
+static void set_block(unit *u, folio_block_type t)
+{
+    u->role = R_BLOCK;
+    u->btype = t;
+    u->level = 1;
+}
+
+/* A unit labelled paragraph: the rules' finer reading (a quote, a list
+ * item) where they had one. */
+static void paragraph_role(unit *u, unit_role rule_role, folio_block_type rule_type)
+{
+    int ordered;
+    if (rule_role == R_BLOCK && (rule_type == FOLIO_BLOCK_QUOTE || rule_type == FOLIO_BLOCK_LIST_ITEM ||
+                                 rule_type == FOLIO_BLOCK_CODE))
+        set_block(u, rule_type);
+    else if (folio_list_marker(u->text, u->len, &ordered) && !ordered)
+        set_block(u, FOLIO_BLOCK_LIST_ITEM);
+    else
+        set_block(u, FOLIO_BLOCK_PARAGRAPH);
+}
+
+/* Why a line labelled boilerplate goes: the rules' reason where they
+ * dropped it too, "navigation" above the title. */
+static const char *boiler_reason(const unit *u, unit_role rule_role, int i, int title)
+{
+    if (rule_role == R_DROP && (u->reason == folio_why_related || u->reason == folio_why_nav))
+        return u->reason;
+    return i < title ? folio_why_nav : folio_why_boiler;
+}
+
+static void apply_label(reader *r, int i, label l, int title)
+{
+    unit *u = &r->u[i];
+    unit_role rule_role = (unit_role)u->role;
+    folio_block_type rule_type = (folio_block_type)u->btype;
+    if (rule_role == R_MERGED) /* a line of the block above: it follows that block */
+        return;
+    switch (l) {
+    case L_TITLE: u->role = R_TITLE; break;
+    case L_META: set_drop(u, folio_why_meta); break;
+    case L_SUMMARY: u->role = R_SUMMARY; break;
+    case L_HEADING: set_block(u, FOLIO_BLOCK_HEADING); break;
+    case L_PARA: paragraph_role(u, rule_role, rule_type); break;
+    case L_CAPTION: set_block(u, FOLIO_BLOCK_CAPTION); break;
+    case L_NOTE: set_block(u, FOLIO_BLOCK_NOTE); break;
+    case L_CREDIT: set_block(u, FOLIO_BLOCK_CREDIT); break;
+    case L_CODE: set_block(u, FOLIO_BLOCK_CODE); break;
+    case L_DUP: set_drop(u, folio_why_dup); break;
+    default: set_drop(u, boiler_reason(u, rule_role, i, title)); break;
+    }
+    /* A block the rules had merged lines into: when it is no longer a
+     * block of the same kind, those lines stand alone again. */
+    if (!(u->role == R_BLOCK && rule_role == R_BLOCK && u->btype == rule_type))
+        for (int k = i + 1; k < r->n && r->u[k].role == R_MERGED; k++)
+            r->u[k].role = R_NONE;
+}
+
+/* Text of a summary line without its label ("摘要：…"). */
+static void take_summary(reader *r, const unit *u)
+{
+    const char *p = u->text;
+    if (u->cls == C_LABEL_SUMMARY)
+        return; /* "划重点：" alone: a label, not the summary */
+    if (u->cls == C_SUMMARY) {
+        const char *colon = strstr(u->text, ":"), *wide = strstr(u->text, "\xEF\xBC\x9A");
+        p = wide && (!colon || wide < colon) ? wide + 3 : colon ? colon + 1 : u->text;
+        while (*p == ' ')
+            p++;
+    }
+    folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
+}
+
+/* Metadata from the lines labelled meta and summary; where they give no
+ * date or author, what the rules found stays. */
+static void take_metadata(reader *r, const uint8_t *labels, int title)
+{
+    const char *rule_date = r->date, *rule_source = r->source;
+    const char *rule_authors[16];
+    int rule_n = r->n_authors;
+    memcpy(rule_authors, r->authors, sizeof rule_authors);
+    r->date = r->source = NULL;
+    r->n_authors = 0;
+    r->summary_buf.len = 0;
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (labels[i] == L_META && u->role == R_DROP) {
+            folio_scraped_take_meta(r, u);
+            if (u->cls == C_PLAIN && r->n_authors == 0 && folio_scraped_names_only(u->text, u->len))
+                folio_scraped_add_authors(r, u->text, u->len);
+        } else if (u->role == R_SUMMARY) {
+            take_summary(r, u);
+        }
+    }
+    /* a date line next to the title that the model kept for something else */
+    for (int i = title - 3; !r->date && title >= 0 && i <= title + 6; i++) {
+        char date[11];
+        if (i >= 0 && i < r->n && r->u[i].chars <= 80 && folio_parse_date(r->u[i].text, r->u[i].len, date))
+            r->date = folio_arena_strdup(r->arena, date);
+    }
+    if (!r->date)
+        r->date = rule_date;
+    if (!r->source)
+        r->source = rule_source;
+    if (r->n_authors == 0) {
+        memcpy(r->authors, rule_authors, sizeof rule_authors);
+        r->n_authors = rule_n;
+    }
+}
+
+static void set_title(reader *r, int t)
+{
+    if (t < 0)
+        return;
+    unit *tu = &r->u[t];
+    r->title_derived = false;
+    if (tu->chars > 160) {
+        /* No headline on the page: the first sentence names the text, and
+         * the paragraph stays in the body. */
+        r->title = folio_scraped_derived_title(r, tu);
+        r->title_derived = true;
+        set_block(tu, FOLIO_BLOCK_PARAGRAPH);
+    } else {
+        r->title = folio_scraped_clean_title(r->arena, tu->text, tu->len);
+    }
+}
+
+/* The three features that most favoured label a over b in unit x. */
+static void why(const folio_model *m, const float *x, int a, int b, const char *out[3])
+{
+    float top[3] = { 0, 0, 0 };
+    out[0] = out[1] = out[2] = NULL;
+    for (int j = 0; j < m->n_features; j++) {
+        float c = (m->weight[(size_t)a * (size_t)m->n_features + (size_t)j] -
+                   m->weight[(size_t)b * (size_t)m->n_features + (size_t)j]) * x[j];
+        for (int k = 0; k < 3; k++)
+            if (c > top[k]) {
+                for (int s = 2; s > k; s--)
+                    top[s] = top[s - 1], out[s] = out[s - 1];
+                top[k] = c;
+                out[k] = folio_feature_name(j);
+                break;
+            }
+    }
+}
+
+static bool explain(const reader *r, const folio_page *p, const folio_model *m, const float *scores,
+                    const uint8_t *labels, const folio_read_opts *o)
+{
+    int nf = folio_feature_count();
+    float *x = malloc((size_t)FOLIO_FEATURE_CHUNK * (size_t)nf * sizeof *x);
+    float *scratch = malloc((size_t)(FOLIO_FEATURE_CHUNK + 4) * (size_t)nf * sizeof *scratch);
+    bool ok = x && scratch;
+    for (int from = 0; ok && from < r->n; from += FOLIO_FEATURE_CHUNK) {
+        int to = from + FOLIO_FEATURE_CHUNK < r->n ? from + FOLIO_FEATURE_CHUNK : r->n;
+        folio_page_features(r, p, from, to, x, scratch);
+        for (int i = from; i < to; i++) {
+            const unit *u = &r->u[i];
+            const float *z = scores + (size_t)i * L_COUNT, *f = x + (size_t)(i - from) * (size_t)nf;
+            int l = labels[i], b = best_other(z, l);
+            folio_explain_unit e = { .line = u->no, .last_line = r->lines[u->last].no, .text = u->text,
+                                     .label = label_names[l], .runner_up = label_names[b],
+                                     .margin = z[l] - z[b], .n_features = nf, .values = f };
+            if (m)
+                why(m, f, l, b, e.why);
+            o->explain(o->explain_user, &e);
+        }
+    }
+    free(x);
+    free(scratch);
+    return ok;
+}
+
+folio_status folio_reader_label(reader *r, const folio_read_opts *o)
+{
+    const folio_model *m = &folio_model_builtin;
+    /* A weight table made for other features (or none, before the first
+     * `make train`): the rules' reading stands, and the features are still
+     * there to train on. */
+    bool fitted = m->n_features == folio_feature_count();
+    if (r->n == 0 || (!fitted && !(o && o->explain)))
+        return FOLIO_OK;
+    folio_status st = FOLIO_ERR_NOMEM;
+    folio_page *p = folio_page_new(r);
+    float *scores = calloc((size_t)r->n * L_COUNT, sizeof *scores);
+    float *title_score = calloc((size_t)r->n, sizeof *title_score);
+    uint8_t *labels = calloc((size_t)r->n, 1);
+    if (!p || !scores || !title_score || !labels)
+        goto cleanup;
+    if (fitted) {
+        if (!score_page(r, p, m, scores, title_score) || !folio_model_decode(m, r->n, scores, labels))
+            goto cleanup;
+        int title = choose_title(r, scores, title_score, labels);
+        for (int i = 0; i < r->n; i++)
+            apply_label(r, i, (label)labels[i], title);
+        set_title(r, title);
+        take_metadata(r, labels, title);
+    }
+    if (o && o->explain && !explain(r, p, fitted ? m : NULL, scores, labels, o))
+        goto cleanup;
+    st = FOLIO_OK;
+cleanup:
+    folio_page_free(p);
+    free(scores);
+    free(title_score);
+    free(labels);
+    return st;
+}

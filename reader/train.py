@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+"""Fit the reader's line labeller on the public corpora and write the weight
+table the build compiles (reader/weights.c).
+
+Usage: reader/train.py [--folio ./folio] [--shared ../shared] [--out reader/weights.c]
+                       [--sets corpus,corpus-silver,corpus-cjk] [--exclude SET/NN ...]
+
+For every page NN.txt with an NN.json beside it, `folio --features NN.txt`
+gives each unit's first and last line and its feature values; the unit's
+label is the gold line_labels letter of its first line (Q is read as P: a
+block quote is invisible in copied text and the rules mark the ones that
+are introduced or repeated).  A multinomial logistic regression (Debian's
+python3-sklearn, lbfgs, deterministic) is fitted on standardised features,
+with the scaling folded into the weights; label-to-label transitions are
+counted over the same pages (add-one smoothing) for the Viterbi decode.
+Nothing is downloaded; the same pages give the same table, byte for byte.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+
+LABELS = "TMSHPCNRKBD"
+MAP = {"Q": "P", "q": "P", "c": "C"}
+C_REG = 0.5
+TRANS_SCALE = 1.0
+
+
+def page_rows(folio, txt):
+    out = subprocess.run([folio, "--features", txt], capture_output=True, check=True).stdout.decode()
+    lines = out.splitlines()
+    names = lines[0].split("\t")[2:]
+    rows = []
+    for line in lines[1:]:
+        parts = line.split("\t")
+        rows.append((int(parts[0]), int(parts[1]), [float(v) for v in parts[2:]]))
+    return names, rows
+
+
+def load(folio, shared, sets, exclude):
+    """Feature rows, labels and page ids of every labelled page."""
+    X, y, pages, names = [], [], [], None
+    for s in sets:
+        d = os.path.join(shared, s)
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".json"):
+                continue
+            stem = f[:-5]
+            txt = os.path.join(d, stem + ".txt")
+            if not os.path.exists(txt) or "%s/%s" % (s, stem) in exclude:
+                continue
+            gold = json.load(open(os.path.join(d, f), encoding="utf-8"))
+            labels = gold.get("line_labels")
+            if isinstance(labels, list):
+                labels = "".join(labels)
+            if not labels:
+                continue
+            names, rows = page_rows(folio, txt)
+            for first, _last, values in rows:
+                c = labels[first - 1] if first - 1 < len(labels) else "B"
+                c = MAP.get(c, c)
+                if c not in LABELS:
+                    c = "B"
+                X.append(values)
+                y.append(LABELS.index(c))
+                pages.append("%s/%s" % (s, stem))
+    return names, X, y, pages
+
+
+def transitions(y, pages):
+    n = len(LABELS)
+    start = [1.0] * n
+    trans = [[1.0] * n for _ in range(n)]
+    for i, lab in enumerate(y):
+        if i == 0 or pages[i] != pages[i - 1]:
+            start[lab] += 1
+        else:
+            trans[y[i - 1]][lab] += 1
+    start = [math.log(v / sum(start)) for v in start]
+    trans = [[math.log(v / sum(row)) for v in row] for row in trans]
+    return start, trans
+
+
+def fit(X, y, pages, c_reg=C_REG):
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y)
+    mu = X.mean(axis=0)
+    sd = X.std(axis=0)
+    sd[sd < 1e-6] = 1.0
+    Z = (X - mu) / sd
+    # Every page weighs about the same whatever its length (a long comment
+    # thread must not outvote ten short articles), and every label about the
+    # same whatever its frequency.
+    count = {}
+    for p in pages:
+        count[p] = count.get(p, 0) + 1
+    w = np.array([1.0 / math.sqrt(count[p]) for p in pages])
+    present = sorted(set(y.tolist()))
+    for lab in present:
+        m = y == lab
+        w[m] *= len(y) / (len(present) * w[m].sum() / w.mean())
+    model = LogisticRegression(C=c_reg, max_iter=3000, tol=1e-6)
+    model.fit(Z, y, sample_weight=w)
+    coef = np.full((len(LABELS), X.shape[1]), 0.0)
+    bias = np.full(len(LABELS), -30.0)  # a label no page uses is never chosen
+    for row, lab in enumerate(model.classes_):
+        coef[lab] = model.coef_[row] / sd
+        bias[lab] = model.intercept_[row] - (model.coef_[row] * mu / sd).sum()
+    # The title is one line a page: a ranker of its own, title or not, with
+    # the page's lines weighed as one page.
+    is_title = (y == LABELS.index("T")).astype(int)
+    tw = np.array([1.0 / count[p] for p in pages])
+    tw[is_title == 1] = 1.0
+    ranker = LogisticRegression(C=c_reg, max_iter=3000, tol=1e-6)
+    ranker.fit(Z, is_title, sample_weight=tw)
+    title_coef = ranker.coef_[0] / sd
+    title_bias = ranker.intercept_[0] - (ranker.coef_[0] * mu / sd).sum()
+    return coef, bias, title_coef, title_bias
+
+
+def fmt(v):
+    s = "%.6g" % v
+    return s + "f" if ("." in s or "e" in s) else s + ".0f"
+
+
+def write_table(path, names, coef, bias, title_coef, title_bias, start, trans, pages, trans_scale):
+    n = len(names)
+    out = ["/* Generated by reader/train.py (make train) from %d pages: do not edit. */" % len(set(pages)),
+           '#include "model.h"', "",
+           "/* features, in order: %s */" % " ".join(names), "",
+           "static const float bias[L_COUNT] = {%s};" % ", ".join(fmt(b) for b in bias), "",
+           "static const float weight[L_COUNT * %d] = {" % n]
+    for k, lab in enumerate(LABELS):
+        out.append("    /* %s */" % lab)
+        row = [fmt(v) for v in coef[k]]
+        for i in range(0, n, 8):
+            out.append("    " + ", ".join(row[i:i + 8]) + ",")
+    out.append("};")
+    out.append("")
+    out.append("static const float start[L_COUNT] = {%s};" % ", ".join(fmt(v) for v in start))
+    out.append("")
+    out.append("static const float trans[L_COUNT * L_COUNT] = {")
+    for row in trans:
+        out.append("    " + ", ".join(fmt(v) for v in row) + ",")
+    out.append("};")
+    out.append("")
+    out.append("static const float title_weight[%d] = {" % n)
+    row = [fmt(v) for v in title_coef]
+    for i in range(0, n, 8):
+        out.append("    " + ", ".join(row[i:i + 8]) + ",")
+    out.append("};")
+    out.append("")
+    out.append("const folio_model folio_model_builtin = { %d, bias, weight, start, trans, %s, title_weight, %s };"
+               % (n, fmt(title_bias), fmt(trans_scale)))
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folio", default="./folio")
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--out", default="reader/weights.c")
+    ap.add_argument("--sets", default="corpus,corpus-silver,corpus-cjk")
+    ap.add_argument("--exclude", nargs="*", default=[])
+    ap.add_argument("--C", type=float, default=C_REG, help="inverse regularisation strength")
+    ap.add_argument("--trans-scale", type=float, default=TRANS_SCALE,
+                    help="weight of the label transitions against the scores in the decode")
+    ap.add_argument("--drop", nargs="*", default=[], help="features (name substrings) left out, for ablations")
+    a = ap.parse_args()
+    names, X, y, pages = load(a.folio, a.shared, a.sets.split(","), set(a.exclude))
+    if not X:
+        sys.exit("train: no labelled pages under %s" % a.shared)
+    gone = [j for j, n in enumerate(names) if any(d in n for d in a.drop)]
+    for row in X:
+        for j in gone:
+            row[j] = 0.0
+    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C)
+    start, trans = transitions(y, pages)
+    write_table(a.out, names, coef, bias, title_coef, title_bias, start, trans, pages, a.trans_scale)
+    print("train: %d units from %d pages, %d features -> %s" % (len(y), len(set(pages)), len(names), a.out))
+
+
+if __name__ == "__main__":
+    main()
