@@ -108,10 +108,26 @@ static inline bool folio_is_invisible(int32_t c)
     return c >= 0x00AD && (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
                            c == 0xFEFF || c == 0x00AD);
 }
-bool folio_is_letter(int32_t c);
-bool folio_is_digit(int32_t c);        /* ASCII and full-width digits */
-bool folio_is_upper(int32_t c);
-bool folio_is_lower(int32_t c);
+/* Letters, digits and case: inline for ASCII, utf8proc for the rest. */
+bool folio_is_letter_slow(int32_t c);
+bool folio_is_upper_slow(int32_t c);
+bool folio_is_lower_slow(int32_t c);
+static inline bool folio_is_letter(int32_t c)
+{
+    return c < 0x80 ? (c | 32) >= 'a' && (c | 32) <= 'z' : folio_is_letter_slow(c);
+}
+static inline bool folio_is_digit(int32_t c)  /* ASCII and full-width digits */
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+static inline bool folio_is_upper(int32_t c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : folio_is_upper_slow(c);
+}
+static inline bool folio_is_lower(int32_t c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : folio_is_lower_slow(c);
+}
 int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
 

@@ -56,30 +56,19 @@ bool folio_is_space_slow(int32_t c)
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-bool folio_is_letter(int32_t c)
+bool folio_is_letter_slow(int32_t c)
 {
-    if (c < 0x80)
-        return (c | 32) >= 'a' && (c | 32) <= 'z';
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-bool folio_is_digit(int32_t c)
+bool folio_is_upper_slow(int32_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-bool folio_is_upper(int32_t c)
-{
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
-bool folio_is_lower(int32_t c)
+bool folio_is_lower_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 

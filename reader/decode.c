@@ -30,17 +30,18 @@ void folio_model_score(const folio_model *m, const float *x, int n, float *score
     for (int i = 0; i < n; i++) {
         const float *f = x + (size_t)i * (size_t)nf;
         float *z = scores + (size_t)i * L_COUNT;
-        for (int k = 0; k < L_COUNT; k++) {
-            const float *w = m->weight + (size_t)k * (size_t)nf;
-            float s = m->bias[k];
-            for (int j = 0; j < nf; j++)
-                s += w[j] * f[j];
-            z[k] = s;
+        /* most features of a unit are 0: walk the others once */
+        float t = m->title_bias;
+        for (int k = 0; k < L_COUNT; k++)
+            z[k] = m->bias[k];
+        for (int j = 0; j < nf; j++) {
+            if (f[j] == 0)
+                continue;
+            for (int k = 0; k < L_COUNT; k++)
+                z[k] += m->weight[(size_t)k * (size_t)nf + (size_t)j] * f[j];
+            t += m->title_weight[j] * f[j];
         }
         log_softmax(z);
-        float t = m->title_bias;
-        for (int j = 0; j < nf; j++)
-            t += m->title_weight[j] * f[j];
         title[i] = t;
     }
 }

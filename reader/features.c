@@ -10,6 +10,7 @@
 #include "model.h"
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,15 +96,38 @@ static const char *const stopwords[] = {
     "com", "mais", "ao", "foi", "pelo", "pela", NULL,
 };
 
+/* The stop words in a small open-addressing set of their FNV hashes, made
+ * once: the test runs for every word of the text. */
+static uint64_t stop_set[512];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static uint64_t word_hash(const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)folio_ascii_lower(w[i])) * 1099511628211ull;
+    return h | 1;
+}
+
+static void stop_init(void)
+{
+    for (const char *const *s = stopwords; *s; s++) {
+        uint64_t h = word_hash(*s, strlen(*s));
+        size_t i = h & 511;
+        while (stop_set[i] && stop_set[i] != h)
+            i = (i + 1) & 511;
+        stop_set[i] = h;
+    }
+}
+
 static bool is_stopword(const char *w, size_t n)
 {
-    char low[16];
-    if (n == 0 || n >= sizeof low)
+    if (n == 0 || n > 8)
         return false;
-    for (size_t i = 0; i < n; i++)
-        low[i] = folio_ascii_lower(w[i]);
-    for (const char *const *s = stopwords; *s; s++)
-        if (strlen(*s) == n && memcmp(*s, low, n) == 0)
+    pthread_once(&stop_once, stop_init);
+    uint64_t h = word_hash(w, n);
+    for (size_t i = h & 511; stop_set[i]; i = (i + 1) & 511)
+        if (stop_set[i] == h)
             return true;
     return false;
 }
@@ -234,8 +258,6 @@ static void shape_features(const unit *u, float *f)
     f[F_has_at] = k.at;
     f[F_has_bar] = folio_contains(u->text, u->len, "|") || folio_contains(u->text, u->len, "｜");
     f[F_separators_log] = logf(1.0f + (float)k.seps);
-    char date[11];
-    f[F_has_date] = c <= 80 && folio_parse_date(u->text, u->len, date);
     f[F_has_time] = k.time;
     f[F_has_copyright] = k.copyright;
     int ordered;
@@ -300,7 +322,8 @@ static uint64_t template_hash(const unit *u)
 typedef struct table {
     uint64_t *key;
     uint32_t *count;
-    size_t mask;
+    size_t mask, used;
+    uint32_t full;            /* where keys go that find no room: counted nowhere */
 } table;
 
 static bool table_init(table *t, size_t items)
@@ -311,6 +334,8 @@ static bool table_init(table *t, size_t items)
     t->key = calloc(cap, sizeof *t->key);
     t->count = calloc(cap, sizeof *t->count);
     t->mask = cap - 1;
+    t->used = 0;
+    t->full = 0;
     return t->key && t->count;
 }
 
@@ -320,13 +345,42 @@ static void table_free(table *t)
     free(t->count);
 }
 
+/* Twice the slots, when half are used.  On failure the table stays as it
+ * was, and fills up to 7/8 before it refuses keys (table_slot's NULL). */
+static void table_grow(table *t)
+{
+    table big;
+    if (!table_init(&big, t->mask + 1)) {
+        table_free(&big);
+        return;
+    }
+    for (size_t i = 0; i <= t->mask; i++)
+        if (t->key[i]) {
+            size_t j = (size_t)(t->key[i] ^ (t->key[i] >> 29)) & big.mask;
+            while (big.key[j])
+                j = (j + 1) & big.mask;
+            big.key[j] = t->key[i];
+            big.count[j] = t->count[i];
+        }
+    big.used = t->used;
+    table_free(t);
+    *t = big;
+}
+
 static uint32_t *table_slot(table *t, uint64_t k)
 {
+    if (t->used * 2 >= t->mask + 1)
+        table_grow(t);
+    if (t->used * 8 >= (t->mask + 1) * 7) {
+        t->full = 0;
+        return &t->full;
+    }
     k |= 1; /* 0 marks an empty slot */
     size_t i = (size_t)(k ^ (k >> 29)) & t->mask;
     while (t->key[i] && t->key[i] != k)
         i = (i + 1) & t->mask;
-    t->key[i] = k;
+    if (!t->key[i])
+        t->key[i] = k, t->used++;
     return &t->count[i];
 }
 
@@ -334,8 +388,8 @@ static uint32_t *table_slot(table *t, uint64_t k)
  * text repetition, the prose cluster, prose counts, word overlap. */
 struct folio_page {
     float *tpl, *exact, *overlap;
-    uint8_t *copy;            /* bit 1: the text stands inside a longer unit; bit 2: rank set */
-    float *rank;              /* 1/k for the k-th headline-shaped unit back from the prose */
+    uint8_t *copy;            /* 1: the text stands inside a longer unit */
+    float *rank;              /* 1/k for the k-th headline-like unit back from the anchor */
     int *cum;                 /* prose units before i */
     int *ahead, *behind;      /* the next prose unit from i; the last one before i */
     float best_overlap;
@@ -343,6 +397,7 @@ struct folio_page {
     int anchor;               /* where the article's text starts */
     int *cum_repeat, *cum_headline, *cum_dated; /* counts of units before i */
     int *marker;              /* the last unit at or above i that opens a list or a thread, or -1 */
+    uint8_t *dated;           /* a short line with a date (1) or a time (2) */
     float *cluster_overlap;   /* share of the unit's words in the prose of the cluster */
     float *found;             /* log of the words found in the prose */
 };
@@ -440,53 +495,63 @@ static void tokens(const unit *u, token_fn fn, void *user)
     }
 }
 
+/* Two tables of words: the prose of the page, and the prose of its
+ * densest run. */
 typedef struct overlap {
-    table *t;
-    int total, found;
-    uint32_t min;
+    table *all, *cluster;
+    bool in_cluster;
+    int total, found, found_cluster;
+    uint32_t min, min_cluster;
 } overlap;
 
 static void add_token(void *user, uint64_t tok)
 {
-    ++*table_slot(((overlap *)user)->t, tok);
+    overlap *o = user;
+    ++*table_slot(o->all, tok);
+    if (o->in_cluster)
+        ++*table_slot(o->cluster, tok);
 }
 
 static void look_token(void *user, uint64_t tok)
 {
     overlap *o = user;
     o->total++;
-    o->found += table_count(o->t, tok) >= o->min;
+    o->found += table_count(o->all, tok) >= o->min;
+    o->found_cluster += table_count(o->cluster, tok) >= o->min_cluster;
 }
 
-/* Share of the unit's words that the article's prose also uses: a headline
- * names what the article is about; a promo or a menu does not. */
+/* Share of the unit's words that the article's prose also uses (its own
+ * words not counted): a headline names what the article is about, a promo
+ * or a menu does not; and the share the densest run of prose uses: the
+ * article's topic, against a teaser's or a comment's.  Two words found of
+ * two say little: short lines count as three words. */
 static bool overlap_stats(const reader *r, folio_page *p)
 {
-    size_t chars = 0;
-    for (int i = 0; i < r->n; i++)
-        chars += r->u[i].prose ? r->u[i].len : 0;
-    table t;
-    if (!table_init(&t, chars + 16)) {
-        table_free(&t);
-        return false;
-    }
-    overlap o = { .t = &t };
-    for (int i = 0; i < r->n; i++)
-        if (r->u[i].prose)
+    table all, cluster;
+    bool ok = table_init(&all, 1024) && table_init(&cluster, 1024);
+    overlap o = { .all = &all, .cluster = &cluster };
+    for (int i = 0; ok && i < r->n; i++)
+        if (r->u[i].prose) {
+            o.in_cluster = i >= p->from && i <= p->to;
             tokens(&r->u[i], add_token, &o);
-    for (int i = 0; i < r->n; i++) {
-        o.total = o.found = 0;
-        o.min = r->u[i].prose ? 2 : 1; /* a paragraph's own words count once */
-        if (r->u[i].len < 400)
-            tokens(&r->u[i], look_token, &o);
-        /* two words found of two say little: short lines count less */
-        p->overlap[i] = o.total ? (float)o.found / (float)(o.total > 3 ? o.total : 3) : 0;
+        }
+    for (int i = 0; ok && i < r->n; i++) {
+        const unit *u = &r->u[i];
+        o.total = o.found = o.found_cluster = 0;
+        o.min = u->prose ? 2 : 1;
+        o.min_cluster = u->prose && i >= p->from && i <= p->to ? 2 : 1;
+        if (u->len < 2000)
+            tokens(u, look_token, &o);
+        float div = (float)(o.total > 3 ? o.total : 3);
+        p->overlap[i] = (float)o.found / div;
+        p->cluster_overlap[i] = (float)o.found_cluster / div;
         p->found[i] = logf(1.0f + (float)o.found);
-        if (!r->u[i].prose && p->overlap[i] > p->best_overlap)
+        if (!u->prose && p->overlap[i] > p->best_overlap)
             p->best_overlap = p->overlap[i];
     }
-    table_free(&t);
-    return true;
+    table_free(&all);
+    table_free(&cluster);
+    return ok;
 }
 
 static bool headline_like(const unit *u);
@@ -567,8 +632,9 @@ static void window_stats(const reader *r, folio_page *p)
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
         char date[11];
-        bool dated = u->chars <= 80 && (folio_parse_date(u->text, u->len, date) ||
-                                        folio_contains(u->text, u->len, ":"));
+        p->dated[i] = u->chars > 80 ? 0 : folio_parse_date(u->text, u->len, date) ? 1
+                    : folio_contains(u->text, u->len, ":") ? 2 : 0;
+        bool dated = p->dated[i] != 0;
         p->cum_repeat[i + 1] = p->cum_repeat[i] + (p->tpl[i] >= 1.0986f); /* log 3 */
         p->cum_headline[i + 1] = p->cum_headline[i] + headline_like(u);
         p->cum_dated[i + 1] = p->cum_dated[i] + dated;
@@ -576,34 +642,6 @@ static void window_stats(const reader *r, folio_page *p)
             last_marker = i;
         p->marker[i] = last_marker;
     }
-}
-
-/* Share of each unit's words found in the prose of the densest run (its
- * own words not counted): the article's topic, against a teaser's or a
- * comment's. */
-static bool cluster_overlap_stats(const reader *r, folio_page *p)
-{
-    size_t chars = 0;
-    for (int i = p->from; i <= p->to; i++)
-        chars += r->u[i].prose ? r->u[i].len : 0;
-    table t;
-    if (!table_init(&t, chars + 16)) {
-        table_free(&t);
-        return false;
-    }
-    overlap o = { .t = &t };
-    for (int i = p->from; i <= p->to; i++)
-        if (r->u[i].prose)
-            tokens(&r->u[i], add_token, &o);
-    for (int i = 0; i < r->n; i++) {
-        o.total = o.found = 0;
-        o.min = r->u[i].prose && i >= p->from && i <= p->to ? 2 : 1;
-        if (r->u[i].len < 2000)
-            tokens(&r->u[i], look_token, &o);
-        p->cluster_overlap[i] = o.total ? (float)o.found / (float)(o.total > 3 ? o.total : 3) : 0;
-    }
-    table_free(&t);
-    return true;
 }
 
 void folio_page_free(folio_page *p)
@@ -618,6 +656,7 @@ void folio_page_free(folio_page *p)
     free(p->cum_headline);
     free(p->cum_dated);
     free(p->marker);
+    free(p->dated);
     free(p->cluster_overlap);
     free(p->found);
     free(p->rank);
@@ -635,19 +674,19 @@ folio_page *folio_page_new(const reader *r)
         !(p->overlap = malloc((n + 1) * sizeof(float))) || !(p->copy = calloc(n + 1, 1)) ||
         !(p->rank = calloc(n + 1, sizeof(float))) || !(p->cum_repeat = calloc(n + 1, sizeof(int))) ||
         !(p->cum_headline = calloc(n + 1, sizeof(int))) || !(p->cum_dated = calloc(n + 1, sizeof(int))) ||
-        !(p->marker = calloc(n + 1, sizeof(int))) || !(p->cluster_overlap = calloc(n + 1, sizeof(float))) || !(p->found = calloc(n + 1, sizeof(float))) || !(p->cum = malloc((n + 1) * sizeof(int))) ||
-        !(p->ahead = malloc((n + 1) * sizeof(int))) || !(p->behind = malloc((n + 1) * sizeof(int))) || !repeat_stats(r, p) || !overlap_stats(r, p)) {
+        !(p->marker = calloc(n + 1, sizeof(int))) || !(p->dated = calloc(n + 1, 1)) || !(p->cluster_overlap = calloc(n + 1, sizeof(float))) || !(p->found = calloc(n + 1, sizeof(float))) || !(p->cum = malloc((n + 1) * sizeof(int))) ||
+        !(p->ahead = malloc((n + 1) * sizeof(int))) || !(p->behind = malloc((n + 1) * sizeof(int)))) {
         folio_page_free(p);
         return NULL;
     }
     prose_cluster(r, &p->from, &p->to);
-    p->anchor = text_anchor(r);
-    copy_stats(r, p);
-    window_stats(r, p);
-    if (!cluster_overlap_stats(r, p)) {
+    if (!repeat_stats(r, p) || !overlap_stats(r, p)) {
         folio_page_free(p);
         return NULL;
     }
+    p->anchor = text_anchor(r);
+    copy_stats(r, p);
+    window_stats(r, p);
     p->cum[0] = 0;
     for (int i = 0; i < r->n; i++)
         p->cum[i + 1] = p->cum[i] + r->u[i].prose;
@@ -684,6 +723,7 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
     f[F_cluster_start_log] = logf(1.0f + (float)abs(i - p->from));
     f[F_cluster_end_log] = logf(1.0f + (float)abs(i - p->to));
     f[F_template_repeats_log] = p->tpl[i];
+    f[F_has_date] = p->dated[i] == 1;
     f[F_exact_repeats_log] = p->exact[i];
     f[F_body_overlap] = p->overlap[i];
     f[F_body_overlap_rank] = !u->prose && p->best_overlap > 0 && p->overlap[i] >= p->best_overlap;
@@ -712,10 +752,8 @@ static void own_features(const reader *r, const folio_page *p, int i, float *f)
     place_features(r, p, i, f);
     /* a date or a byline within the next three units: the header */
     for (int j = i + 1; j < r->n && j <= i + 3; j++) {
-        char date[11];
         const unit *v = &r->u[j];
-        if (v->cls == C_DATELINE || v->cls == C_BYLINE ||
-            (v->chars <= 80 && folio_parse_date(v->text, v->len, date)))
+        if (v->cls == C_DATELINE || v->cls == C_BYLINE || p->dated[j] == 1)
             f[F_meta_follows] = 1;
     }
     /* a headline and a cue together: a line model adds cues, it cannot

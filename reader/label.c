@@ -9,6 +9,8 @@
  */
 #include "model.h"
 #include <math.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,21 +20,58 @@ static const char *const label_names[L_COUNT] = {
 };
 
 /* Scores of every unit under the model, computed chunk by chunk so that
- * the feature matrix of a long text never exists whole. */
-static bool score_page(const reader *r, const folio_page *p, const folio_model *m, float *scores,
-                       float *title)
+ * the feature matrix of a long text never exists whole; long texts are
+ * shared among threads, a chunk each in turn (the same scores whoever
+ * computes them). */
+typedef struct scorer {
+    const reader *r;
+    const folio_page *p;
+    const folio_model *m;
+    float *scores, *title;
+    int part, parts;
+    bool ok;
+} scorer;
+
+static void *score_part(void *arg)
 {
+    scorer *s = arg;
     int nf = folio_feature_count();
     float *x = malloc((size_t)FOLIO_FEATURE_CHUNK * (size_t)nf * sizeof *x);
     float *scratch = malloc((size_t)(FOLIO_FEATURE_CHUNK + 4) * (size_t)nf * sizeof *scratch);
-    bool ok = x && scratch;
-    for (int from = 0; ok && from < r->n; from += FOLIO_FEATURE_CHUNK) {
-        int to = from + FOLIO_FEATURE_CHUNK < r->n ? from + FOLIO_FEATURE_CHUNK : r->n;
-        folio_page_features(r, p, from, to, x, scratch);
-        folio_model_score(m, x, to - from, scores + (size_t)from * L_COUNT, title + from);
+    s->ok = x && scratch;
+    for (int from = s->part * FOLIO_FEATURE_CHUNK; s->ok && from < s->r->n;
+         from += s->parts * FOLIO_FEATURE_CHUNK) {
+        int to = from + FOLIO_FEATURE_CHUNK < s->r->n ? from + FOLIO_FEATURE_CHUNK : s->r->n;
+        folio_page_features(s->r, s->p, from, to, x, scratch);
+        folio_model_score(s->m, x, to - from, s->scores + (size_t)from * L_COUNT, s->title + from);
     }
     free(x);
     free(scratch);
+    return NULL;
+}
+
+static bool score_page(const reader *r, const folio_page *p, const folio_model *m, float *scores,
+                       float *title)
+{
+    enum { MAX_PARTS = 4 };
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int parts = r->n / FOLIO_FEATURE_CHUNK < 8 ? 1 : cores < 2 ? 1 : cores > MAX_PARTS ? MAX_PARTS : (int)cores;
+    scorer s[MAX_PARTS];
+    pthread_t t[MAX_PARTS];
+    bool started[MAX_PARTS] = { false };
+    for (int k = 0; k < parts; k++) {
+        s[k] = (scorer){ r, p, m, scores, title, k, parts, false };
+        started[k] = k > 0 && pthread_create(&t[k], NULL, score_part, &s[k]) == 0;
+    }
+    for (int k = 0; k < parts; k++)
+        if (!started[k])
+            score_part(&s[k]); /* this thread's part, or one no thread could take */
+    bool ok = true;
+    for (int k = 0; k < parts; k++) {
+        if (started[k])
+            pthread_join(t[k], NULL);
+        ok &= s[k].ok;
+    }
     return ok;
 }
 
