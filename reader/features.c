@@ -31,13 +31,13 @@
     X(rule_quote) X(rule_caption) \
     X(title_shaped) X(heading_shaped) X(names_only) X(codeish) X(prose) X(indent) \
     X(blank_before) X(blank_after) X(template_repeats_log) X(exact_repeats_log) \
-    X(position) X(before_log) X(after_log) X(prose_density_5) X(prose_density_15) \
+    X(position) X(prose_density_5) X(prose_density_15) \
     X(prose_back_log) X(prose_ahead_log) X(in_cluster) X(before_cluster) X(after_cluster) \
     X(cluster_start_log) X(cluster_end_log) X(body_overlap) X(body_overlap_rank) \
     X(meta_follows) X(first_prose_ahead) X(copied_elsewhere) X(inside_longer) X(headline_rank) X(before_anchor) X(anchor_dist_log) X(overlap_found_log) \
     X(headline_repeated) X(headline_overlap) X(headline_meta_follows) X(headline_before_prose) \
     X(lead_log) X(gaps) X(code_char_ratio) X(ends_code) X(window_repeats) X(window_headlines) \
-    X(window_dates) X(marker_above_log) X(cluster_overlap)
+    X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair)
 
 #define ENUM_ITEM(name) F_##name,
 enum { BASE_FEATURES(ENUM_ITEM) N_BASE };
@@ -556,6 +556,12 @@ static bool overlap_stats(const reader *r, folio_page *p)
 
 static bool headline_like(const unit *u);
 
+/* A paragraph of some length: fifteen words, or thirty CJK characters. */
+static bool good_prose(const unit *u)
+{
+    return u->prose && (u->words >= 15 || u->cjk >= 30);
+}
+
 /* Text of the article, not a headline: a paragraph long enough, or one that
  * does not read as a headline. */
 static bool running_text(const unit *u)
@@ -564,11 +570,14 @@ static bool running_text(const unit *u)
 }
 
 /* Where the article's text starts: the first paragraph of running text
- * with another close below it (else the first one, else the end). */
+ * with another close below it (else the first paragraph of running text,
+ * else the first prose, else the end). */
 static int text_anchor(const reader *r)
 {
-    int first = -1;
+    int first = -1, prose = -1;
     for (int i = 0; i < r->n; i++) {
+        if (prose < 0 && r->u[i].prose)
+            prose = i;
         if (!running_text(&r->u[i]))
             continue;
         if (first < 0)
@@ -577,7 +586,21 @@ static int text_anchor(const reader *r)
             if (running_text(&r->u[j]))
                 return i;
     }
-    return first >= 0 ? first : r->n;
+    return first >= 0 ? first : prose >= 0 ? prose : r->n;
+}
+
+/* Does the text end with a full stop after a word (not an abbreviation:
+ * "N.Y.C.", "U.S.", "Inc." may end a headline)? */
+static bool ends_with_full_stop(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len;
+    if (n < 3 || s[n - 1] != '.' || !folio_is_lower((unsigned char)s[n - 2]))
+        return false;
+    size_t w = n - 1;
+    while (w > 0 && s[w - 1] != ' ')
+        w--;
+    return memchr(s + w, '.', n - 1 - w) == NULL && !folio_is_upper((unsigned char)s[w]);
 }
 
 /* Could the unit be a headline: a plain line of a few words without a
@@ -589,7 +612,7 @@ static bool headline_like(const unit *u)
         return false;
     if (u->cjk * 2 >= u->chars)
         return u->cjk >= 5 && u->chars <= 80 && !folio_contains(u->text, u->len, "\xE3\x80\x82");
-    if (u->words < 2 || u->words > 30)
+    if (u->words < 2 || u->words > 30 || (u->words >= 8 && ends_with_full_stop(u)))
         return false;
     for (size_t i = 1; i + 2 < u->len; i++) /* ". Next sentence" */
         if ((u->text[i] == '.' || u->text[i] == '?' || u->text[i] == '!') && u->text[i + 1] == ' ' &&
@@ -707,8 +730,6 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
     f[F_blank_before] = !u->adjacent;
     f[F_blank_after] = i + 1 >= n || !r->u[i + 1].adjacent;
     f[F_position] = n > 1 ? (float)i / (float)(n - 1) : 0;
-    f[F_before_log] = logf(1.0f + (float)i);
-    f[F_after_log] = logf((float)(n - i));
     int a5 = i - 5 < 0 ? 0 : i - 5, b5 = i + 6 > n ? n : i + 6;
     int a15 = i - 15 < 0 ? 0 : i - 15, b15 = i + 16 > n ? n : i + 16;
     f[F_prose_density_5] = (float)(p->cum[b5] - p->cum[a5]) / (float)(b5 - a5);
@@ -741,6 +762,8 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
     f[F_window_dates] = (float)(p->cum_dated[b] - p->cum_dated[a]) / (float)(b - a);
     f[F_marker_above_log] = logf(1.0f + (float)(p->marker[i] >= 0 ? i - p->marker[i] : 200));
     f[F_cluster_overlap] = p->cluster_overlap[i];
+    /* jusText's good block: substantial prose with substantial prose beside it */
+    f[F_good_pair] = good_prose(u) && ((i > 0 && good_prose(&r->u[i - 1])) || (i + 1 < n && good_prose(&r->u[i + 1])));
 }
 
 /* The unit's own features (everything but the neighbours'). */

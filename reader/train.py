@@ -19,8 +19,10 @@ import argparse
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 LABELS = "TMSHPCNRKBD"
 MAP = {"Q": "P", "q": "P", "c": "C"}
@@ -39,33 +41,68 @@ def page_rows(folio, txt):
     return names, rows
 
 
-def load(folio, shared, sets, exclude):
-    """Feature rows, labels and page ids of every labelled page."""
+def article_only(text, labels):
+    """The page as a reader who copied only the article would give it: the
+    lines of the page that are not furniture (B) or copies (D), blank lines
+    kept where they stand.  Returns the text and its labels."""
+    lines = text.split("\n")
+    keep_text, keep_labels = [], ""
+    for i, line in enumerate(lines):
+        c = labels[i] if i < len(labels) else "."
+        if c in "BD":
+            continue
+        if c == "." and keep_labels.endswith("."):
+            continue
+        keep_text.append(line)
+        keep_labels += c
+    return "\n".join(keep_text), keep_labels
+
+
+def add_page(folio, path, labels, page_id, X, y, pages):
+    names, rows = page_rows(folio, path)
+    for first, _last, values in rows:
+        c = labels[first - 1] if first - 1 < len(labels) else "B"
+        c = MAP.get(c, c)
+        if c not in LABELS:
+            c = "B"
+        X.append(values)
+        y.append(LABELS.index(c))
+        pages.append(page_id)
+    return names
+
+
+def load(folio, shared, sets, exclude, augment=True):
+    """Feature rows, labels and page ids of every labelled page, and (augment)
+    of each page's article alone: people paste the whole page or just the
+    article, and the corpora only show whole pages."""
     X, y, pages, names = [], [], [], None
-    for s in sets:
-        d = os.path.join(shared, s)
-        for f in sorted(os.listdir(d)):
-            if not f.endswith(".json"):
-                continue
-            stem = f[:-5]
-            txt = os.path.join(d, stem + ".txt")
-            if not os.path.exists(txt) or "%s/%s" % (s, stem) in exclude:
-                continue
-            gold = json.load(open(os.path.join(d, f), encoding="utf-8"))
-            labels = gold.get("line_labels")
-            if isinstance(labels, list):
-                labels = "".join(labels)
-            if not labels:
-                continue
-            names, rows = page_rows(folio, txt)
-            for first, _last, values in rows:
-                c = labels[first - 1] if first - 1 < len(labels) else "B"
-                c = MAP.get(c, c)
-                if c not in LABELS:
-                    c = "B"
-                X.append(values)
-                y.append(LABELS.index(c))
-                pages.append("%s/%s" % (s, stem))
+    tmp = tempfile.mkdtemp(prefix="folio-train-")
+    try:
+        for s in sets:
+            d = os.path.join(shared, s)
+            for f in sorted(os.listdir(d)):
+                if not f.endswith(".json"):
+                    continue
+                stem = f[:-5]
+                txt = os.path.join(d, stem + ".txt")
+                page_id = "%s/%s" % (s, stem)
+                if not os.path.exists(txt) or page_id in exclude:
+                    continue
+                gold = json.load(open(os.path.join(d, f), encoding="utf-8"))
+                labels = gold.get("line_labels")
+                if isinstance(labels, list):
+                    labels = "".join(labels)
+                if not labels:
+                    continue
+                names = add_page(folio, txt, labels, page_id, X, y, pages)
+                if augment:
+                    text, kept = article_only(open(txt, encoding="utf-8").read(), labels)
+                    alone = os.path.join(tmp, "%s-%s.txt" % (s, stem))
+                    with open(alone, "w", encoding="utf-8") as out:
+                        out.write(text)
+                    add_page(folio, alone, kept, page_id + "+article", X, y, pages)
+    finally:
+        shutil.rmtree(tmp)
     return names, X, y, pages
 
 
@@ -170,9 +207,10 @@ def main():
     ap.add_argument("--C", type=float, default=C_REG, help="inverse regularisation strength")
     ap.add_argument("--trans-scale", type=float, default=TRANS_SCALE,
                     help="weight of the label transitions against the scores in the decode")
+    ap.add_argument("--no-augment", action="store_true", help="whole pages only")
     ap.add_argument("--drop", nargs="*", default=[], help="features (name substrings) left out, for ablations")
     a = ap.parse_args()
-    names, X, y, pages = load(a.folio, a.shared, a.sets.split(","), set(a.exclude))
+    names, X, y, pages = load(a.folio, a.shared, a.sets.split(","), set(a.exclude), not a.no_augment)
     if not X:
         sys.exit("train: no labelled pages under %s" % a.shared)
     gone = [j for j, n in enumerate(names) if any(d in n for d in a.drop)]
