@@ -41,14 +41,24 @@ def page_rows(folio, txt):
     return names, rows
 
 
-def article_only(text, labels):
+def article_only(text, labels, box=False):
     """The page as a reader who copied only the article would give it: the
     lines of the page that are not furniture (B) or copies (D), blank lines
-    kept where they stand.  Returns the text and its labels."""
+    kept where they stand.  With box, a run of the page's own furniture
+    (three lines from the middle of it) stands a third of the way into the
+    article, as a newsletter box or a "Related" list does.  Returns the text
+    and its labels."""
     lines = text.split("\n")
+    boiler = [line for i, line in enumerate(lines) if i < len(labels) and labels[i] == "B" and line.strip()]
+    paras = [i for i, c in enumerate(labels) if c == "P"]
+    at = paras[len(paras) // 3] if box and len(paras) >= 3 and len(boiler) >= 3 else -1
     keep_text, keep_labels = [], ""
     for i, line in enumerate(lines):
         c = labels[i] if i < len(labels) else "."
+        if i == at:
+            mid = len(boiler) // 2
+            keep_text += boiler[mid - 1:mid + 2] + [""]
+            keep_labels += "BBB."
         if c in "BD":
             continue
         if c == "." and keep_labels.endswith("."):
@@ -95,12 +105,12 @@ def load(folio, shared, sets, exclude, augment=True):
                 if not labels:
                     continue
                 names = add_page(folio, txt, labels, page_id, X, y, pages)
-                if augment:
-                    text, kept = article_only(open(txt, encoding="utf-8").read(), labels)
-                    alone = os.path.join(tmp, "%s-%s.txt" % (s, stem))
+                for box in ((False, True) if augment else ()):
+                    text, kept = article_only(open(txt, encoding="utf-8").read(), labels, box)
+                    alone = os.path.join(tmp, "%s-%s-%d.txt" % (s, stem, box))
                     with open(alone, "w", encoding="utf-8") as out:
                         out.write(text)
-                    add_page(folio, alone, kept, page_id + "+article", X, y, pages)
+                    add_page(folio, alone, kept, page_id + ("+box" if box else "+article"), X, y, pages)
     finally:
         shutil.rmtree(tmp)
     return names, X, y, pages
