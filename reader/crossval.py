@@ -75,6 +75,7 @@ def main():
     ap.add_argument("--drop", nargs="*", default=[], help="passed to train.py")
     ap.add_argument("--trans-scale", help="passed to train.py")
     ap.add_argument("--no-augment", action="store_true", help="passed to train.py")
+    ap.add_argument("--hand-weight", help="passed to train.py")
     ap.add_argument("--keep", action="store_true", help="keep the fold binaries and print where")
     a = ap.parse_args()
     shared = os.path.abspath(a.shared)
@@ -86,6 +87,7 @@ def main():
             extra = (["--C", a.C] if a.C else []) + (["--drop"] + a.drop if a.drop else [])
             extra += ["--trans-scale", a.trans_scale] if a.trans_scale else []
             extra += ["--no-augment"] if a.no_augment else []
+            extra += ["--hand-weight", a.hand_weight] if a.hand_weight else []
             binary = build(tmp, i, held, shared, extra)
             for p in held:
                 table.append((os.path.join(shared, p), binary))

@@ -28,7 +28,7 @@
     X(cls_plain) X(cls_boiler) X(cls_marker) X(cls_credit) X(cls_note) X(cls_caption) \
     X(cls_dateline) X(cls_byline) X(cls_source) X(cls_summary) X(cls_label_summary) \
     X(cls_label_lead) X(cls_list) X(cls_series) \
-    X(rule_quote) X(rule_caption) \
+    X(rule_quote) X(rule_caption) X(rule_heading) \
     X(title_shaped) X(heading_shaped) X(names_only) X(codeish) X(prose) X(indent) \
     X(blank_before) X(blank_after) X(template_repeats_log) X(exact_repeats_log) \
     X(position) X(prose_density_5) X(prose_density_15) \
@@ -49,7 +49,7 @@ static const char *const base_names[] = { BASE_FEATURES(NAME_ITEM) };
 #define CONTEXT_FEATURES(X) \
     X(len_log) X(ends_sentence) X(ends_colon) X(ends_bare) X(prose) X(heading_shaped) \
     X(title_shaped) X(in_cluster) X(template_repeats_log) X(cls_boiler) X(cls_marker) \
-    X(cls_dateline) X(cls_byline) X(cls_caption) X(cls_credit) X(rule_caption) X(has_url) \
+    X(cls_dateline) X(cls_byline) X(cls_caption) X(cls_credit) X(rule_caption) X(rule_heading) X(has_url) \
     X(separators_log) X(digit_ratio) \
     X(list_bullet) X(blank_before) X(names_only) X(gaps) X(lead_log) X(code_char_ratio) X(cluster_overlap)
 #define CONTEXT_ITEM(name) F_##name,
@@ -281,6 +281,7 @@ static void class_features(const unit *u, float *f)
     f[F_cls_plain + u->cls] = 1;
     f[F_rule_quote] = u->role == R_BLOCK && u->btype == FOLIO_BLOCK_QUOTE;
     f[F_rule_caption] = u->role == R_BLOCK && u->btype == FOLIO_BLOCK_CAPTION;
+    f[F_rule_heading] = u->role == R_BLOCK && u->btype == FOLIO_BLOCK_HEADING;
     f[F_title_shaped] = folio_scraped_title_shaped(u);
     f[F_heading_shaped] = folio_scraped_heading_shaped(u);
     f[F_names_only] = u->cls == C_PLAIN && folio_scraped_names_only(u->text, u->len);

@@ -84,6 +84,24 @@ static int best_other(const float *z, int not)
     return k;
 }
 
+/* A short line the rules read as a heading (it introduces the paragraphs
+ * below it, without a sentence's end) and the model keeps as text, while
+ * its own score for a heading is close: a heading.  The sequence decode
+ * is slow to leave a run of paragraphs for one line. */
+#ifndef HEADING_MARGIN
+#define HEADING_MARGIN 1.0f
+#endif
+static void rules_headings(const reader *r, const float *scores, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        const float *z = scores + (size_t)i * L_COUNT;
+        if (labels[i] == L_PARA && u->role == R_BLOCK && u->btype == FOLIO_BLOCK_HEADING &&
+            z[L_HEADING] > z[L_PARA] - HEADING_MARGIN)
+            labels[i] = L_HEADING;
+    }
+}
+
 /* The title: the unit the title ranker likes best (it weighs where the
  * article starts, the words the article repeats, a byline or date below);
  * the units the decode labelled title besides are its copies, or take
@@ -303,6 +321,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     if (fitted) {
         if (!score_page(r, p, m, scores, title_score) || !folio_model_decode(m, r->n, scores, labels))
             goto cleanup;
+        rules_headings(r, scores, labels);
         int title = choose_title(r, scores, title_score, labels);
         for (int i = 0; i < r->n; i++)
             apply_label(r, i, (label)labels[i], title);

@@ -28,6 +28,7 @@ LABELS = "TMSHPCNRKBD"
 MAP = {"Q": "P", "q": "P", "c": "C"}
 C_REG = 0.5
 TRANS_SCALE = 1.0
+HAND_WEIGHT = 1.0
 
 
 def page_rows(folio, txt):
@@ -130,7 +131,7 @@ def transitions(y, pages):
     return start, trans
 
 
-def fit(X, y, pages, c_reg=C_REG):
+def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X = np.asarray(X, dtype=np.float64)
@@ -146,6 +147,9 @@ def fit(X, y, pages, c_reg=C_REG):
     for p in pages:
         count[p] = count.get(p, 0) + 1
     w = np.array([1.0 / math.sqrt(count[p]) for p in pages])
+    # Pages labelled by hand count more than the silver set's machine labels
+    # (a bold one-line heading is a paragraph there, a dropped dek furniture).
+    w *= np.array([1.0 if p.startswith("corpus-silver/") else hand for p in pages])
     present = sorted(set(y.tolist()))
     for lab in present:
         m = y == lab
@@ -217,6 +221,8 @@ def main():
     ap.add_argument("--C", type=float, default=C_REG, help="inverse regularisation strength")
     ap.add_argument("--trans-scale", type=float, default=TRANS_SCALE,
                     help="weight of the label transitions against the scores in the decode")
+    ap.add_argument("--hand-weight", type=float, default=HAND_WEIGHT,
+                    help="weight of the hand-labelled pages against the silver ones")
     ap.add_argument("--no-augment", action="store_true", help="whole pages only")
     ap.add_argument("--drop", nargs="*", default=[], help="features (name substrings) left out, for ablations")
     a = ap.parse_args()
@@ -227,7 +233,7 @@ def main():
     for row in X:
         for j in gone:
             row[j] = 0.0
-    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C)
+    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight)
     start, trans = transitions(y, pages)
     write_table(a.out, names, coef, bias, title_coef, title_bias, start, trans, pages, a.trans_scale)
     print("train: %d units from %d pages, %d features -> %s" % (len(y), len(set(pages)), len(names), a.out))
