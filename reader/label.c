@@ -84,24 +84,6 @@ static int best_other(const float *z, int not)
     return k;
 }
 
-/* A short line the rules read as a heading (it introduces the paragraphs
- * below it, without a sentence's end) and the model keeps as text, while
- * its own score for a heading is close: a heading.  The sequence decode
- * is slow to leave a run of paragraphs for one line. */
-#ifndef HEADING_MARGIN
-#define HEADING_MARGIN 1.0f
-#endif
-static void rules_headings(const reader *r, const float *scores, uint8_t *labels)
-{
-    for (int i = 0; i < r->n; i++) {
-        const unit *u = &r->u[i];
-        const float *z = scores + (size_t)i * L_COUNT;
-        if (labels[i] == L_PARA && u->role == R_BLOCK && u->btype == FOLIO_BLOCK_HEADING &&
-            z[L_HEADING] > z[L_PARA] - HEADING_MARGIN)
-            labels[i] = L_HEADING;
-    }
-}
-
 /* The title: the unit the title ranker likes best (it weighs where the
  * article starts, the words the article repeats, a byline or date below);
  * the units the decode labelled title besides are its copies, or take
@@ -309,6 +291,11 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
      * `make train`): the rules' reading stands, and the features are still
      * there to train on. */
     bool fitted = m->n_features == folio_feature_count();
+    /* A paste of a paragraph or two: the page features (runs of prose,
+     * repetition, distance from the article) need a page to mean
+     * anything, and the rules read such a text well. */
+    if (r->n < FOLIO_MIN_PAGE_UNITS)
+        fitted = false;
     if (r->n == 0 || (!fitted && !(o && o->explain)))
         return FOLIO_OK;
     folio_status st = FOLIO_ERR_NOMEM;
@@ -316,20 +303,24 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     float *scores = calloc((size_t)r->n * L_COUNT, sizeof *scores);
     float *title_score = calloc((size_t)r->n, sizeof *title_score);
     uint8_t *labels = calloc((size_t)r->n, 1);
+    int title = -1;
     if (!p || !scores || !title_score || !labels)
         goto cleanup;
     if (fitted) {
         if (!score_page(r, p, m, scores, title_score) || !folio_model_decode(m, r->n, scores, labels))
             goto cleanup;
-        rules_headings(r, scores, labels);
-        int title = choose_title(r, scores, title_score, labels);
+        title = choose_title(r, scores, title_score, labels);
+    }
+    /* Explained before the labels become roles: the features are those the
+     * scores came from (the rules' reading among them). */
+    if (o && o->explain && !explain(r, p, fitted ? m : NULL, scores, labels, o))
+        goto cleanup;
+    if (fitted) {
         for (int i = 0; i < r->n; i++)
             apply_label(r, i, (label)labels[i], title);
         set_title(r, title);
         take_metadata(r, labels, title);
     }
-    if (o && o->explain && !explain(r, p, fitted ? m : NULL, scores, labels, o))
-        goto cleanup;
     st = FOLIO_OK;
 cleanup:
     folio_page_free(p);

@@ -33,6 +33,9 @@ typedef struct folio_model {
 
 extern const folio_model folio_model_builtin;
 
+/* Texts of fewer units are read by the rules alone. */
+enum { FOLIO_MIN_PAGE_UNITS = 10 };
+
 /* Number of features (their names: folio_feature_name() in folio.h). */
 int folio_feature_count(void);
 
