@@ -37,8 +37,7 @@
     X(meta_follows) X(first_prose_ahead) X(copied_elsewhere) X(inside_longer) X(headline_rank) X(before_anchor) X(anchor_dist_log) X(overlap_found_log) \
     X(headline_repeated) X(headline_overlap) X(headline_meta_follows) X(headline_before_prose) \
     X(lead_log) X(gaps) X(code_char_ratio) X(ends_code) X(window_repeats) X(window_headlines) \
-    X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair) \
-    X(about_source)
+    X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair)
 
 #define ENUM_ITEM(name) F_##name,
 enum { BASE_FEATURES(ENUM_ITEM) N_BASE };
@@ -769,20 +768,10 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
 }
 
 /* The unit's own features (everything but the neighbours'). */
-/* Does the unit open with the name of the publication ("The Review is an
- * independent...", "IPP评论是..."): the publisher's blurb, not the article. */
-static bool about_source(const reader *r, const unit *u)
-{
-    size_t k = r->source ? strlen(r->source) : 0;
-    return k >= 4 && u->cls != C_SOURCE && u->len > k + 8 &&
-           memmem(u->text, k + 8 < u->len ? k + 8 : u->len, r->source, k) != NULL;
-}
-
 static void own_features(const reader *r, const folio_page *p, int i, float *f)
 {
     memset(f, 0, N_FEATURES * sizeof *f);
     shape_features(&r->u[i], f);
-    f[F_about_source] = about_source(r, &r->u[i]);
     class_features(&r->u[i], f);
     place_features(r, p, i, f);
     /* a date or a byline within the next three units: the header */

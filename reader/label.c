@@ -85,15 +85,27 @@ static int best_other(const float *z, int not)
 }
 
 /* The title: the unit the title ranker likes best (it weighs where the
- * article starts, the words the article repeats, a byline or date below);
- * the units the decode labelled title besides are its copies, or take
- * their next label. */
-static int choose_title(const reader *r, const float *scores, const float *title, uint8_t *labels)
+ * article starts, the words the article repeats, a byline or date below).
+ * The decode then reads the page with that unit as the title, so that the
+ * header follows from it; a unit it labels title besides is a copy, or
+ * takes its next label. */
+static int choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
         if (r->u[i].chars <= 300 && (t < 0 || title[i] > title[t]))
             t = i;
+    return t;
+}
+
+static bool decode_with_title(const reader *r, const folio_model *m, float *scores, int t, uint8_t *labels)
+{
+    if (t >= 0)
+        for (int k = 0; k < L_COUNT; k++)
+            if (k != L_TITLE)
+                scores[(size_t)t * L_COUNT + k] = -1e9f;
+    if (!folio_model_decode(m, r->n, scores, labels))
+        return false;
     for (int i = 0; i < r->n; i++) {
         if (i == t || labels[i] != L_TITLE)
             continue;
@@ -101,9 +113,7 @@ static int choose_title(const reader *r, const float *scores, const float *title
         bool copy = t >= 0 && u->len == r->u[t].len && memcmp(u->text, r->u[t].text, u->len) == 0;
         labels[i] = copy ? L_DUP : (uint8_t)best_other(scores + (size_t)i * L_COUNT, L_TITLE);
     }
-    if (t >= 0)
-        labels[t] = L_TITLE;
-    return t;
+    return true;
 }
 
 static void set_drop(unit *u, const char *why)
@@ -307,9 +317,11 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     if (!p || !scores || !title_score || !labels)
         goto cleanup;
     if (fitted) {
-        if (!score_page(r, p, m, scores, title_score) || !folio_model_decode(m, r->n, scores, labels))
+        if (!score_page(r, p, m, scores, title_score))
             goto cleanup;
-        title = choose_title(r, scores, title_score, labels);
+        title = choose_title(r, title_score);
+        if (!decode_with_title(r, m, scores, title, labels))
+            goto cleanup;
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */
