@@ -774,8 +774,9 @@ static void own_features(const reader *r, const folio_page *p, int i, float *f)
     shape_features(&r->u[i], f);
     class_features(&r->u[i], f);
     place_features(r, p, i, f);
-    /* a date or a byline within the next three units: the header */
-    for (int j = i + 1; j < r->n && j <= i + 3; j++) {
+    /* a date or a byline within the next three units: the header (after
+     * the start of the article's text, a byline below ends the article) */
+    for (int j = i + 1; i < p->anchor && j < r->n && j <= i + 3; j++) {
         const unit *v = &r->u[j];
         if (v->cls == C_DATELINE || v->cls == C_BYLINE || p->dated[j] == 1)
             f[F_meta_follows] = 1;

@@ -33,8 +33,10 @@ typedef struct folio_model {
 
 extern const folio_model folio_model_builtin;
 
-/* Texts of fewer units are read by the rules alone. */
-enum { FOLIO_MIN_PAGE_UNITS = 10 };
+/* Texts of fewer units (a short page, a paste of a few paragraphs) are read
+ * by the rules alone: the labeller learned its page features (runs of
+ * prose, repetition, distance from the article) on whole pages. */
+enum { FOLIO_MIN_PAGE_UNITS = 36 };
 
 /* Number of features (their names: folio_feature_name() in folio.h). */
 int folio_feature_count(void);
