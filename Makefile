@@ -19,10 +19,11 @@ HEADERS = convert/folio.h convert/internal.h reader/scraped.h reader/model.h for
 
 # Debian packages the build, the tests and the demo need.
 DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev libhyphen-dev hyphen-en-us \
-            libcmocka-dev python3 epubcheck pandoc qpdf poppler-utils \
+            libcmocka-dev python3 python3-sklearn epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden corpus epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
+
+.PHONY: all check demo deps bench asan fuzz clean unit golden corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
 
 all: folio libfolio.a
 
@@ -105,9 +106,23 @@ golden: folio
 corpus: folio
 	sh tests/corpus.sh
 
+# Fit the reader's weights on the public corpora (../shared) into
+# reader/weights.c, deterministically (Debian's python3-sklearn).
+train: folio
+	/usr/bin/python3 reader/train.py
+	$(MAKE) all
+
+train-check: folio
+	sh tests/train.sh
+
+# Cross-validated figures of the reader: fit without the pages scored.
+crossval: all
+	/usr/bin/python3 reader/crossval.py --scheme sets
+	/usr/bin/python3 reader/crossval.py --scheme pages
+
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden bad batch pathological corpus outline pdf epub
+	$(MAKE) unit golden bad batch pathological corpus train-check outline pdf epub
 	@echo "make check: all tests passed"
 
 demo: deps

@@ -15,7 +15,7 @@ TYPES = {"heading", "paragraph", "quote", "caption", "note", "credit", "list_ite
 
 def norm(s):
     s = unicodedata.normalize("NFKC", s or "")
-    return re.sub(r"[\s\ufeff\u200b\u200c\u200d\u2060]+", "", s)
+    return re.sub(r"[\s\ufeff\u200b\u200c\u200d\u2060\u00ad]+", "", s)  # the reader drops these
 
 
 def main():
