@@ -116,18 +116,8 @@ static bool decode_with_title(const reader *r, const folio_model *m, float *scor
     return true;
 }
 
-static void set_drop(unit *u, const char *why)
-{
-    u->role = R_DROP;
-    u->reason = why;
-}
-
-static void set_block(unit *u, folio_block_type t)
-{
-    u->role = R_BLOCK;
-    u->btype = t;
-    u->level = 1;
-}
+#define set_drop folio_scraped_drop
+#define set_block folio_scraped_block
 
 /* A unit labelled paragraph: the rules' finer reading (a quote, a list
  * item) where they had one. */

@@ -241,18 +241,21 @@ static folio_status build_units(reader *r, const uint8_t *indents)
 /* ------------------------------------------------------------------ */
 /* role helpers                                                        */
 
-static void drop(unit *u, const char *why)
+void folio_scraped_drop(unit *u, const char *why)
 {
     u->role = R_DROP;
     u->reason = why;
 }
 
-static void block(unit *u, folio_block_type t)
+void folio_scraped_block(unit *u, folio_block_type t)
 {
     u->role = R_BLOCK;
     u->btype = t;
     u->level = 1;
 }
+
+#define drop folio_scraped_drop
+#define block folio_scraped_block
 
 static bool plain_prose(const unit *u)
 {

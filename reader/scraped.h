@@ -94,6 +94,9 @@ typedef struct reader {
 } reader;
 
 /* scraped.c */
+/* The unit goes to removed with the reason / becomes a block of type t. */
+void folio_scraped_drop(unit *u, const char *why);
+void folio_scraped_block(unit *u, folio_block_type t);
 void folio_scraped_add_summary(reader *r, const char *s, size_t n);
 /* A title from the first sentence of a paragraph, at most 80 characters. */
 const char *folio_scraped_derived_title(reader *r, const unit *u);
