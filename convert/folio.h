@@ -107,7 +107,8 @@ typedef struct folio_explain_unit {
     const char *text;         /* its cleaned text */
     const char *label;        /* "title", "meta", "summary", "heading", "paragraph", "caption",
                                  "note", "credit", "code", "boilerplate", "duplicate" */
-    const char *runner_up;    /* the next most likely label */
+    const char *runner_up;    /* the next most likely label; "rules" where the rules alone
+                                 read the text (fewer than 36 units), margin 0 */
     float margin;             /* log-probability of the label less the runner-up's */
     const char *why[3];       /* the features that most favoured label over runner-up */
     int n_features;           /* all feature values (the training data of `make train`) */

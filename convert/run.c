@@ -284,7 +284,13 @@ static void print_explained(void *user, const folio_explain_unit *e)
     printf("%-9s %-11s %+6.2f (%s)", lines, e->label, (double)e->margin, e->runner_up);
     for (int k = 0; k < 3 && e->why[k]; k++)
         printf("%s%s", k ? ", " : " because ", e->why[k]);
-    printf(" | %.80s\n", e->text);
+    /* the first 60 characters, cut between characters */
+    size_t n = 0;
+    for (int chars = 0; e->text[n] && chars < 60; chars++)
+        do
+            n++;
+        while ((e->text[n] & 0xC0) == 0x80);
+    printf(" | %.*s%s\n", (int)n, e->text, e->text[n] ? "…" : "");
 }
 
 /* folio --features: the training table of `make train`, tab-separated. */

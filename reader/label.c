@@ -257,6 +257,28 @@ static void why(const folio_model *m, const float *x, int a, int b, const char *
     }
 }
 
+/* The label of the role the rules gave a unit (a text the labeller does
+ * not read: explained with the rules' reading). */
+static label rules_label(const unit *u)
+{
+    if (u->role == R_TITLE)
+        return L_TITLE;
+    if (u->role == R_SUMMARY)
+        return L_SUMMARY;
+    if (u->role == R_DROP)
+        return u->reason == folio_why_meta ? L_META : u->reason == folio_why_dup ? L_DUP : L_BOILER;
+    if (u->role != R_BLOCK)
+        return L_CODE; /* a line merged into a code block */
+    switch (u->btype) {
+    case FOLIO_BLOCK_HEADING: return L_HEADING;
+    case FOLIO_BLOCK_CAPTION: return L_CAPTION;
+    case FOLIO_BLOCK_NOTE: return L_NOTE;
+    case FOLIO_BLOCK_CREDIT: return L_CREDIT;
+    case FOLIO_BLOCK_CODE: return L_CODE;
+    default: return L_PARA;
+    }
+}
+
 static bool explain(const reader *r, const folio_page *p, const folio_model *m, const float *scores,
                     const uint8_t *labels, const folio_read_opts *o)
 {
@@ -270,10 +292,10 @@ static bool explain(const reader *r, const folio_page *p, const folio_model *m, 
         for (int i = from; i < to; i++) {
             const unit *u = &r->u[i];
             const float *z = scores + (size_t)i * L_COUNT, *f = x + (size_t)(i - from) * (size_t)nf;
-            int l = labels[i], b = best_other(z, l);
+            int l = m ? labels[i] : (int)rules_label(u), b = best_other(z, l);
             folio_explain_unit e = { .line = u->no, .last_line = r->lines[u->last].no, .text = u->text,
-                                     .label = label_names[l], .runner_up = label_names[b],
-                                     .margin = z[l] - z[b], .n_features = nf, .values = f };
+                                     .label = label_names[l], .runner_up = m ? label_names[b] : "rules",
+                                     .margin = m ? z[l] - z[b] : 0, .n_features = nf, .values = f };
             if (m)
                 why(m, f, l, b, e.why);
             o->explain(o->explain_user, &e);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 #include "../convert/folio.h"
 #include "../convert/internal.h"
@@ -456,6 +457,130 @@ static void site_furniture(void **state)
            "paragraph");
 }
 
+/* ---- the labeller ---- */
+
+typedef struct explained {
+    int n;
+    int line[256];
+    char label[256][16];
+    float value[256][4];      /* the features asked for, in order */
+    int want[4];
+} explained;
+
+static int feature_index(const char *name)
+{
+    for (int j = 0; strcmp(folio_feature_name(j), "?") != 0; j++)
+        if (strcmp(folio_feature_name(j), name) == 0)
+            return j;
+    fail_msg("no feature %s", name);
+    return -1;
+}
+
+static void collect_explained(void *user, const folio_explain_unit *e)
+{
+    explained *x = user;
+    if (x->n >= 256)
+        return;
+    x->line[x->n] = e->line;
+    snprintf(x->label[x->n], sizeof x->label[0], "%s", e->label);
+    for (int k = 0; k < 4; k++)
+        x->value[x->n][k] = x->want[k] >= 0 && x->want[k] < e->n_features ? e->values[x->want[k]] : 0;
+    x->n++;
+}
+
+/* A page long enough for the labeller: a menu, a headline, a date, twenty
+ * paragraphs about harbours, then a comment thread whose lines repeat. */
+static char *long_page(void)
+{
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "Home\nNews\nSport\n\nHow Small Harbours Found New Work\n\nMay 2, 2024\n\n");
+    static const char *const what[] = { "ferries", "kayaks", "turbine blades", "cold stores", "yachts" };
+    static const char *const who[] = { "the council", "a family firm", "the harbour master", "two brothers" };
+    for (int i = 0; i < 20; i++) {
+        char p[240];
+        snprintf(p, sizeof p, "In the %s year %s found new work for the harbours, with %s in the sheds and "
+                              "%s on the quay, and the town kept busy through the winter.\n\n",
+                 i % 2 ? "second" : "first", who[i % 4], what[i % 5], what[(i + 2) % 5]);
+        folio_buf_puts(&b, p);
+    }
+    folio_buf_puts(&b, "Comments\n");
+    for (int i = 0; i < 6; i++) {
+        char c[120];
+        snprintf(c, sizeof c, "user%d\n%d hours ago\nGreat piece, thanks!\nReply\n", i, i + 2);
+        folio_buf_puts(&b, c);
+    }
+    folio_buf_putc(&b, '\0');
+    return b.data;
+}
+
+static void feature_names(void **state)
+{
+    (void)state;
+    assert_string_equal(folio_feature_name(-1), "?");
+    int n = 0;
+    while (strcmp(folio_feature_name(n), "?") != 0)
+        n++;
+    assert_true(n > 100);
+    for (int i = 0; i < n; i++) /* each name once */
+        for (int j = i + 1; j < n; j++)
+            assert_string_not_equal(folio_feature_name(i), folio_feature_name(j));
+}
+
+static void labeller_features(void **state)
+{
+    (void)state;
+    char *page = long_page();
+    explained x = { .want = { feature_index("template_repeats_log"), feature_index("body_overlap"),
+                              feature_index("has_date"), feature_index("good_pair") } };
+    folio_read_opts o = { .explain = collect_explained, .explain_user = &x };
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(page, strlen(page), &o, &doc, NULL), FOLIO_OK);
+    int non_blank = 0;
+    for (const char *p = page; *p; p++)
+        non_blank += *p != '\n' && (p == page || p[-1] == '\n');
+    assert_int_equal(x.n, non_blank); /* every unit explained once, in order */
+    for (int i = 1; i < x.n; i++)
+        assert_true(x.line[i] > x.line[i - 1]);
+    /* "Reply" six times, "N hours ago" six times with the digits masked: log 6 */
+    int reply = -1, hours = -1, headline = -1, date = -1, para = -1;
+    for (int i = 0; i < x.n; i++) {
+        if (x.line[i] == 5) headline = i;
+        if (x.line[i] == 7) date = i;
+        if (x.line[i] == 9) para = i;
+        if (x.line[i] == 52) hours = i;
+        if (x.line[i] == 54) reply = i;
+    }
+    assert_true(reply >= 0 && hours >= 0 && headline >= 0 && date >= 0 && para >= 0);
+    assert_true(fabsf(x.value[reply][0] - logf(6)) < 0.01f);
+    assert_true(fabsf(x.value[hours][0] - logf(6)) < 0.01f);
+    assert_true(x.value[para][0] < logf(3)); /* paragraphs do not repeat */
+    assert_true(x.value[headline][1] >= 0.5f); /* the body says harbours, work */
+    assert_true(x.value[date][2] == 1);
+    assert_true(x.value[para][3] == 1); /* long prose beside long prose */
+    /* and the reading: the headline is the title, the thread is dropped */
+    assert_string_equal(doc->meta.title, "How Small Harbours Found New Work");
+    assert_string_equal(doc->meta.date, "2024-05-02");
+    assert_string_equal(what(doc, 9), "paragraph");
+    assert_string_equal(what(doc, 54), "-boilerplate");
+    folio_doc_free(doc);
+    free(page);
+}
+
+static void short_text_read_by_rules(void **state)
+{
+    (void)state;
+    const char *t = HEAD P_EN "\n\n" P_EN2 "\n";
+    explained x = { .want = { -1, -1, -1, -1 } };
+    folio_read_opts o = { .explain = collect_explained, .explain_user = &x };
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(t, strlen(t), &o, &doc, NULL), FOLIO_OK);
+    assert_int_equal(x.n, 4);
+    assert_string_equal(x.label[0], "title");
+    assert_string_equal(x.label[1], "meta");
+    assert_string_equal(x.label[2], "paragraph");
+    folio_doc_free(doc);
+}
+
 /* ---- nothing is lost ---- */
 
 static void retention(void **state)
@@ -553,6 +678,9 @@ int main(void)
         cmocka_unit_test(site_furniture),
         cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
         cmocka_unit_test(language),               cmocka_unit_test(regressions),
+        cmocka_unit_test(feature_names),
+        cmocka_unit_test(labeller_features),
+        cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
     };
