@@ -18,6 +18,7 @@
  */
 #include "epub_pack.h"
 #include "xmlw.h"
+#include "image.h"
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -681,15 +682,12 @@ static bool add_cover(epub *e)
             folio_buf_append(&b, chunk, n);
         fclose(f);
     }
-    const unsigned char *p = (const unsigned char *)b.data;
-    if (b.len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
-        e->cover_type = "image/jpeg";
-    else if (b.len >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
-        e->cover_type = "image/png";
+    char why[160] = "cannot read the cover image";
+    if (f && !b.failed)
+        e->cover_type = folio_image_check(b.data ? b.data : "", b.len, NULL, NULL, why, sizeof why);
     bool ok = e->cover_type && !b.failed;
     if (!ok)
-        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path,
-                 !f ? "cannot read the cover image" : "the cover must be a JPEG or PNG image");
+        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path, why);
     else
         ok = add_bytes(e, strcmp(e->cover_type, "image/png") == 0 ? "OEBPS/cover.png" : "OEBPS/cover.jpg",
                        b.data, b.len, true) && write_cover_page(e);

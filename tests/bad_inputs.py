@@ -222,6 +222,22 @@ def output_safety(tmp):
         for fmt in ("outline", "outline-md", "pdf", "opml", "epub"):
             r = run([src, "-t", fmt, "-o", os.path.join(d, "odd." + fmt)])
             check("%r to %s converts" % (text, fmt), r.returncode == 0)
+    # covers are decoded whole: a header over junk, a cut file, absurd sizes are refused
+    import struct, zlib
+
+    def png(w, h, rows=None):
+        def chunk(t, d):
+            return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+        raw = rows if rows is not None else b"".join(b"\x00" + b"\x80" * w for _ in range(h))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    for name, data, rc, msg in (("good.png", png(20, 30), 0, b""),
+                                ("cut.png", png(20, 30)[:60], 1, b"damaged PNG"),
+                                ("huge.png", png(20000, 20000, b"\x00"), 1, b"more than a reader can show"),
+                                ("junk.jpg", b"\xff\xd8\xff\xe0" + b"junk" * 100, 1, b"damaged JPEG")):
+        cover = put(name, data)
+        r = run([notes, "-t", "epub", "--cover", cover, "-o", os.path.join(d, "c.epub")])
+        check("cover %s exits %d" % (name, rc), r.returncode == rc and msg in r.stderr)
     r = run([notes, "-t", "outline-md", "--title", "two\nlines <script>x</script>"])
     md = r.stdout.decode()
     check("Markdown outline escapes HTML and keeps the title on one line",

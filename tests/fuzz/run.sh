@@ -12,7 +12,7 @@ mkdir -p "$out" tests/fuzz/crashes
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE"
 pkgs=$(make -s print-pkgs)
 cflags=$(pkg-config --cflags $pkgs)
-libs="$(pkg-config --libs $pkgs) -lhpdf -lhyphen -lpthread"
+libs="$(pkg-config --libs $pkgs) -lhpdf -lhyphen -ljpeg -lpthread -lm"
 src=$(make -s print-lib-src)
 for h in reader writers epub pdf; do
   echo "building fuzz_$h"
