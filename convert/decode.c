@@ -82,6 +82,19 @@ static const char *utf16_guess(const char *s, size_t n)
         return "UTF-16LE";
     if (pairs >= 4 && zero_even * 10 >= pairs * 4 && zero_odd * 20 < pairs)
         return "UTF-16BE";
+    /* Chinese or Japanese text has few ASCII characters, so few zeros: but
+     * nearly every high byte is 0 (ASCII), 0x30-0x9F (kana, CJK) or 0xFF
+     * (full-width forms). */
+    size_t cjk_le = 0, cjk_be = 0;
+    for (size_t i = 0; i + 1 < m; i += 2) {
+        unsigned char lo = (unsigned char)s[i], hi = (unsigned char)s[i + 1];
+        cjk_le += hi == 0 || (hi >= 0x30 && hi <= 0x9F) || hi == 0xFF;
+        cjk_be += lo == 0 || (lo >= 0x30 && lo <= 0x9F) || lo == 0xFF;
+    }
+    if (pairs >= 8 && cjk_le * 20 >= pairs * 19 && cjk_be * 20 < pairs * 19)
+        return "UTF-16LE";
+    if (pairs >= 8 && cjk_be * 20 >= pairs * 19 && cjk_le * 20 < pairs * 19)
+        return "UTF-16BE";
     return NULL;
 }
 
