@@ -1036,14 +1036,21 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     return FOLIO_OK;
 }
 
+/* The caller's error record, or scratch when it gave none, emptied. */
+static folio_error *error_record(folio_error *err, folio_error *scratch)
+{
+    if (!err)
+        err = scratch;
+    err->message[0] = '\0';
+    err->option = NULL;
+    return err;
+}
+
 folio_status folio_read_text(const char *text, size_t len, const folio_read_opts *opts,
                              folio_doc **out, folio_error *err)
 {
     folio_error scratch;
-    if (!err)
-        err = &scratch;
-    err->message[0] = '\0';
-    err->option = NULL;
+    err = error_record(err, &scratch);
     *out = NULL;
     folio_status st = FOLIO_ERR_NOMEM;
     folio_arena *arena = folio_arena_new();
@@ -1104,10 +1111,7 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
                               folio_doc **out, folio_error *err)
 {
     folio_error scratch;
-    if (!err)
-        err = &scratch;
-    err->message[0] = '\0';
-    err->option = NULL;
+    err = error_record(err, &scratch);
     *out = NULL;
     folio_buf text = { 0 };
     char warning[160];
