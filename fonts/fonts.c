@@ -12,35 +12,119 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-bool folio_font_file_is_truetype(const char *path, int index)
+static uint16_t be16(const unsigned char *p)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    unsigned char h[12 + 16 * 64];
-    size_t got = fread(h, 1, 12, f);
-    uint32_t offset = 0;
-    if (got == 12 && memcmp(h, "ttcf", 4) == 0) { /* a collection: find face `index` */
-        unsigned char o[4];
-        if (index < 0 || (uint32_t)index >= be32(h + 8) || fseek(f, 12 + 4L * index, SEEK_SET) != 0 ||
-            fread(o, 1, 4, f) != 4) {
-            fclose(f);
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* A table of the font: where it is, checked to lie inside the file. */
+typedef struct sfnt {
+    const unsigned char *data;
+    size_t size;
+    size_t dir;               /* offset of the table directory's header */
+} sfnt;
+
+static bool table(const sfnt *f, const char *tag, size_t min_len, const unsigned char **at, size_t *len)
+{
+    unsigned n = be16(f->data + f->dir + 4);
+    for (unsigned t = 0; t < n; t++) {
+        const unsigned char *e = f->data + f->dir + 12 + 16 * (size_t)t;
+        if (e + 16 > f->data + f->size)
             return false;
-        }
-        offset = be32(o);
-        got = fseek(f, (long)offset, SEEK_SET) == 0 ? fread(h, 1, 12, f) : 0;
+        if (memcmp(e, tag, 4) != 0)
+            continue;
+        size_t off = be32(e + 8), l = be32(e + 12);
+        if (off > f->size || l > f->size - off || l < min_len)
+            return false;
+        *at = f->data + off;
+        *len = l;
+        return true;
     }
-    bool ok = false;
-    /* 0x00010000 or 'true': TrueType outlines; 'OTTO' would be CFF */
-    if (got == 12 && (be32(h) == 0x00010000 || memcmp(h, "true", 4) == 0)) {
-        unsigned tables = (unsigned)h[4] << 8 | h[5];
-        if (tables > 64)
-            tables = 64;
-        got = fread(h + 12, 16, tables, f);
-        for (unsigned t = 0; t < got && !ok; t++)
-            ok = memcmp(h + 12 + 16 * t, "glyf", 4) == 0;
+    return false;
+}
+
+/* The cmap's subtables lie inside it, and a format 4 subtable's arrays
+ * inside the subtable (libharu reads them without checking). */
+static bool cmap_consistent(const unsigned char *c, size_t len)
+{
+    unsigned n = be16(c + 2);
+    if (4 + 8 * (size_t)n > len)
+        return false;
+    for (unsigned i = 0; i < n; i++) {
+        size_t off = be32(c + 4 + 8 * i + 4);
+        if (off + 4 > len)
+            return false;
+        if (be16(c + off) != 4)
+            continue;
+        size_t sub = be16(c + off + 2), seg2 = be16(c + off + 6);
+        if (off + sub > len || seg2 == 0 || seg2 % 2 || 16 + 4 * seg2 > sub)
+            return false;
     }
-    fclose(f);
+    return true;
+}
+
+static bool has_tag(const sfnt *f, const char *tag)
+{
+    unsigned n = be16(f->data + f->dir + 4);
+    for (unsigned t = 0; t < n; t++)
+        if (memcmp(f->data + f->dir + 12 + 16 * (size_t)t, tag, 4) == 0)
+            return true;
+    return false;
+}
+
+/* Are the tables libharu reads there and consistent with each other (head,
+ * maxp, hhea, hmtx, loca, glyf, cmap)?  A damaged font crashed libharu. */
+static bool tables_consistent(const sfnt *f)
+{
+    const unsigned char *head, *maxp, *hhea, *hmtx, *loca, *glyf, *cmap;
+    size_t lh, lm, lhh, lhm, ll, lg, lc;
+    if (!table(f, "head", 54, &head, &lh) || !table(f, "maxp", 6, &maxp, &lm) ||
+        !table(f, "hhea", 36, &hhea, &lhh) || !table(f, "hmtx", 0, &hmtx, &lhm) ||
+        !table(f, "loca", 0, &loca, &ll) || !table(f, "glyf", 0, &glyf, &lg) || !table(f, "cmap", 4, &cmap, &lc))
+        return false;
+    unsigned em = be16(head + 18), long_loca = be16(head + 50), glyphs = be16(maxp + 4), metrics = be16(hhea + 34);
+    if (em < 16 || em > 16384 || long_loca > 1 || glyphs == 0 || metrics == 0 || metrics > glyphs)
+        return false;
+    if (lhm < 4 * (size_t)metrics + 2 * (size_t)(glyphs - metrics) || ll < ((size_t)glyphs + 1) * (long_loca ? 4 : 2))
+        return false;
+    size_t prev = 0;
+    for (unsigned g = 0; g <= glyphs; g++) { /* glyph offsets rise and stay inside glyf */
+        size_t at = long_loca ? be32(loca + 4 * (size_t)g) : 2 * (size_t)be16(loca + 2 * (size_t)g);
+        if (at < prev || at > lg)
+            return false;
+        prev = at;
+    }
+    return cmap_consistent(cmap, lc);
+}
+
+bool folio_font_file_is_truetype(const char *path, int index, bool deep)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return false;
+    unsigned char *data = NULL;
+    long size = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
+    if (!deep && size > 65536) /* the header and the table directory */
+        size = 65536;
+    if (size >= 12 && size < (1L << 30) && fseek(fp, 0, SEEK_SET) == 0 && (data = malloc((size_t)size)) &&
+        fread(data, 1, (size_t)size, fp) != (size_t)size) {
+        free(data);
+        data = NULL;
+    }
+    fclose(fp);
+    if (!data)
+        return false;
+    sfnt f = { data, (size_t)size, 0 };
+    bool ok = true;
+    if (memcmp(data, "ttcf", 4) == 0) { /* a collection: find face `index` */
+        ok = index >= 0 && (uint32_t)index < be32(data + 8) && 12 + 4 * (size_t)index + 4 <= f.size;
+        f.dir = ok ? be32(data + 12 + 4 * (size_t)index) : 0;
+    }
+    /* 0x00010000 or 'true': TrueType outlines ('OTTO' would be CFF) */
+    ok = ok && f.dir + 12 <= f.size && (be32(data + f.dir) == 0x00010000 || memcmp(data + f.dir, "true", 4) == 0) &&
+         f.dir + 12 + 16 * (size_t)be16(data + f.dir + 4) <= f.size &&
+         (deep ? tables_consistent(&f) : has_tag(&f, "glyf"));
+    free(data);
     return ok;
 }
 
@@ -108,7 +192,7 @@ static bool match(const char *spec, const char *lang, int32_t probe, int weight,
             continue;
         if (weight >= FC_WEIGHT_BOLD && w < FC_WEIGHT_DEMIBOLD)
             continue;
-        if (!folio_font_file_is_truetype((const char *)file, index))
+        if (!folio_font_file_is_truetype((const char *)file, index, false))
             continue;
         take(out, (const char *)file, index, (const char *)family, cs);
         found = true;
@@ -122,7 +206,7 @@ static bool match(const char *spec, const char *lang, int32_t probe, int weight,
 /* A face from a file path given by the user: coverage from fontconfig's scan. */
 static bool from_file(const char *path, folio_face *out)
 {
-    if (!folio_font_file_is_truetype(path, 0))
+    if (!folio_font_file_is_truetype(path, 0, true))
         return false;
     int count = 0;
     FcBlanks *blanks = NULL;
@@ -161,9 +245,13 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
     const char *cjk = cjk_font ? cjk_font : FOLIO_DEFAULT_CJK_FONT;
     bool user_text = text_font != NULL;
     if (!find_role(text, user_text, "en", 'a', &out->face[FOLIO_FACE_TEXT])) {
-        snprintf(err->message, sizeof err->message,
-                 "no TrueType font for Latin text found%s%s (install fonts-noto-core, or give --font FILE.ttf)",
-                 user_text ? " for " : "", user_text ? text : "");
+        if (looks_like_path(text))
+            snprintf(err->message, sizeof err->message,
+                     "%s: not a TrueType font that can be embedded (missing, CFF outlines, or damaged tables)", text);
+        else
+            snprintf(err->message, sizeof err->message,
+                     "no TrueType font for Latin text found%s%s (install fonts-noto-core, or give --font FILE.ttf)",
+                     user_text ? " for " : "", user_text ? text : "");
         return FOLIO_ERR_FORMAT;
     }
     /* Bold: the same family's bold face, or the regular one drawn stroked. */

@@ -44,7 +44,9 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
                               bool need_cjk, folio_fonts *out, folio_error *err);
 void folio_fonts_free(folio_fonts *fonts);
 bool folio_face_has(const folio_face *face, int32_t cp);
-/* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)? */
-bool folio_font_file_is_truetype(const char *path, int index);
+/* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)?
+ * deep (a file the user named): also that the tables libharu reads are there
+ * and consistent, since a damaged font crashes libharu. */
+bool folio_font_file_is_truetype(const char *path, int index, bool deep);
 
 #endif
