@@ -344,7 +344,7 @@ static void pdf_in_memory(void **state)
     assert_non_null(strstr(err.message, "b5"));
     o = (folio_write_opts){ .epoch = -1, .font = "/nonexistent/font.ttf" };
     assert_int_equal(folio_write_pdf(doc, &o, to_buf, &a, &err), FOLIO_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "no TrueType font"));
+    assert_non_null(strstr(err.message, "/nonexistent/font.ttf: not a TrueType font"));
     assert_int_equal(a.len, 0);
     folio_doc_free(doc);
 }
