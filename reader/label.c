@@ -8,7 +8,6 @@
  * with their reason.
  */
 #include "model.h"
-#include <math.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -172,16 +171,12 @@ static void apply_label(reader *r, int i, label l, int title)
 /* Text of a summary line without its label ("摘要：…"). */
 static void take_summary(reader *r, const unit *u)
 {
-    const char *p = u->text;
     if (u->cls == C_LABEL_SUMMARY)
         return; /* "划重点：" alone: a label, not the summary */
-    if (u->cls == C_SUMMARY) {
-        const char *colon = strstr(u->text, ":"), *wide = strstr(u->text, "\xEF\xBC\x9A");
-        p = wide && (!colon || wide < colon) ? wide + 3 : colon ? colon + 1 : u->text;
-        while (*p == ' ')
-            p++;
-    }
-    folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
+    if (u->cls == C_SUMMARY)
+        folio_scraped_add_summary_line(r, u);
+    else
+        folio_scraped_add_summary(r, u->text, u->len);
 }
 
 /* Metadata from the lines labelled meta and summary; where they give no

@@ -279,6 +279,16 @@ void folio_scraped_add_summary(reader *r, const char *s, size_t n)
     folio_buf_append(&r->summary_buf, s, n);
 }
 
+/* A summary line ("摘要：…") into the summary, without its label. */
+void folio_scraped_add_summary_line(reader *r, const unit *u)
+{
+    const char *colon = strstr(u->text, ":"), *wide = strstr(u->text, "\xEF\xBC\x9A");
+    const char *p = wide && (!colon || wide < colon) ? wide + 3 : colon ? colon + 1 : u->text;
+    while (*p == ' ')
+        p++;
+    folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
+}
+
 /* ------------------------------------------------------------------ */
 /* 3. where the article starts                                         */
 
@@ -390,12 +400,7 @@ static int scan_header(reader *r, int title)
             folio_scraped_take_meta(r, u);
             drop(u, WHY_META);
         } else if (u->cls == C_SUMMARY) {
-            const char *colon = strstr(u->text, ":");
-            const char *wide = strstr(u->text, "\xEF\xBC\x9A");
-            const char *p = wide && (!colon || wide < colon) ? wide + 3 : colon + 1;
-            while (*p == ' ')
-                p++;
-            folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
+            folio_scraped_add_summary_line(r, u);
             drop(u, WHY_META);
         } else if (u->cls == C_LABEL_SUMMARY) {
             i = take_summary_block(r, i);

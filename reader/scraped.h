@@ -98,6 +98,8 @@ typedef struct reader {
 void folio_scraped_drop(unit *u, const char *why);
 void folio_scraped_block(unit *u, folio_block_type t);
 void folio_scraped_add_summary(reader *r, const char *s, size_t n);
+/* A summary line ("摘要：…", "Summary: …") into the summary, without its label. */
+void folio_scraped_add_summary_line(reader *r, const unit *u);
 /* A title from the first sentence of a paragraph, at most 80 characters. */
 const char *folio_scraped_derived_title(reader *r, const unit *u);
 
