@@ -27,6 +27,7 @@ import tempfile
 LABELS = "TMSHPCNRKBD"
 MAP = {"Q": "P", "q": "P", "c": "C"}
 C_REG = 0.5
+TITLE_C = 0.1
 TRANS_SCALE = 1.0
 HAND_WEIGHT = 1.0
 
@@ -131,7 +132,7 @@ def transitions(y, pages):
     return start, trans
 
 
-def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT):
+def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X = np.asarray(X, dtype=np.float64)
@@ -163,14 +164,42 @@ def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT):
         bias[lab] = model.intercept_[row] - (model.coef_[row] * mu / sd).sum()
     # The title is one line a page: a ranker of its own, title or not, with
     # the page's lines weighed as one page.
-    is_title = (y == LABELS.index("T")).astype(int)
-    tw = np.array([1.0 / count[p] for p in pages])
-    tw[is_title == 1] = 1.0
-    ranker = LogisticRegression(C=c_reg, max_iter=3000, tol=1e-6)
-    ranker.fit(Z, is_title, sample_weight=tw)
-    title_coef = ranker.coef_[0] / sd
-    title_bias = ranker.intercept_[0] - (ranker.coef_[0] * mu / sd).sum()
+    wt = title_ranker(Z, y == LABELS.index("T"), pages, title_c)
+    title_coef = wt / sd
+    title_bias = -(wt * mu / sd).sum()
     return coef, bias, title_coef, title_bias
+
+
+def title_ranker(Z, is_title, pages, c_reg):
+    """Weights that make the title the best-scoring line of its page: a
+    softmax over each page's lines (listwise), so that what is learnt is how
+    the title differs from the other lines of the same page, not from lines
+    in general.  Pages without a title line take no part."""
+    import numpy as np
+    from scipy.optimize import minimize
+    groups = []
+    start = 0
+    for i in range(1, len(pages) + 1):
+        if i == len(pages) or pages[i] != pages[start]:
+            t = np.flatnonzero(is_title[start:i])
+            if len(t):
+                groups.append((start, i, start + t[0]))
+            start = i
+    lam = 1.0 / (2.0 * c_reg * max(len(groups), 1))
+
+    def loss(w):
+        s = Z @ w
+        total, grad = lam * (w @ w), 2 * lam * w
+        for a, b, t in groups:
+            z = s[a:b] - s[a:b].max()
+            e = np.exp(z)
+            p = e / e.sum()
+            total += (-(z[t - a]) + np.log(e.sum())) / len(groups)
+            grad += (Z[a:b].T @ p - Z[t]) / len(groups)
+        return total, grad
+    res = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 2000, "gtol": 1e-7})
+    return res.x
 
 
 def fmt(v):
@@ -219,6 +248,7 @@ def main():
     ap.add_argument("--sets", default="corpus,corpus-silver,corpus-cjk")
     ap.add_argument("--exclude", nargs="*", default=[])
     ap.add_argument("--C", type=float, default=C_REG, help="inverse regularisation strength")
+    ap.add_argument("--title-C", type=float, default=TITLE_C, help="the title ranker's inverse regularisation")
     ap.add_argument("--trans-scale", type=float, default=TRANS_SCALE,
                     help="weight of the label transitions against the scores in the decode")
     ap.add_argument("--hand-weight", type=float, default=HAND_WEIGHT,
@@ -233,7 +263,7 @@ def main():
     for row in X:
         for j in gone:
             row[j] = 0.0
-    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight)
+    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight, a.title_C)
     start, trans = transitions(y, pages)
     write_table(a.out, names, coef, bias, title_coef, title_bias, start, trans, pages, a.trans_scale)
     print("train: %d units from %d pages, %d features -> %s" % (len(y), len(set(pages)), len(names), a.out))
