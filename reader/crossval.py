@@ -73,6 +73,7 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--C", help="passed to train.py")
     ap.add_argument("--title-C", help="passed to train.py")
+    ap.add_argument("--title-drop", nargs="*", default=[], help="passed to train.py")
     ap.add_argument("--drop", nargs="*", default=[], help="passed to train.py")
     ap.add_argument("--trans-scale", help="passed to train.py")
     ap.add_argument("--no-augment", action="store_true", help="passed to train.py")
@@ -88,6 +89,7 @@ def main():
             extra = (["--C", a.C] if a.C else []) + (["--drop"] + a.drop if a.drop else [])
             extra += ["--trans-scale", a.trans_scale] if a.trans_scale else []
             extra += ["--title-C", a.title_C] if a.title_C else []
+            extra += ["--title-drop"] + a.title_drop if a.title_drop else []
             extra += ["--no-augment"] if a.no_augment else []
             extra += ["--hand-weight", a.hand_weight] if a.hand_weight else []
             binary = build(tmp, i, held, shared, extra)

@@ -132,7 +132,7 @@ def transitions(y, pages):
     return start, trans
 
 
-def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C):
+def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C, title_keep=None):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X = np.asarray(X, dtype=np.float64)
@@ -164,7 +164,9 @@ def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C):
         bias[lab] = model.intercept_[row] - (model.coef_[row] * mu / sd).sum()
     # The title is one line a page: a ranker of its own, title or not, with
     # the page's lines weighed as one page.
-    wt = title_ranker(Z, y == LABELS.index("T"), pages, title_c)
+    keep = np.array(title_keep if title_keep is not None else [True] * X.shape[1])
+    wt = np.zeros(X.shape[1])
+    wt[keep] = title_ranker(Z[:, keep], y == LABELS.index("T"), pages, title_c)
     title_coef = wt / sd
     title_bias = -(wt * mu / sd).sum()
     return coef, bias, title_coef, title_bias
@@ -249,6 +251,7 @@ def main():
     ap.add_argument("--exclude", nargs="*", default=[])
     ap.add_argument("--C", type=float, default=C_REG, help="inverse regularisation strength")
     ap.add_argument("--title-C", type=float, default=TITLE_C, help="the title ranker's inverse regularisation")
+    ap.add_argument("--title-drop", nargs="*", default=[], help="features (name substrings) the title ranker leaves out")
     ap.add_argument("--trans-scale", type=float, default=TRANS_SCALE,
                     help="weight of the label transitions against the scores in the decode")
     ap.add_argument("--hand-weight", type=float, default=HAND_WEIGHT,
@@ -263,7 +266,8 @@ def main():
     for row in X:
         for j in gone:
             row[j] = 0.0
-    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight, a.title_C)
+    keep = [not any(d in n for d in a.title_drop) for n in names]
+    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight, a.title_C, keep)
     start, trans = transitions(y, pages)
     write_table(a.out, names, coef, bias, title_coef, title_bias, start, trans, pages, a.trans_scale)
     print("train: %d units from %d pages, %d features -> %s" % (len(y), len(set(pages)), len(names), a.out))
