@@ -8,6 +8,7 @@
  * "评论" drops a lone button but never a sentence that mentions comments.
  */
 #include "scraped.h"
+#include "vocab.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -67,6 +68,8 @@ typedef struct needles {
 static void needles_init(needles *set)
 {
     size_t n = 0;
+    if (!set->list)
+        return;
     while (set->list[n])
         n++;
     set->items = malloc(n * sizeof *set->items);
@@ -90,12 +93,23 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 
 static bool any_prefix(const char *s, size_t n, const char *const *list)
 {
-    if (n == 0)
+    if (n == 0 || !list)
         return false;
     int first = tolower((unsigned char)s[0]);
     for (; *list; list++) /* the first byte rules out nearly all */
         if (tolower((unsigned char)(*list)[0]) == first && folio_starts_with_ci(s, n, *list))
             return true;
+    return false;
+}
+
+/* Does the line end with one of the list (ASCII letters in any case)? */
+static bool any_suffix(const char *s, size_t n, const char *const *list)
+{
+    for (; list && *list; list++) {
+        size_t k = strlen(*list);
+        if (k <= n && folio_starts_with_ci(s + n - k, k, *list))
+            return true;
+    }
     return false;
 }
 
@@ -107,6 +121,8 @@ static bool any_contains(const lower *l, needles *set)
     if (!l->ok)
         return false;
     lex_once_init();
+    if (!set->list)
+        return false;
     if (!set->items) {
         for (const char *const *w = set->list; *w; w++)
             if (memmem(l->buf, l->n, *w, strlen(*w)))
@@ -233,135 +249,8 @@ void folio_scraped_features(unit *u)
 /* ------------------------------------------------------------------ */
 /* lexicons                                                            */
 
-/* Whole-line boilerplate (compared case-insensitively, trailing colon and
- * white space ignored). */
-static const char *boiler_exact[] = {
-    "首页", "返回首页", "返回顶部", "回到顶部", "登录", "注册", "一键登录", "退出", "搜索",
-    "更多", "分享", "分享到", "收藏", "收藏本文", "点赞", "在看", "赞", "评论", "发表评论",
-    "写评论", "关注", "私信", "举报", "投诉", "确定", "取消", "不感兴趣", "用户反馈",
-    "意见反馈", "加载更多", "查看更多", "展开全文", "阅读全文", "阅读原文", "上一篇", "下一篇",
-    "二维码", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博", "qq空间", "qq好友",
-    "微信好友", "朋友圈", "qzone", "客户端", "频道", "图集", "+1", "打印", "字号",
-    "转繁体版", "简体版", "繁体版", "旧版回顾", "网站导航", "网站地图", "联系我们",
-    "关于我们", "广告服务", "隐私政策", "服务协议", "免责声明", "版权声明", "帮助",
-    "帮助中心", "关注我们", "无障碍说明", "写博客", "系统通知", "个人中心",
-    "帐号设置", "账号设置", "订阅", "立即订阅", "点击关注", "视频", "直播",
-    "home", "menu", "search", "search for", "sign in", "sign up", "sign in / sign up",
-    "log in", "login", "log out", "register", "subscribe", "subscribe now", "donate",
-    "share", "share this", "share this article", "share this story", "share this post",
-    "tweet", "email", "print", "copy link", "facebook", "twitter", "linkedin", "whatsapp",
-    "reddit", "pinterest", "next", "previous", "next post", "previous post", "next story",
-    "previous story", "next article", "previous article", "skip to main content",
-    "skip to content", "back to top", "load more", "show more", "read more",
-    "continue reading", "advertisement", "sponsored", "ad", "comments", "leave a comment",
-    "join the conversation", "i'm in", "i’m in", "submit", "ok", "cancel", "close",
-    "privacy", "privacy policy", "terms of use", "terms of service", "cookie policy",
-    "cookies", "contact", "contact us", "about", "about us", "follow", "following",
-    "share on twitter", "share on facebook", "share by email", "share via email",
-    "become a member", "become a source", "join newsletter", "all fields required",
-    "view all blog posts", "read the blog", "get free trial", "talk to an expert",
-    "get started guide", "get started", "ready to get started?", "in partnership with",
-    "ホーム", "トップ", "次のページへ", "前のページへ", "シェア", "ツイート", "ブックマーク",
-    "メニュー", "検索", "ログイン", "会員登録", "feed back", "ご意見・ご感想", "利用規約",
-    "rss一覧", "rss", "お問い合わせ", "プライバシーポリシー",
-    "restack", "like", "liked", "supported by", "continue reading the main story", "listen to this article",
-    "follow us", "print this page", "save", "saved", "gift this article", "give this article",
-    "知道了", "继续滑动看下一个", "轻触阅读原文", "预览时标签不可点", "微信扫一扫关注该公众号",
-    "微信扫一扫", "向上滑动看下一个", "阅读原文", "写留言", "留言", "返回搜狐，查看更多", "返回搜狐", "查看原文",
-    "この記事を読む", "記事を読む", "続きを読む", "シェアする", "ブックマークする",
-    NULL,
-};
-
-/* Boilerplate wherever it stands in a short line. */
-static const char *boiler_contains[] = {
-    "©", "copyright", "all rights reserved", "版权所有", "icp备", "icp证", "公网安备",
-    "网安备", "powered by", "未经允许不得转载", "转载请注明", "禁止转载", "未经授权",
-    "转载请联系", "扫描二维码", "扫码关注", "长按识别", "长按二维码", "二维码关注",
-    "官方微信", "微信公众号", "微信平台", "公众号", "by signing up", "licensed under",
-    "creative commons", "次のページ", "前のページ", "正文已结束", "sign up for",
-    "privacy policy", "terms of use", "cookie settings", "推荐阅读", "相关阅读",
-    "点击关注", "点击蓝字", "分享到", "ready to publish?", "unlisted", "点击上方", "收录于合集", "收录于话题",
-    "轻点两下取消", "该文观点仅代表作者本人", "仅提供信息存储空间服务", "更多原创资讯请下载", "already a subscriber",
-    "min listen", "sign up for free", "扫码下载", "长按二维码",
-    NULL,
-};
-
-/* Lines that open a run of links or an "about us" block. */
-static const char *marker_exact[] = {
-    "相关推荐", "相关文章", "相关阅读", "相关新闻", "相关链接", "相关搜索", "热门搜索",
-    "推荐阅读", "延伸阅读", "热门推荐", "热门文章", "精华推荐", "为你推荐", "猜你喜欢",
-    "热门视频", "视觉焦点", "往期回顾", "往期推荐", "更多精彩", "最新报道", "热门标签",
-    "相关热门文章", "下载专辑", "今日推荐", "热点推荐", "正文已结束",
-    "related", "related articles", "related stories", "related posts", "related content",
-    "related coverage", "read more", "read next", "more stories", "more to explore",
-    "most read", "most popular", "most viewed", "latest stories", "latest news",
-    "trending", "recommended", "recommended for you", "you may also like",
-    "you might also like", "also read", "more from", "popular", "join our newsletter",
-    "contact the author", "comments", "tags", "标签",
-    "関連記事", "関連リンク", "あわせて読みたい", "アクセストップ10", "ランキング",
-    "人気記事", "おすすめ", "最新記事", "過去記事カレンダー", "ランキングトップ30",
-    NULL,
-};
-
-static const char *caption_prefix[] = {
-    "图源", "图片来源", "图片：", "图片:", "图：", "图:", "图/", "图｜", "图|", "图为",
-    "图片为", "资料图", "配图", "题图", "photo:", "photo by", "photos:", "photograph:",
-    "photographs:", "image:", "images:", "image credit", "credit:", "illustration:",
-    "picture:", "(photo", "写真：", "写真は", "画像：", "出典：", "图片均来自网络",
-    "图片来自网络", "image caption", "image source", "media caption", "credit...", "credit…", "写真＝", "（写真",
-    "(写真", "（图片", "(图片", "图片：", "视频截图", "截图：", "photo credit", NULL,
-};
-
-static const char *caption_contains[] = {
-    "图源:", "图源：", "图源|", "（图片来源", "(图片来源", "图片来源：", "图片来源:",
-    "图片均来自网络", "via getty images", "(getty images)", "photo: ", "photograph: ",
-    "(ap photo", "(reuters)", "/reuters", "/afp", "(afp)", "/getty images",
-    NULL,
-};
-
-static const char *credit_labels[] = {
-    "责任编辑", "责编", "编辑", "本文编译", "编译", "翻译", "译者", "排版", "审阅", "审校",
-    "审核", "终审", "校对", "监制", "策划", "统筹", "美编", "出品", "供稿", "摄影",
-    "摄像", "撰稿", "记者", "校审", NULL,
-};
-
-static const char *credit_prefix_en[] = {
-    "edited by", "editing by", "reporting by", "additional reporting by", "produced by",
-    "fact-checked by", "copy edited by", "translated by", "design by", "designed by",
-    "illustrations by", "graphics by", "research by", NULL,
-};
-
-static const char *note_prefix[] = {
-    "*作者简介", "作者简介", "*注", "注：", "注:", "注释", "译注", "编者注", "作者注",
-    "editor's note", "editor’s note", "editors' note", "editors’ note", "note:",
-    "correction:", "clarification:", "update:", "originally published",
-    "this article was originally", "this story was originally", "this article first appeared",
-    "this story first appeared", "a version of this", "本文原载", "原载于", "本文首发",
-    "本文转载自", "本文来源", "about the author", "*本文", NULL,
-};
-
-static const char *summary_labels[] = {
-    "摘要", "内容摘要", "内容提要", "提要", "划重点", "要点", "核心提示", "summary",
-    "key points", "key takeaways", "tl;dr", "in brief", "at a glance", NULL,
-};
-
-static const char *lead_labels[] = {
-    "导语", "导读", "编者按", "前言", "引言", "editor's note", "editor’s note", NULL,
-};
-
-static const char *byline_prefix[] = {
-    "by ", "written by ", "words by ", "posted by ", "作者：", "作者:", "作者 ", "文/",
-    "文｜", "文|", "文 / ", "执笔/", "执笔：", "撰文", "记者 ", "记者：", "通讯员",
-    "posted on", NULL,
-};
-
-/* Words of counters: "37评论", "1164次阅读", "4 min read", "浏览：33". */
-static const char *count_words[] = {
-    "次阅读", "阅读数", "阅读量", "阅读", "次浏览", "浏览量", "浏览", "条评论", "评论数",
-    "评论", "收藏", "点赞", "在看", "转发", "分享", "人看过", "赞", "min read",
-    "minute read", "minutes read", "views", "view", "likes", "like", "comments",
-    "comment", "shares", "share", "claps", "responses", "分钟阅读", "分钟", NULL,
-};
+/* The lists come from the vocabulary table (vocab.c). */
+#define LIST(k, m) folio_vocab_list(VK_##k, VM_##m)
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -372,9 +261,12 @@ static const char **boiler_sorted, **marker_sorted;
 static size_t boiler_count, marker_count;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-static const char **sorted_copy(const char **list, size_t *count)
+static const char **sorted_copy(const char *const *list, size_t *count)
 {
     size_t n = 0;
+    *count = 0;
+    if (!list)
+        return NULL;
     while (list[n])
         n++;
     const char **copy = malloc(n * sizeof *copy);
@@ -388,14 +280,15 @@ static const char **sorted_copy(const char **list, size_t *count)
     return copy;
 }
 
-static needles boiler_any = { boiler_contains, 0, NULL };
-static needles caption_any = { caption_contains, 0, NULL };
+static needles boiler_any, caption_any;
 
 static void lex_init(void)
 {
     /* Lists are tiny; sorting once lets a 100 MB input use bsearch per line. */
-    boiler_sorted = sorted_copy(boiler_exact, &boiler_count);
-    marker_sorted = sorted_copy(marker_exact, &marker_count);
+    boiler_sorted = sorted_copy(LIST(BOILER, LINE), &boiler_count);
+    marker_sorted = sorted_copy(LIST(MARKER, LINE), &marker_count);
+    boiler_any.list = LIST(BOILER, ANYWHERE);
+    caption_any.list = LIST(CAPTION, ANYWHERE);
     needles_init(&boiler_any);
     needles_init(&caption_any);
 }
@@ -451,6 +344,7 @@ static bool is_marker_word(const char *s, size_t n)
 
 static bool is_count_line(const char *s, size_t n)
 {
+    const char *const *counter_words = LIST(COUNTER, COUNTER);
     bool digit = false, word = false;
     size_t d = 0;
     while (d < n && !isdigit((unsigned char)s[d]) && !((unsigned char)s[d] == 0xEF && d + 2 < n &&
@@ -460,15 +354,15 @@ static bool is_count_line(const char *s, size_t n)
         return false;
     size_t i = 0;
     while (i < n) {
-        bool hit = false;
-        for (const char *const *w = count_words; *w; w++)
-            if (folio_starts_with_ci(s + i, n - i, *w)) {
-                i += strlen(*w);
-                hit = word = true;
-                break;
-            }
-        if (hit)
+        size_t longest = 0; /* "阅读数" before "阅读", "likes" before "like" */
+        for (const char *const *w = counter_words; w && *w; w++)
+            if (strlen(*w) > longest && folio_starts_with_ci(s + i, n - i, *w))
+                longest = strlen(*w);
+        if (longest) {
+            i += longest;
+            word = true;
             continue;
+        }
         int32_t c;
         size_t k = folio_utf8_next(s + i, n - i, &c);
         if (folio_is_digit(c) || c == 'k' || c == 'K' || c == 0x4E07 /* 万 */) {
@@ -550,10 +444,11 @@ static bool is_credit(const unit *u)
     size_t n = u->len;
     if (u->chars > 80)
         return false;
-    if (any_prefix(s, n, credit_prefix_en))
+    if (any_prefix(s, n, LIST(CREDIT, PREFIX)))
         return true;
-    if (folio_contains(s, n, "供稿") || folio_contains(s, n, "责任编辑"))
-        return true;
+    for (const char *const *w = LIST(CREDIT, ANYWHERE); w && *w; w++)
+        if (folio_contains(s, n, *w))
+            return true;
     /* Skip a short button label such as "【纠错】", or an opening parenthesis
      * ("（责编：李四）"), before the label. */
     size_t off = 0;
@@ -569,7 +464,7 @@ static bool is_credit(const unit *u)
                 off++;
         }
     }
-    for (const char *const *l = credit_labels; *l; l++) {
+    for (const char *const *l = LIST(CREDIT, LABEL); l && *l; l++) {
         if (!folio_starts_with_ci(s + off, n - off, *l))
             continue;
         size_t k = off + strlen(*l);
@@ -592,20 +487,19 @@ static bool is_caption(const unit *u, const lower *l)
     size_t n = u->len;
     if (u->chars > 400)
         return false;
-    if (any_prefix(s, n, caption_prefix) || any_contains(l, &caption_any))
+    if (any_prefix(s, n, LIST(CAPTION, PREFIX)) || any_contains(l, &caption_any))
         return true;
-    /* "…新华社记者 才扬 摄" and "（张三 摄）": a photographer's credit at the end. */
-    if (ends_with(s, n, "摄") || ends_with(s, n, "摄）") || ends_with(s, n, "摄)") ||
-        ends_with(s, n, "摄影）"))
-        return u->cjk > 2;
-    if (ends_with(s, n, "Getty Images") || ends_with(s, n, "Getty Images)"))
-        return true;
+    /* "…新华社记者 才扬 摄", "（张三 摄）", "… Getty Images": a photographer's
+     * or an agency's credit at the end; a CJK one after CJK text. */
+    for (const char *const *w = LIST(CAPTION, SUFFIX); w && *w; w++)
+        if (any_suffix(s, n, (const char *const[]){ *w, NULL }))
+            return (unsigned char)**w < 0x80 || u->cjk > 2;
     return false;
 }
 
 static bool is_note(const unit *u)
 {
-    return any_prefix(u->text, u->len, note_prefix);
+    return any_prefix(u->text, u->len, LIST(NOTE, PREFIX));
 }
 
 /* A label alone on its line (optionally with a colon): "划重点：", "导语:". */
@@ -615,7 +509,7 @@ static bool is_bare_label(const unit *u, const char *const *labels)
     size_t k = lex_key(u->text, u->len, key, sizeof key);
     if (!k)
         return false;
-    for (const char *const *l = labels; *l; l++)
+    for (const char *const *l = labels; l && *l; l++)
         if (strcmp(key, *l) == 0)
             return true;
     return false;
@@ -624,12 +518,31 @@ static bool is_bare_label(const unit *u, const char *const *labels)
 /* "摘要：text" - a summary label followed by the summary itself. */
 static bool is_summary_line(const unit *u)
 {
-    for (const char *const *l = summary_labels; *l; l++) {
+    for (const char *const *l = LIST(SUMMARY, LABEL); l && *l; l++) {
         size_t k = strlen(*l);
         if (!folio_starts_with_ci(u->text, u->len, *l) || u->len <= k + 3)
             continue;
         const char *rest = u->text + k;
         if (*rest == ':' || memcmp(rest, "\xEF\xBC\x9A", 3) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A label of the list inside the line, then a separator (a space, a
+ * colon, a bar) and a name without sentence punctuation. */
+static bool labelled_name(const char *s, size_t n, const char *const *labels)
+{
+    if (folio_contains(s, n, "，") || folio_contains(s, n, "。"))
+        return false;
+    for (const char *const *l = labels; l && *l; l++) {
+        const char *at = memmem(s, n, *l, strlen(*l));
+        if (!at)
+            continue;
+        size_t k = (size_t)(at - s) + strlen(*l);
+        if (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '|' || s[k] == '/' ||
+                      folio_starts_with_ci(s + k, n - k, "：") || folio_starts_with_ci(s + k, n - k, "｜") ||
+                      folio_starts_with_ci(s + k, n - k, "／")))
             return true;
     }
     return false;
@@ -641,13 +554,13 @@ static bool is_byline(const unit *u)
     size_t n = u->len;
     if (u->chars > 60 || u->ends_sentence)
         return false;
-    if (any_prefix(s, n, byline_prefix))
+    if (any_prefix(s, n, LIST(BYLINE, PREFIX)))
         return true;
     if (n > 3 && memcmp(s + n - 3, " by", 3) == 0 && u->words <= 8)
         return true; /* "Written on Feb 24 by" above the author's name */
-    /* "《棱镜》作者 周纯", "[田中宏昌，ITmedia]"; not "对此，作者也想说：" */
-    if (u->chars <= 24 && folio_contains(s, n, "作者") && !u->ends_colon &&
-        !folio_contains(s, n, "，") && !folio_contains(s, n, "。"))
+    /* "《棱镜》作者 周纯": a label inside a short line, a name after it; not
+     * "对此，作者也想说：" or "该文观点仅代表作者本人" */
+    if (u->chars <= 24 && !u->ends_colon && labelled_name(s, n, LIST(BYLINE, ANYWHERE)))
         return true;
     if ((s[0] == '[' || folio_starts_with_ci(s, n, "［")) && (s[n - 1] == ']' ||
         ends_with(s, n, "］")) && u->chars <= 30)
@@ -657,11 +570,9 @@ static bool is_byline(const unit *u)
 
 static bool is_source_line(const unit *u)
 {
-    static const char *labels[] = { "来源：", "来源:", "来源 ", "出处：", "source:", "转自", NULL };
     /* "原标题：…" names the article as first published: metadata too. */
-    static const char *original[] = { "原标题：", "原标题:", "原文标题：", "original title:", NULL };
-    return (u->chars <= 40 && any_prefix(u->text, u->len, labels)) ||
-           (u->chars <= 120 && any_prefix(u->text, u->len, original));
+    return (u->chars <= 40 && any_prefix(u->text, u->len, LIST(SOURCE, PREFIX))) ||
+           (u->chars <= 120 && any_prefix(u->text, u->len, LIST(ORIGINAL, PREFIX)));
 }
 
 bool folio_scraped_names_only(const char *s, size_t n)
@@ -748,34 +659,26 @@ static bool is_dateline(const unit *u)
 /* "Read more: <headline>", "相关阅读：<标题>": a link to another article. */
 static bool inline_related(const unit *u)
 {
-    static const char *labels[] = { "read more:", "read also:", "also read:", "see also:", "related:",
-                                    "more:", "recommended:", "watch:", "listen:", "相关阅读：", "延伸阅读：",
-                                    "推荐阅读：", "相关新闻：", "相关链接：", "あわせて読みたい：", "posted in ", "filed under",
-                                    "tagged ", "tags:", "categories:", "分类：", "标签：", NULL };
-    return u->chars <= 160 && !u->ends_colon && any_prefix(u->text, u->len, labels);
+    return u->chars <= 160 && !u->ends_colon && any_prefix(u->text, u->len, LIST(RELATED, PREFIX));
 }
 
 /* The start of the comments: "5 thoughts on “…”", "12 Comments",
  * "Leave a Reply", "网友评论". */
 static bool comments_header(const unit *u)
 {
-    static const char *exact[] = { "leave a reply", "leave a comment", "post a comment", "comments", "responses",
-                                   "网友评论", "热门评论", "最新评论", "全部评论", "发表评论", "コメント", NULL };
     const char *s = u->text;
     size_t n = u->len, d = 0;
     if (u->chars > 120)
         return false;
-    for (const char *const *e = exact; *e; e++)
+    for (const char *const *e = LIST(COMMENTS, LINE); e && *e; e++)
         if (n == strlen(*e) && folio_starts_with_ci(s, n, *e))
             return true;
     while (d < n && isdigit((unsigned char)s[d]))
         d++;
     if (d == 0 || d >= n || s[d] != ' ')
         return false;
-    static const char *after[] = { " thoughts on", " thought on", " comments", " comment", " responses to",
-                                   " response to", " replies", NULL };
-    for (const char *const *a = after; *a; a++)
-        if (folio_starts_with_ci(s + d, n - d, *a))
+    for (const char *const *a = LIST(COMMENTS, AFTER_NUMBER); a && *a; a++)
+        if (folio_starts_with_ci(s + d + 1, n - d - 1, *a))
             return true;
     return false;
 }
@@ -794,9 +697,9 @@ unit_class folio_scraped_classify(const unit *u)
         return C_CREDIT;
     if (is_note(u))
         return C_NOTE;
-    if (is_bare_label(u, summary_labels))
+    if (is_bare_label(u, LIST(SUMMARY, LABEL)))
         return C_LABEL_SUMMARY;
-    if (is_bare_label(u, lead_labels))
+    if (is_bare_label(u, LIST(LEAD, LINE)))
         return C_LABEL_LEAD;
     if (is_summary_line(u))
         return C_SUMMARY;
@@ -811,15 +714,16 @@ unit_class folio_scraped_classify(const unit *u)
     if ((u->chars <= 24 && is_marker_word(s, n)) || comments_header(u))
         return C_MARKER;
     /* "关于IPP", "About The Intercept": an "about us" block follows. */
-    if (u->chars <= 12 && folio_starts_with_ci(s, n, "关于") && !u->ends_sentence)
+    if (u->width <= 16 && !u->ends_sentence &&
+        (any_prefix(s, n, LIST(MARKER, PREFIX)) || any_suffix(s, n, LIST(MARKER, SUFFIX))))
         return C_MARKER;
     if (u->chars <= 40 && is_count_line(s, n))
         return C_BOILER;
     if (inline_related(u))
         return C_BOILER;
     /* "This article is more than 2 years old" (an archive banner) */
-    if (u->chars <= 60 && folio_starts_with_ci(s, n, "this article is more than") && n > 3 &&
-        memcmp(s + n - 3, "old", 3) == 0)
+    if (u->width <= 40 && !u->prose &&
+        (any_prefix(s, n, LIST(BOILER, PREFIX)) || any_suffix(s, n, LIST(BOILER, SUFFIX))))
         return C_BOILER;
     if (u->chars <= 300 && (any_contains(&l, &boiler_any) || all_boiler_tokens(s, n)))
         return C_BOILER;

@@ -48,5 +48,12 @@ sys.exit(1 if bad else 0)
 PY
   then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# No row of the vocabulary names a string found on a single page of the
+# corpora (a word written for one page): tests/test_vocab counts them.
+if tests/test_vocab "$shared/corpus" "$shared/corpus-silver" "$shared/corpus-cjk" > "$tmp/vocab"; then
+  pass=$((pass + 1)); tail -n 1 "$tmp/vocab"
+else
+  cat "$tmp/vocab"; echo "FAIL corpus: vocabulary rows found on one page only"; fail=$((fail + 1))
+fi
 echo "corpus: $pass passed, $fail failed"
 [ "$fail" = 0 ]
