@@ -51,7 +51,8 @@ const vocab_row folio_vocab[] = {
     W("skip to content", LINE, BOILER, "en", "navigation"),
     W("back to top", LINE, BOILER, "en", "navigation"), W("load more", LINE, BOILER, "en", "navigation"),
     W("show more", LINE, BOILER, "en", "navigation"), R("continue reading", LINE, BOILER, "en"),
-    R("advertisement", LINE, BOILER, "en"), R("sponsored", LINE, BOILER, "en"), R("ad", LINE, BOILER, "en"),
+    W("advertisement", LINE, BOILER, "en", "advertising"), W("sponsored", LINE, BOILER, "en", "advertising"),
+    W("ad", LINE, BOILER, "en", "advertising"),
     R("i’m in", LINE, BOILER, "en"), R("submit", LINE, BOILER, "en"), R("ok", LINE, BOILER, "en"),
     R("cancel", LINE, BOILER, "en"), R("close", LINE, BOILER, "en"),
     W("privacy", LINE, BOILER, "en", "site information"),
@@ -68,7 +69,7 @@ const vocab_row folio_vocab[] = {
     W("ログイン", LINE, BOILER, "ja", "account"), W("会員登録", LINE, BOILER, "ja", "account"),
     W("利用規約", LINE, BOILER, "ja", "site information"), R("rss", LINE, BOILER, "en"),
     R("restack", LINE, BOILER, "en"), R("like", LINE, BOILER, "en"), R("liked", LINE, BOILER, "en"),
-    R("supported by", LINE, BOILER, "en"), R("listen to this article", LINE, BOILER, "en"),
+    W("supported by", LINE, BOILER, "en", "advertising"), R("listen to this article", LINE, BOILER, "en"),
     R("follow us", LINE, BOILER, "en"), R("print this page", LINE, BOILER, "en"),
     R("save", LINE, BOILER, "en"), R("saved", LINE, BOILER, "en"), R("gift this article", LINE, BOILER, "en"),
     R("give this article", LINE, BOILER, "en"), R("知道了", LINE, BOILER, "zh"),
@@ -300,6 +301,7 @@ const vocab_row folio_vocab[] = {
     W("subscribe now", LINE, BOILER, "en", "subscription"),
     W("join newsletter", LINE, BOILER, "en", "subscription"),
     W("by signing up", ANYWHERE, BOILER, "en", "subscription"), W("留言", LINE, BOILER, "zh", "comment button"),
+    W("in partnership with", LINE, BOILER, "en", "advertising"),
     W("i'm in", LINE, BOILER, "en", "subscription"),
     /* shorter lists of the line tests; a prefix or a suffix of furniture
      * counts in a short line only */
