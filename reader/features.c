@@ -37,7 +37,8 @@
     X(meta_follows) X(first_prose_ahead) X(copied_elsewhere) X(inside_longer) X(headline_rank) X(before_anchor) X(anchor_dist_log) X(overlap_found_log) \
     X(headline_repeated) X(headline_overlap) X(headline_meta_follows) X(headline_before_prose) \
     X(lead_log) X(gaps) X(code_char_ratio) X(ends_code) X(window_repeats) X(window_headlines) \
-    X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair)
+    X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair) X(cluster_headline_rank) \
+    X(prose_mass_ahead_log) X(prose_mass_behind_log)
 
 #define ENUM_ITEM(name) F_##name,
 enum { BASE_FEATURES(ENUM_ITEM) N_BASE };
@@ -391,6 +392,8 @@ struct folio_page {
     float *tpl, *exact, *overlap;
     uint8_t *copy;            /* 1: the text stands inside a longer unit */
     float *rank;              /* 1/k for the k-th headline-like unit back from the anchor */
+    float *crank;             /* the same back from the start of the densest run of prose */
+    double *cum_chars;        /* characters of prose in units 0..i-1 */
     int *cum;                 /* prose units before i */
     int *ahead, *behind;      /* the next prose unit from i; the last one before i */
     float best_overlap;
@@ -644,6 +647,12 @@ static void copy_stats(const reader *r, folio_page *p)
     for (int i = p->anchor - 1; i >= 0 && k < 8; i--)
         if (headline_like(&r->u[i]))
             p->rank[i] = 1.0f / (float)++k;
+    /* The same from the start of the densest run of prose: where the text
+     * starts by the rules may be a login box's sentence above the article. */
+    k = 0;
+    for (int i = p->from - 1; i >= 0 && k < 8; i--)
+        if (headline_like(&r->u[i]))
+            p->crank[i] = 1.0f / (float)++k;
 }
 
 /* Counts behind the window features: units whose template repeats three
@@ -684,6 +693,7 @@ void folio_page_free(folio_page *p)
     free(p->cluster_overlap);
     free(p->found);
     free(p->rank);
+    free(p->cum_chars);
     free(p->cum);
     free(p->ahead);
     free(p->behind);
@@ -696,13 +706,14 @@ folio_page *folio_page_new(const reader *r)
     size_t n = (size_t)r->n;
     if (!p || !(p->tpl = malloc((n + 1) * sizeof(float))) || !(p->exact = malloc((n + 1) * sizeof(float))) ||
         !(p->overlap = malloc((n + 1) * sizeof(float))) || !(p->copy = calloc(n + 1, 1)) ||
-        !(p->rank = calloc(n + 1, sizeof(float))) || !(p->cum_repeat = calloc(n + 1, sizeof(int))) ||
+        !(p->rank = calloc(2 * (n + 1), sizeof(float))) || !(p->cum_repeat = calloc(n + 1, sizeof(int))) ||
         !(p->cum_headline = calloc(n + 1, sizeof(int))) || !(p->cum_dated = calloc(n + 1, sizeof(int))) ||
         !(p->marker = calloc(n + 1, sizeof(int))) || !(p->dated = calloc(n + 1, 1)) || !(p->cluster_overlap = calloc(n + 1, sizeof(float))) || !(p->found = calloc(n + 1, sizeof(float))) || !(p->cum = malloc((n + 1) * sizeof(int))) ||
-        !(p->ahead = malloc((n + 1) * sizeof(int))) || !(p->behind = malloc((n + 1) * sizeof(int)))) {
+        !(p->ahead = malloc((n + 1) * sizeof(int))) || !(p->cum_chars = malloc((n + 1) * sizeof(double))) || !(p->behind = malloc((n + 1) * sizeof(int)))) {
         folio_page_free(p);
         return NULL;
     }
+    p->crank = p->rank + n + 1;
     prose_cluster(r, &p->from, &p->to);
     if (!repeat_stats(r, p) || !overlap_stats(r, p)) {
         folio_page_free(p);
@@ -712,8 +723,11 @@ folio_page *folio_page_new(const reader *r)
     copy_stats(r, p);
     window_stats(r, p);
     p->cum[0] = 0;
-    for (int i = 0; i < r->n; i++)
+    p->cum_chars[0] = 0;
+    for (int i = 0; i < r->n; i++) {
         p->cum[i + 1] = p->cum[i] + r->u[i].prose;
+        p->cum_chars[i + 1] = p->cum_chars[i] + (r->u[i].prose ? r->u[i].chars : 0);
+    }
     p->ahead[n] = -1;
     for (int i = r->n - 1; i >= 0; i--)
         p->ahead[i] = r->u[i].prose ? i : p->ahead[i + 1];
@@ -752,6 +766,12 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
     f[F_copied_elsewhere] = p->exact[i] > 0.5f || (p->copy[i] & 1);
     f[F_inside_longer] = p->copy[i] & 1;
     f[F_headline_rank] = p->rank[i];
+    f[F_cluster_headline_rank] = p->crank[i];
+    /* how much running text follows within twelve units, and precedes: a
+     * headline has the article below it and little above */
+    int ahead12 = i + 13 > n ? n : i + 13, behind12 = i - 12 < 0 ? 0 : i - 12;
+    f[F_prose_mass_ahead_log] = logf(1.0f + (float)(p->cum_chars[ahead12] - p->cum_chars[i + 1]));
+    f[F_prose_mass_behind_log] = logf(1.0f + (float)(p->cum_chars[i] - p->cum_chars[behind12]));
     f[F_before_anchor] = i < p->anchor;
     f[F_anchor_dist_log] = logf(1.0f + (float)abs(p->anchor - i));
     f[F_overlap_found_log] = p->found[i];

@@ -132,7 +132,7 @@ def transitions(y, pages):
     return start, trans
 
 
-def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C, title_keep=None):
+def fit(X, y, pages, names, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C, title_keep=None):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X = np.asarray(X, dtype=np.float64)
@@ -166,13 +166,21 @@ def fit(X, y, pages, c_reg=C_REG, hand=HAND_WEIGHT, title_c=TITLE_C, title_keep=
     # the page's lines weighed as one page.
     keep = np.array(title_keep if title_keep is not None else [True] * X.shape[1])
     wt = np.zeros(X.shape[1])
-    wt[keep] = title_ranker(Z[:, keep], y == LABELS.index("T"), pages, title_c)
+    # A line of furniture's vocabulary is no likelier the title for it: the
+    # ranker's weights of those classes are kept at zero or below.
+    kept = [n for n, k in zip(names, keep) if k]
+    upper = [0.0 if n in NOT_TITLE else None for n in kept]
+    wt[keep] = title_ranker(Z[:, keep], y == LABELS.index("T"), pages, title_c, upper)
     title_coef = wt / sd
     title_bias = -(wt * mu / sd).sum()
     return coef, bias, title_coef, title_bias
 
 
-def title_ranker(Z, is_title, pages, c_reg):
+NOT_TITLE = {"cls_boiler", "cls_marker", "cls_credit", "cls_caption", "cls_note", "cls_byline",
+             "cls_dateline", "cls_source", "cls_series", "has_copyright", "rule_caption"}
+
+
+def title_ranker(Z, is_title, pages, c_reg, upper=None):
     """Weights that make the title the best-scoring line of its page: a
     softmax over each page's lines (listwise), so that what is learnt is how
     the title differs from the other lines of the same page, not from lines
@@ -199,7 +207,8 @@ def title_ranker(Z, is_title, pages, c_reg):
             total += (-(z[t - a]) + np.log(e.sum())) / len(groups)
             grad += (Z[a:b].T @ p - Z[t]) / len(groups)
         return total, grad
-    res = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B",
+    bounds = [(None, u) for u in upper] if upper else None
+    res = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds,
                    options={"maxiter": 2000, "gtol": 1e-7})
     return res.x
 
@@ -267,7 +276,7 @@ def main():
         for j in gone:
             row[j] = 0.0
     keep = [not any(d in n for d in a.title_drop) for n in names]
-    coef, bias, title_coef, title_bias = fit(X, y, pages, a.C, a.hand_weight, a.title_C, keep)
+    coef, bias, title_coef, title_bias = fit(X, y, pages, names, a.C, a.hand_weight, a.title_C, keep)
     start, trans = transitions(y, pages)
     write_table(a.out, names, coef, bias, title_coef, title_bias, start, trans, pages, a.trans_scale)
     print("train: %d units from %d pages, %d features -> %s" % (len(y), len(set(pages)), len(names), a.out))

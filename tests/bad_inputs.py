@@ -109,22 +109,35 @@ def encodings(tmp):
 def never_half_written(tmp):
     """Killed while writing: the old file stays; a failure leaves no new file."""
     big = os.path.join(tmp, "big.txt")
-    with open(big, "wb") as f:
-        for i in range(40000):
-            f.write(ARTICLE)
+    with open(big, "wb") as f:  # distinct paragraphs: repeats would be dropped as copies
+        f.write(ARTICLE)
+        for i in range(20000):
+            f.write(("In season %d the harbour master counted %d boats, %d of them back from the north, "
+                     "and wrote the figures in book %d.\n\n" % (i, i * 7 % 997, i * 3 % 101, i)).encode())
     target = os.path.join(tmp, "target.pdf")
     open(target, "wb").write(b"OLD")
     temps = lambda: [n for n in os.listdir(tmp) if n.startswith("target.pdf.folio-")]
-    p = subprocess.Popen([FOLIO, big, "-o", target], stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
-    p.send_signal(signal.SIGTERM)  # caught: the temporary file goes too
-    p.wait()
-    ok = open(target, "rb").read() == b"OLD" and not temps()
-    p = subprocess.Popen([FOLIO, big, "-o", target], stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
-    p.send_signal(signal.SIGKILL)  # cannot be caught: the target is still the old file
-    p.wait()
+
+    def interrupted(sig):
+        """Start a conversion, send sig once its temporary file exists."""
+        p = subprocess.Popen([FOLIO, big, "-o", target], stderr=subprocess.DEVNULL)
+        for _ in range(600):
+            if temps() or p.poll() is not None:
+                break
+            time.sleep(0.05)
+        running = p.poll() is None
+        p.send_signal(sig)
+        p.wait()
+        if not running:
+            print("FAIL never half-written: the conversion ended before it could be interrupted")
+        return running
+
+    ok = interrupted(signal.SIGTERM)  # caught: the temporary file goes too
+    ok = ok and open(target, "rb").read() == b"OLD" and not temps()
+    ok &= interrupted(signal.SIGKILL)  # cannot be caught: the target is still the old file
     ok &= open(target, "rb").read() == b"OLD"
+    for n in temps():  # what SIGKILL left
+        os.unlink(os.path.join(tmp, n))
     # a closed pipe downstream (folio ... | head) ends quietly, as cat does
     p = subprocess.Popen([FOLIO, big, "-t", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     p.stdout.read(100)
