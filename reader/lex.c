@@ -91,26 +91,44 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
     return k <= n && memcmp(s + n - k, suffix, k) == 0;
 }
 
-static bool any_prefix(const char *s, size_t n, const char *const *list)
+/* A list of the vocabulary and the lengths of its words. */
+typedef struct wordlist {
+    const char *const *w;
+    const size_t *len;
+} wordlist;
+
+#define LIST(k, m) vocab_words(VK_##k, VM_##m)
+
+static wordlist vocab_words(vocab_kind k, vocab_match m)
 {
-    if (n == 0 || !list)
+    wordlist l = { folio_vocab_list(k, m), folio_vocab_lengths(k, m) };
+    if (!l.w || !l.len)
+        l.w = NULL, l.len = NULL;
+    return l;
+}
+
+static bool any_prefix(const char *s, size_t n, wordlist list)
+{
+    if (n == 0 || !list.w)
         return false;
     int first = tolower((unsigned char)s[0]);
-    for (; *list; list++) /* the first byte rules out nearly all */
-        if (tolower((unsigned char)(*list)[0]) == first && folio_starts_with_ci(s, n, *list))
+    for (size_t i = 0; list.w[i]; i++) /* the first byte rules out nearly all */
+        if (list.len[i] <= n && tolower((unsigned char)list.w[i][0]) == first &&
+            folio_starts_with_ci(s, n, list.w[i]))
             return true;
     return false;
 }
 
-/* Does the line end with one of the list (ASCII letters in any case)? */
-static bool any_suffix(const char *s, size_t n, const char *const *list)
+/* Does the line end with one of the list (ASCII letters in any case)?
+ * Returns the word's index + 1, or 0. */
+static size_t any_suffix(const char *s, size_t n, wordlist list)
 {
-    for (; list && *list; list++) {
-        size_t k = strlen(*list);
-        if (k <= n && folio_starts_with_ci(s + n - k, k, *list))
-            return true;
+    for (size_t i = 0; list.w && list.w[i]; i++) {
+        size_t k = list.len[i];
+        if (k <= n && folio_starts_with_ci(s + n - k, k, list.w[i]))
+            return i + 1;
     }
-    return false;
+    return 0;
 }
 
 static void lex_once_init(void);
@@ -249,8 +267,7 @@ void folio_scraped_features(unit *u)
 /* ------------------------------------------------------------------ */
 /* lexicons                                                            */
 
-/* The lists come from the vocabulary table (vocab.c). */
-#define LIST(k, m) folio_vocab_list(VK_##k, VM_##m)
+/* The lists come from the vocabulary table (vocab.c): LIST(KIND, MODE). */
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -285,10 +302,10 @@ static needles boiler_any, caption_any;
 static void lex_init(void)
 {
     /* Lists are tiny; sorting once lets a 100 MB input use bsearch per line. */
-    boiler_sorted = sorted_copy(LIST(BOILER, LINE), &boiler_count);
-    marker_sorted = sorted_copy(LIST(MARKER, LINE), &marker_count);
-    boiler_any.list = LIST(BOILER, ANYWHERE);
-    caption_any.list = LIST(CAPTION, ANYWHERE);
+    boiler_sorted = sorted_copy(folio_vocab_list(VK_BOILER, VM_LINE), &boiler_count);
+    marker_sorted = sorted_copy(folio_vocab_list(VK_MARKER, VM_LINE), &marker_count);
+    boiler_any.list = folio_vocab_list(VK_BOILER, VM_ANYWHERE);
+    caption_any.list = folio_vocab_list(VK_CAPTION, VM_ANYWHERE);
     needles_init(&boiler_any);
     needles_init(&caption_any);
 }
@@ -344,7 +361,7 @@ static bool is_marker_word(const char *s, size_t n)
 
 static bool is_count_line(const char *s, size_t n)
 {
-    const char *const *counter_words = LIST(COUNTER, COUNTER);
+    wordlist counter = LIST(COUNTER, COUNTER);
     bool digit = false, word = false;
     size_t d = 0;
     while (d < n && !isdigit((unsigned char)s[d]) && !((unsigned char)s[d] == 0xEF && d + 2 < n &&
@@ -355,9 +372,11 @@ static bool is_count_line(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t longest = 0; /* "阅读数" before "阅读", "likes" before "like" */
-        for (const char *const *w = counter_words; w && *w; w++)
-            if (strlen(*w) > longest && folio_starts_with_ci(s + i, n - i, *w))
-                longest = strlen(*w);
+        int first = tolower((unsigned char)s[i]);
+        for (size_t w = 0; counter.w && counter.w[w]; w++)
+            if (counter.len[w] > longest && tolower((unsigned char)counter.w[w][0]) == first &&
+                folio_starts_with_ci(s + i, n - i, counter.w[w]))
+                longest = counter.len[w];
         if (longest) {
             i += longest;
             word = true;
@@ -446,8 +465,9 @@ static bool is_credit(const unit *u)
         return false;
     if (any_prefix(s, n, LIST(CREDIT, PREFIX)))
         return true;
-    for (const char *const *w = LIST(CREDIT, ANYWHERE); w && *w; w++)
-        if (folio_contains(s, n, *w))
+    wordlist anywhere = LIST(CREDIT, ANYWHERE);
+    for (size_t w = 0; anywhere.w && anywhere.w[w]; w++)
+        if (memmem(s, n, anywhere.w[w], anywhere.len[w]))
             return true;
     /* Skip a short button label such as "【纠错】", or an opening parenthesis
      * ("（责编：李四）"), before the label. */
@@ -464,10 +484,11 @@ static bool is_credit(const unit *u)
                 off++;
         }
     }
-    for (const char *const *l = LIST(CREDIT, LABEL); l && *l; l++) {
-        if (!folio_starts_with_ci(s + off, n - off, *l))
+    wordlist labels = LIST(CREDIT, LABEL);
+    for (size_t w = 0; labels.w && labels.w[w]; w++) {
+        if (!folio_starts_with_ci(s + off, n - off, labels.w[w]))
             continue;
-        size_t k = off + strlen(*l);
+        size_t k = off + labels.len[w];
         while (k < n && s[k] == ' ')
             k++;
         if (k >= n)
@@ -491,10 +512,9 @@ static bool is_caption(const unit *u, const lower *l)
         return true;
     /* "…新华社记者 才扬 摄", "（张三 摄）", "… Getty Images": a photographer's
      * or an agency's credit at the end; a CJK one after CJK text. */
-    for (const char *const *w = LIST(CAPTION, SUFFIX); w && *w; w++)
-        if (any_suffix(s, n, (const char *const[]){ *w, NULL }))
-            return (unsigned char)**w < 0x80 || u->cjk > 2;
-    return false;
+    wordlist suffixes = LIST(CAPTION, SUFFIX);
+    size_t hit = any_suffix(s, n, suffixes);
+    return hit && ((unsigned char)suffixes.w[hit - 1][0] < 0x80 || u->cjk > 2);
 }
 
 static bool is_note(const unit *u)
@@ -503,14 +523,14 @@ static bool is_note(const unit *u)
 }
 
 /* A label alone on its line (optionally with a colon): "划重点：", "导语:". */
-static bool is_bare_label(const unit *u, const char *const *labels)
+static bool is_bare_label(const unit *u, wordlist labels)
 {
     char key[64];
     size_t k = lex_key(u->text, u->len, key, sizeof key);
     if (!k)
         return false;
-    for (const char *const *l = labels; l && *l; l++)
-        if (strcmp(key, *l) == 0)
+    for (size_t w = 0; labels.w && labels.w[w]; w++)
+        if (labels.len[w] == k && memcmp(key, labels.w[w], k) == 0)
             return true;
     return false;
 }
@@ -518,9 +538,10 @@ static bool is_bare_label(const unit *u, const char *const *labels)
 /* "摘要：text" - a summary label followed by the summary itself. */
 static bool is_summary_line(const unit *u)
 {
-    for (const char *const *l = LIST(SUMMARY, LABEL); l && *l; l++) {
-        size_t k = strlen(*l);
-        if (!folio_starts_with_ci(u->text, u->len, *l) || u->len <= k + 3)
+    wordlist labels = LIST(SUMMARY, LABEL);
+    for (size_t w = 0; labels.w && labels.w[w]; w++) {
+        size_t k = labels.len[w];
+        if (u->len <= k + 3 || !folio_starts_with_ci(u->text, u->len, labels.w[w]))
             continue;
         const char *rest = u->text + k;
         if (*rest == ':' || memcmp(rest, "\xEF\xBC\x9A", 3) == 0)
@@ -531,15 +552,15 @@ static bool is_summary_line(const unit *u)
 
 /* A label of the list inside the line, then a separator (a space, a
  * colon, a bar) and a name without sentence punctuation. */
-static bool labelled_name(const char *s, size_t n, const char *const *labels)
+static bool labelled_name(const char *s, size_t n, wordlist labels)
 {
     if (folio_contains(s, n, "，") || folio_contains(s, n, "。"))
         return false;
-    for (const char *const *l = labels; l && *l; l++) {
-        const char *at = memmem(s, n, *l, strlen(*l));
+    for (size_t w = 0; labels.w && labels.w[w]; w++) {
+        const char *at = memmem(s, n, labels.w[w], labels.len[w]);
         if (!at)
             continue;
-        size_t k = (size_t)(at - s) + strlen(*l);
+        size_t k = (size_t)(at - s) + labels.len[w];
         if (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '|' || s[k] == '/' ||
                       folio_starts_with_ci(s + k, n - k, "：") || folio_starts_with_ci(s + k, n - k, "｜") ||
                       folio_starts_with_ci(s + k, n - k, "／")))
@@ -670,15 +691,16 @@ static bool comments_header(const unit *u)
     size_t n = u->len, d = 0;
     if (u->chars > 120)
         return false;
-    for (const char *const *e = LIST(COMMENTS, LINE); e && *e; e++)
-        if (n == strlen(*e) && folio_starts_with_ci(s, n, *e))
+    wordlist heads = LIST(COMMENTS, LINE), after = LIST(COMMENTS, AFTER_NUMBER);
+    for (size_t w = 0; heads.w && heads.w[w]; w++)
+        if (n == heads.len[w] && folio_starts_with_ci(s, n, heads.w[w]))
             return true;
     while (d < n && isdigit((unsigned char)s[d]))
         d++;
     if (d == 0 || d >= n || s[d] != ' ')
         return false;
-    for (const char *const *a = LIST(COMMENTS, AFTER_NUMBER); a && *a; a++)
-        if (folio_starts_with_ci(s + d + 1, n - d - 1, *a))
+    for (size_t w = 0; after.w && after.w[w]; w++)
+        if (folio_starts_with_ci(s + d + 1, n - d - 1, after.w[w]))
             return true;
     return false;
 }

@@ -391,6 +391,7 @@ const size_t folio_vocab_count = sizeof folio_vocab / sizeof folio_vocab[0];
 /* Every (kind, mode) list is a slice of one array of pointers: the rows'
  * patterns in table order, each list ended by NULL. */
 static const char **slices;
+static size_t *slice_lens; /* strlen of each pattern, parallel to slices */
 static size_t starts[VK_KIND_COUNT][VM_COUNT];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -400,19 +401,27 @@ static void build(void)
     for (size_t i = 0; i < folio_vocab_count; i++)
         counts[folio_vocab[i].kind][folio_vocab[i].match]++;
     const char **all = malloc((folio_vocab_count + VK_KIND_COUNT * VM_COUNT) * sizeof *all);
-    if (!all)
+    size_t *lens = malloc((folio_vocab_count + VK_KIND_COUNT * VM_COUNT) * sizeof *lens);
+    if (!all || !lens) {
+        free(all);
+        free(lens);
         return;
+    }
     for (int k = 0; k < VK_KIND_COUNT; k++)
         for (int m = 0; m < VM_COUNT; m++) {
             starts[k][m] = at;
             size_t n = 0;
             for (size_t i = 0; i < folio_vocab_count; i++)
-                if (folio_vocab[i].kind == k && folio_vocab[i].match == m)
+                if (folio_vocab[i].kind == k && folio_vocab[i].match == m) {
+                    lens[at + n] = strlen(folio_vocab[i].pattern);
                     all[at + n++] = folio_vocab[i].pattern;
+                }
             all[at + n] = NULL;
+            lens[at + n] = 0;
             at += counts[k][m] + 1;
         }
     slices = all;
+    slice_lens = lens;
 }
 
 const char *const *folio_vocab_list(vocab_kind kind, vocab_match match)
@@ -421,6 +430,14 @@ const char *const *folio_vocab_list(vocab_kind kind, vocab_match match)
     if (!slices || kind >= VK_KIND_COUNT || match >= VM_COUNT)
         return NULL;
     return slices + starts[kind][match];
+}
+
+const size_t *folio_vocab_lengths(vocab_kind kind, vocab_match match)
+{
+    pthread_once(&once, build);
+    if (!slices || kind >= VK_KIND_COUNT || match >= VM_COUNT)
+        return NULL;
+    return slice_lens + starts[kind][match];
 }
 
 /* The line without a trailing colon (ASCII or full-width) and white space. */

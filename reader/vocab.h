@@ -63,6 +63,10 @@ extern const size_t folio_vocab_count;
  * NULL only when memory ran out. */
 const char *const *folio_vocab_list(vocab_kind kind, vocab_match match);
 
+/** The byte lengths of the patterns of folio_vocab_list(kind, match), in
+ * the same order (ended by 0); owned by the library; NULL where that is. */
+const size_t *folio_vocab_lengths(vocab_kind kind, vocab_match match);
+
 /** Whether the line s (n bytes, UTF-8, trimmed) matches the row's pattern
  * in the row's mode, without the length limits the line tests add.  Used
  * by the tests that count the pages a row is found on. */
