@@ -60,6 +60,8 @@ static void help(void)
 "folio - turn scraped article text into a clean document\n"
 "\n"
 "Usage: folio [options] INPUT [-o OUTPUT]\n"
+"       folio [options] INPUT... -o BOOK      several articles, one book\n"
+"       folio [options] -d DIR -t FORMAT INPUT...   one output per input\n"
 "\n"
 "INPUT is a text file copied or scraped from a web page (UTF-8), or - for\n"
 "standard input.  folio finds the title, byline, date, headings, quotes,\n"
@@ -76,6 +78,7 @@ static void help(void)
 "  folio article.txt -o article.json      the same, into a file\n"
 "  curl -s URL | html2text | folio - -t json\n"
 "  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
+"  folio a.txt b.txt c.txt -o week.epub --title \"Weekly reading\"   a digest\n"
 "\n"
 "Options:\n"
 "  -t, --to FORMAT       output format: epub, pdf, outline, outline-md, opml,\n"
@@ -121,9 +124,15 @@ static void help(void)
 "Environment: SOURCE_DATE_EPOCH (seconds) sets every timestamp in the output;\n"
 "without it the article's date is used, so the same input gives the same file.\n"
 "\n"
-"Many files: folio -d OUTDIR -t epub,pdf,outline FILE...  (-j N parallel jobs,\n"
-"default one per core; -q quiet).  One failing file does not stop the rest;\n"
-"a summary line at the end; exit status 1 if any failed.\n"
+"Several inputs without -d make one book (a digest): each article is a part\n"
+"with its own title, byline and sections in the table of contents, the PDF\n"
+"bookmarks and the outline; --title names the collection (default: the\n"
+"first article's title).  Any input that cannot be read stops the book.\n"
+"\n"
+"Many files, one output each: folio -d OUTDIR -t epub,pdf,outline FILE...\n"
+"(-j N parallel jobs, default one per core; -q quiet).  One failing file\n"
+"does not stop the rest; a summary line at the end; exit status 1 if any\n"
+"failed.\n"
 "\n"
 "Exit status: 0 done, 1 the input could not be read or converted, 2 usage error.\n"
 "Errors are one line: 'folio: FILE: what is wrong'.\n");
@@ -265,9 +274,7 @@ int main(int argc, char **argv)
                                            : "--features reads one input and prints to standard output");
         return cli_convert_one(&j, argv[optind], NULL);
     }
-    if (outdir || optind + 1 < argc) {
-        if (!outdir)
-            usage_error("several inputs need -d OUTDIR ('%s' is the second)", argv[optind + 1]);
+    if (outdir) {
         if (output)
             usage_error("%s", "-o names one output; with -d every input gets its own");
         if (!to)
@@ -277,6 +284,7 @@ int main(int argc, char **argv)
         return cli_batch(&j, (const char **)argv + optind, argc - optind, jobs, quiet);
     }
     const char *input = argv[optind];
+    int digest = optind + 1 < argc;
     if (to && strchr(to, ','))
         usage_error("several formats need -d OUTDIR ('%s')", to);
     if (to)
@@ -287,5 +295,17 @@ int main(int argc, char **argv)
     j.n_fmts = 1;
     if (!output && j.fmts[0]->binary && strcmp(input, "-") == 0 && isatty(STDOUT_FILENO))
         usage_error("not writing %s to a terminal; add -o FILE", j.fmts[0]->name);
+    if (digest) {
+        /* several inputs, one book: --title names the collection; the
+         * other metadata stays each article's own */
+        if (!output && j.fmts[0]->binary)
+            usage_error("several inputs make one %s: name it with -o FILE (or use -d DIR for one book each)",
+                        j.fmts[0]->name);
+        if (ro.author || ro.date || ro.source)
+            usage_error("%s", "--author, --date and --source describe one article; a digest keeps each article's own");
+        const char *title = j.ro.title;
+        j.ro.title = NULL;
+        return cli_convert_digest(&j, (const char **)argv + optind, argc - optind, output, title);
+    }
     return cli_convert_one(&j, input, output);
 }

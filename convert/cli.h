@@ -40,6 +40,11 @@ extern const char *cli_prog;
  * error; returns an exit status. */
 int cli_convert_one(const job *j, const char *input, const char *output);
 
+/* Several inputs as one book (a digest, folio_doc_digest): the collection
+ * titled `title` (NULL: the first article's).  `output` as for
+ * cli_convert_one; no input is written.  Returns an exit status. */
+int cli_convert_digest(const job *j, const char **inputs, int n, const char *output, const char *title);
+
 /* The output path of `input` in format `fmt`: DIR/stem.ext (batch) or
  * stem.ext beside the input.  0 if it does not fit in cap bytes. */
 int cli_output_path(const char *input, const char *dir, const format *fmt, char *out, size_t cap);

@@ -171,6 +171,20 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
 folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opts *opts,
                               folio_doc **out, folio_error *err);
 
+/**
+ * Several documents as one book (a digest): each becomes a part headed by
+ * its title (a level-1 heading), a paragraph with its authors, date and
+ * source, and its summary; its headings move one level down (at most 6).
+ * The digest's title is `title` when given, else the first document's; its
+ * authors are everyone's; a date or source only where all documents share
+ * it; its language the first document's.  Removed lines are not carried
+ * over (they belong to each input).  The digest copies what it uses: the
+ * documents stay the caller's and may be freed first.  *out is new, freed
+ * with folio_doc_free().
+ */
+folio_status folio_doc_digest(const folio_doc *const *docs, size_t n, const char *title, folio_doc **out,
+                              folio_error *err);
+
 /** Free a document and everything it owns.  NULL is allowed. */
 void folio_doc_free(folio_doc *doc);
 

@@ -128,8 +128,8 @@ static bool dangling_link_target(target *t)
     return true;
 }
 
-/* Resolve the target, refuse the input itself, and open what to write. */
-static int open_target(target *t, int slot, const struct stat *input)
+/* Resolve the target, refuse an input itself, and open what to write. */
+static int open_target(target *t, int slot, const struct stat *inputs, int n_inputs)
 {
     struct stat st;
     t->tmp = tmp_paths[slot];
@@ -139,10 +139,12 @@ static int open_target(target *t, int slot, const struct stat *input)
         !dangling_link_target(t))
         return fail_target(t, strerror(errno));
     bool exists = stat(t->path, &st) == 0;
-    if (exists && input && st.st_dev == input->st_dev && st.st_ino == input->st_ino) {
-        fprintf(stderr, "%s: %s: would overwrite the input; choose another output name\n", cli_prog, t->shown);
-        return EXIT_USAGE;
-    }
+    for (int i = 0; exists && i < n_inputs; i++)
+        if (st.st_dev == inputs[i].st_dev && st.st_ino == inputs[i].st_ino) {
+            fprintf(stderr, "%s: %s: would overwrite the input; choose another output name\n", cli_prog,
+                    t->shown);
+            return EXIT_USAGE;
+        }
     if (exists && S_ISDIR(st.st_mode))
         return fail_target(t, "cannot write: is a directory");
     if (exists && !S_ISREG(st.st_mode)) { /* a device, FIFO or socket */
@@ -326,18 +328,15 @@ static int explain_one(const job *j, const char *input, const char *shown)
     return rc;
 }
 
-int cli_convert_one(const job *j, const char *input, const char *output)
+/* Write the document in every format of the job.  Every output is written
+ * first and put in place only when all of them succeeded: a failed file
+ * leaves no output.  `input` names the outputs beside it (or in -d DIR);
+ * no output may be one of the inputs. */
+static int write_doc(const job *j, const folio_doc *doc, const char *input, const char *shown,
+                     const char *output, const struct stat *inputs, int n_inputs)
 {
     bool from_stdin = strcmp(input, "-") == 0;
-    const char *shown = from_stdin ? "standard input" : input;
     int rc = EXIT_OK;
-    struct stat in_st;
-    bool have_in = !from_stdin && stat(input, &in_st) == 0;
-    if (j->explain)
-        return explain_one(j, input, shown);
-    folio_doc *doc = read_input(j, input, shown, &rc);
-    if (!doc)
-        return rc;
     const char *lang = doc->meta.lang;
     if (j->wo.vertical && strcmp(lang, "zh") != 0 && strcmp(lang, "ja") != 0 && strcmp(lang, "ko") != 0)
         fprintf(stderr, "%s: %s: note: --vertical applies to Chinese, Japanese and Korean text; ignored\n",
@@ -349,8 +348,6 @@ int cli_convert_one(const job *j, const char *input, const char *output)
     signal(SIGTERM, remove_tmps);
     signal(SIGHUP, remove_tmps);
     signal(SIGQUIT, remove_tmps);
-    /* Every output of this input is written first and put in place only
-     * when all of them succeeded: a failed file leaves no output. */
     target t[MAX_FORMATS];
     char names[MAX_FORMATS][PATH_MAX];
     int n = 0;
@@ -368,7 +365,7 @@ int cli_convert_one(const job *j, const char *input, const char *output)
             }
             t[i].shown = names[i];
         }
-        if (t[i].shown && (rc = open_target(&t[i], i, have_in ? &in_st : NULL)) != EXIT_OK)
+        if (t[i].shown && (rc = open_target(&t[i], i, inputs, n_inputs)) != EXIT_OK)
             break;
         rc = write_output(doc, j->fmts[i], &wo, &t[i]);
     }
@@ -378,6 +375,52 @@ int cli_convert_one(const job *j, const char *input, const char *output)
         else if (t[i].shown)
             rc = commit_target(&t[i]);
     }
+    return rc;
+}
+
+int cli_convert_one(const job *j, const char *input, const char *output)
+{
+    bool from_stdin = strcmp(input, "-") == 0;
+    const char *shown = from_stdin ? "standard input" : input;
+    int rc = EXIT_OK;
+    struct stat in_st;
+    bool have_in = !from_stdin && stat(input, &in_st) == 0;
+    if (j->explain)
+        return explain_one(j, input, shown);
+    folio_doc *doc = read_input(j, input, shown, &rc);
+    if (!doc)
+        return rc;
+    rc = write_doc(j, doc, input, shown, output, &in_st, have_in ? 1 : 0);
     folio_doc_free(doc);
+    return rc;
+}
+
+int cli_convert_digest(const job *j, const char **inputs, int n, const char *output, const char *title)
+{
+    folio_doc **docs = calloc((size_t)n, sizeof *docs);
+    struct stat *st = calloc((size_t)n, sizeof *st);
+    int rc = docs && st ? EXIT_OK : EXIT_INPUT, n_st = 0;
+    if (rc != EXIT_OK)
+        fprintf(stderr, "%s: out of memory\n", cli_prog);
+    for (int i = 0; i < n && rc == EXIT_OK; i++) {
+        bool from_stdin = strcmp(inputs[i], "-") == 0;
+        if (!from_stdin && stat(inputs[i], &st[n_st]) == 0)
+            n_st++;
+        docs[i] = read_input(j, inputs[i], from_stdin ? "standard input" : inputs[i], &rc);
+    }
+    folio_doc *digest = NULL;
+    folio_error err;
+    if (rc == EXIT_OK && folio_doc_digest((const folio_doc *const *)docs, (size_t)n, title, &digest, &err) != FOLIO_OK) {
+        fprintf(stderr, "%s: %s\n", cli_prog, err.message);
+        rc = EXIT_INPUT;
+    }
+    for (int i = 0; docs && i < n; i++)
+        folio_doc_free(docs[i]);
+    if (rc == EXIT_OK)
+        rc = write_doc(j, digest, inputs[0], output && strcmp(output, "-") != 0 ? output : "standard output",
+                       output, st, n_st);
+    folio_doc_free(digest);
+    free(docs);
+    free(st);
     return rc;
 }
