@@ -3,7 +3,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 # Flags the code needs, kept apart so `make CFLAGS=...` cannot drop them.
 REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
-             -Werror=implicit-function-declaration
+             -Werror=implicit-function-declaration -fPIC
 PKGS     = libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet zlib libpng
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz -lpng) -lhpdf -lhyphen -ljpeg
@@ -20,12 +20,16 @@ HEADERS = convert/folio.h convert/internal.h reader/scraped.h reader/vocab.h rea
 # Debian packages the build, the tests and the demo need.
 DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us \
             libcmocka-dev python3 python3-sklearn epubcheck pandoc qpdf poppler-utils \
-            fonts-noto-core fonts-droid-fallback fonts-dejavu-core
+            fonts-noto-core fonts-droid-fallback fonts-dejavu-core help2man man-db
 
 
-.PHONY: all check demo deps bench asan fuzz clean unit golden digest corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
+.PHONY: install uninstall install-check all check demo deps bench asan fuzz clean unit golden digest corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
 
-all: folio libfolio.a
+VERSION  = $(shell sed -n 's/^\#define FOLIO_VERSION "\(.*\)"/\1/p' convert/folio.h)
+SOMAJOR  = $(firstword $(subst ., ,$(VERSION)))
+SHLIB    = libfolio.so.$(VERSION)
+
+all: folio libfolio.a $(SHLIB)
 
 %.o: %.c $(HEADERS)
 	@echo "  CC $<"
@@ -33,6 +37,49 @@ all: folio libfolio.a
 
 libfolio.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
+
+# The shared library: libfolio.so.VERSION, soname libfolio.so.MAJOR.
+$(SHLIB): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libfolio.so.$(SOMAJOR) $(LDFLAGS) -o $@ $(LIB_OBJ) $(LDLIBS)
+
+# Installation (GNU conventions: PREFIX, DESTDIR, the usual directories).
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+PCDIR      ?= $(LIBDIR)/pkgconfig
+
+# The man page is made from --help by help2man: the two cannot drift.
+folio.1: folio
+	@command -v help2man >/dev/null || $(MAKE) deps DEPS_PKGS=help2man
+	help2man --no-info --version-string=$(VERSION) \
+	  --name="turn scraped article text into EPUB, PDF and outlines" --output=$@ ./folio
+
+folio.pc: Makefile convert/folio.h
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: folio' 'Description: scraped article text into EPUB, PDF and outlines' 'Version: $(VERSION)' \
+	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lfolio' \
+	  'Libs.private: -lhpdf -lhyphen -ljpeg -lpthread -lm' 'Cflags: -I$${includedir}' > $@
+
+install: all folio.1 folio.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PCDIR)
+	install -m 755 folio $(DESTDIR)$(BINDIR)/folio
+	install -m 644 libfolio.a $(DESTDIR)$(LIBDIR)/libfolio.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libfolio.so.$(SOMAJOR)
+	ln -sf libfolio.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libfolio.so
+	install -m 644 convert/folio.h $(DESTDIR)$(INCLUDEDIR)/folio.h
+	install -m 644 folio.pc $(DESTDIR)$(PCDIR)/folio.pc
+	install -m 644 folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(LIBDIR)/libfolio.a $(DESTDIR)$(LIBDIR)/$(SHLIB) \
+	  $(DESTDIR)$(LIBDIR)/libfolio.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libfolio.so \
+	  $(DESTDIR)$(INCLUDEDIR)/folio.h $(DESTDIR)$(PCDIR)/folio.pc $(DESTDIR)$(MANDIR)/man1/folio.1
+
+install-check: all
+	sh tests/install.sh
 
 CLI_OBJ = convert/cli.o convert/run.o convert/batch.o
 
@@ -125,8 +172,7 @@ crossval: all
 
 check: deps
 	$(MAKE) all $(TESTS)
-	$(MAKE) unit golden bad batch digest pathological corpus train-check outline pdf epub
-	@echo "make check: all tests passed"
+	@sh tests/check.sh unit golden bad batch digest pathological corpus train-check outline pdf epub install-check
 
 demo: deps
 	$(MAKE) all
@@ -158,5 +204,5 @@ asan:
 	$(MAKE) clean
 
 clean:
-	rm -f convert/*.o formats/*.o fonts/*.o reader/*.o folio libfolio.a $(TESTS)
+	rm -f convert/*.o formats/*.o fonts/*.o reader/*.o folio libfolio.a libfolio.so.* folio.1 folio.pc $(TESTS)
 	rm -rf out
