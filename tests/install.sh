@@ -3,7 +3,11 @@
 # put them, a small C program builds against the installed library through
 # pkg-config (shared and static) and runs, the installed folio converts, the
 # man page formats (man -l), and make uninstall removes every file.
-. "$(dirname "$0")/common.sh"
+set -u
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
 check() { # name, then a command that must succeed
   name=$1; shift
   if "$@"; then pass=$((pass + 1)); else echo "FAIL install: $name"; fail=$((fail + 1)); fi
