@@ -9,7 +9,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz -lpng) -lhpdf -lhyphen -ljpeg
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/digest.c convert/decode.c \
+LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/digest.c convert/smart.c convert/decode.c \
           reader/scraped.c reader/lex.c reader/meta.c reader/features.c reader/decode.c reader/label.c reader/vocab.c reader/weights.c convert/text.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c formats/image.c \
           formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c convert/deflate.c \
@@ -23,7 +23,7 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core help2man man-db
 
 
-.PHONY: install uninstall install-check all check demo deps bench asan fuzz clean unit golden digest corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
+.PHONY: install uninstall install-check all check demo deps bench asan fuzz clean unit golden digest smart corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
 
 VERSION  = $(shell sed -n 's/^\#define FOLIO_VERSION "\(.*\)"/\1/p' convert/folio.h)
 SOMAJOR  = $(firstword $(subst ., ,$(VERSION)))
@@ -125,6 +125,9 @@ batch: folio
 digest: folio
 	sh tests/digest.sh
 
+smart: folio
+	sh tests/smart.sh
+
 pathological: folio
 	sh tests/pathological.sh
 
@@ -172,7 +175,7 @@ crossval: all
 
 check: deps
 	$(MAKE) all $(TESTS)
-	@sh tests/check.sh unit golden bad batch digest pathological corpus train-check outline pdf epub install-check
+	@sh tests/check.sh unit golden bad batch digest smart pathological corpus train-check outline pdf epub install-check
 
 demo: deps
 	$(MAKE) all

@@ -95,6 +95,12 @@ static void help(void)
 "      --lang CODE       language code (zh, en, ja, ...), instead of the detected one\n"
 "      --source TEXT     the publication or site the article comes from\n"
 "      --keep-boilerplate  keep the lines folio would drop, as paragraphs\n"
+"      --smart, --no-smart  curly quotes and apostrophes, -- and --- as en and\n"
+"                        em dashes, ... as an ellipsis in EPUB, PDF and the\n"
+"                        outlines (never in code, never in JSON, which keeps\n"
+"                        the text as read).  Default: on for Latin-script\n"
+"                        text, off for Chinese, Japanese and Korean; --smart\n"
+"                        turns it on for those too\n"
 "      --explain         print each line's label, how sure the reader is (the\n"
 "                        margin over the runner-up) and the three features that\n"
 "                        decided it, instead of converting\n"
@@ -183,13 +189,14 @@ int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
         { "date", required_argument, 0, OPT_DATE },   { "lang", required_argument, 0, OPT_LANG },
         { "source", required_argument, 0, OPT_SOURCE },
         { "keep-boilerplate", no_argument, 0, OPT_KEEP },
+        { "smart", no_argument, 0, OPT_SMART }, { "no-smart", no_argument, 0, OPT_NO_SMART },
         { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
@@ -203,6 +210,7 @@ int main(int argc, char **argv)
     };
     folio_read_opts ro = { 0 };
     folio_write_opts wo = { .epoch = -1 };
+    int smart = 1;
     const char *to = NULL, *output = NULL, *outdir = NULL;
     int jobs = 0, quiet = 0, explain = 0;
     int c;
@@ -224,6 +232,8 @@ int main(int argc, char **argv)
         case OPT_LANG: ro.lang = optarg; break;
         case OPT_SOURCE: ro.source = optarg; break;
         case OPT_KEEP: ro.keep_boilerplate = 1; break;
+        case OPT_SMART: smart = 2; break;
+        case OPT_NO_SMART: smart = 0; break;
         case OPT_VERTICAL: wo.vertical = 1; break;
         case OPT_COVER: wo.cover_path = optarg; break;
         case OPT_PAPER:
@@ -269,7 +279,7 @@ int main(int argc, char **argv)
             usage_error("SOURCE_DATE_EPOCH must be seconds from 0 to 253402300799 (year 9999), not '%s'", sde);
         wo.epoch = v;
     }
-    job j = { .ro = ro, .wo = wo, .explain = explain };
+    job j = { .ro = ro, .wo = wo, .explain = explain, .smart = smart };
     if (explain) {
         if (optind + 1 < argc || outdir || output || to)
             usage_error("%s", explain == 1 ? "--explain reads one input and prints to standard output"

@@ -30,6 +30,7 @@ typedef struct job {
     const char *outdir;   /* batch: every output goes here */
     int quiet;            /* batch: no per-file errors on a progress line */
     int explain;          /* 1: print each line's label and why; 2: the feature table */
+    int smart;            /* typographic punctuation: 0 off, 1 Latin-script text, 2 always */
 } job;
 
 extern const char *cli_prog;

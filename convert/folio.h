@@ -185,6 +185,18 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
 folio_status folio_doc_digest(const folio_doc *const *docs, size_t n, const char *title, folio_doc **out,
                               folio_error *err);
 
+/**
+ * Typographic punctuation, as pandoc's smart extension gives it: straight
+ * double and single quotes curled by context (“ ” ‘ ’, the apostrophe ’),
+ * "---" an em dash, "--" an en dash, "..." an ellipsis; in the title,
+ * subtitle, summary and every block but code, never inside a web address
+ * or a list item's marker.  Meant for Latin-script text (the caller
+ * decides: folio leaves Chinese, Japanese and Korean documents alone).
+ * The new strings live in the document's arena.  FOLIO_ERR_NOMEM leaves
+ * some text as it was.
+ */
+folio_status folio_doc_smarten(folio_doc *doc);
+
 /** Free a document and everything it owns.  NULL is allowed. */
 void folio_doc_free(folio_doc *doc);
 

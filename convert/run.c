@@ -332,7 +332,7 @@ static int explain_one(const job *j, const char *input, const char *shown)
  * first and put in place only when all of them succeeded: a failed file
  * leaves no output.  `input` names the outputs beside it (or in -d DIR);
  * no output may be one of the inputs. */
-static int write_doc(const job *j, const folio_doc *doc, const char *input, const char *shown,
+static int write_doc(const job *j, folio_doc *doc, const char *input, const char *shown,
                      const char *output, const struct stat *inputs, int n_inputs)
 {
     bool from_stdin = strcmp(input, "-") == 0;
@@ -351,7 +351,25 @@ static int write_doc(const job *j, const folio_doc *doc, const char *input, cons
     target t[MAX_FORMATS];
     char names[MAX_FORMATS][PATH_MAX];
     int n = 0;
-    for (int i = 0; i < j->n_fmts && rc == EXIT_OK; i++, n++) {
+    /* JSON keeps the text as read; the other formats get typographic
+     * punctuation (--smart): JSON is written first, then the text curled. */
+    bool cjk = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0;
+    bool smart = j->smart == 2 || (j->smart == 1 && !cjk), curled = false;
+    int order[MAX_FORMATS], k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < j->n_fmts; i++)
+            if ((strcmp(j->fmts[i]->name, "json") == 0) == (pass == 0))
+                order[k++] = i;
+    for (int o = 0; o < j->n_fmts && rc == EXIT_OK; o++, n++) {
+        int i = order[o];
+        if (smart && !curled && strcmp(j->fmts[i]->name, "json") != 0) {
+            curled = true;
+            if (folio_doc_smarten(doc) != FOLIO_OK) {
+                fprintf(stderr, "%s: %s: out of memory\n", cli_prog, shown);
+                rc = EXIT_INPUT;
+                break;
+            }
+        }
         memset(&t[i], 0, sizeof t[i]);
         t[i].tmp = tmp_paths[i];
         t[i].tmp[0] = '\0';

@@ -137,6 +137,10 @@ size_t folio_sentence_len(const char *s, size_t n)
                 break;
             j += k;
         }
+        /* "…" then a space is Latin text's ellipsis: a break only before
+         * what starts a sentence ("the boats… came back" goes on) */
+        if (c == 0x2026 && j < n && s[j] == ' ')
+            cjk = false;
         if (cjk || latin_break(s, n, i, j))
             return j;
         i = j;

@@ -752,8 +752,8 @@ unit_class folio_scraped_classify(const unit *u)
     if (!u->prose && u->cjk == 0 && glued_words(s, n))
         return C_BOILER;
     /* Breadcrumbs: "CSDN首页> 业界", "位置：首页 > 新闻动态", "ITmedia PC USER >". */
-    if (!u->prose && u->chars <= 60 && (folio_contains(s, n, " > ") || ends_with(s, n, ">") ||
-                                         folio_contains(s, n, "> ")))
+    if (!u->prose && u->chars <= 60 && !folio_scraped_codeish(u) &&
+        (folio_contains(s, n, " > ") || ends_with(s, n, ">") || folio_contains(s, n, "> ")))
         return C_BOILER;
     int ordered;
     if (folio_list_marker(s, n, &ordered) && !ordered)
@@ -829,6 +829,14 @@ bool folio_scraped_codeish(const unit *u)
         return false;
     if (s[0] == '#' || s[0] == '$' || folio_starts_with_ci(s, n, "//") ||
         folio_starts_with_ci(s, n, "/*"))
+        return true;
+    /* "}", "});", "]": the end of a block of code */
+    bool alnum = false, closer = false;
+    for (size_t i = 0; i < n; i++) {
+        alnum = alnum || isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+        closer = closer || s[i] == '}' || s[i] == ']' || s[i] == ')';
+    }
+    if (!alnum && closer)
         return true;
     int signals = 0;
     for (size_t i = 0; i < n; i++) {

@@ -853,9 +853,17 @@ static bool add_removed(builder *b, const src_line *l, const char *why)
 static const char *code_text(reader *r, int i)
 {
     folio_buf b = { 0 };
-    for (int k = i; k < r->n && (k == i || r->u[k].role == R_MERGED); k++) {
+    int end = i + 1, least = 255;
+    while (end < r->n && r->u[end].role == R_MERGED)
+        end++;
+    for (int k = i; k < end; k++)
+        least = r->u[k].lead < least ? r->u[k].lead : least;
+    /* each line as indented relative to the least indented one */
+    for (int k = i; k < end; k++) {
         if (k > i)
             folio_buf_putc(&b, '\n');
+        for (int c = least; c < r->u[k].lead; c++)
+            folio_buf_putc(&b, ' ');
         folio_buf_append(&b, r->u[k].text, r->u[k].len);
     }
     const char *t = b.failed ? NULL : folio_arena_strndup(r->arena, b.data ? b.data : "", b.len);

@@ -14,12 +14,11 @@ import unicodedata
 import zipfile
 from xml.etree import ElementTree as ET
 
-from checklib import blocks_in_order
+from checklib import blocks_in_order, typographic_fold
 
 
 def norm(s):
-    s = unicodedata.normalize("NFKC", s)
-    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    s = unicodedata.normalize("NFKC", typographic_fold(s))
     return re.sub(r"[\s\u00ad\u200b]+", "", s)
 
 

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import unicodedata
 
+from checklib import typographic_fold
+
 
 def width(s):
     w = 0
@@ -26,7 +28,7 @@ def width(s):
 
 
 def norm(s):
-    return re.sub(r"[\s>\-\u00ad]+", "", unicodedata.normalize("NFKC", s))
+    return re.sub(r"[\s>\-\u00ad]+", "", unicodedata.normalize("NFKC", typographic_fold(s)))
 
 
 def in_order(hay, needles):

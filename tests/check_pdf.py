@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from xml.etree import ElementTree as ET
 
-from checklib import blocks_in_order
+from checklib import blocks_in_order, typographic_fold
 
 CLOSING = set("，。、；：？！）】》」』”’,.;:?!)]}")
 OPENING = set("（【《「『“‘([{")
@@ -31,7 +31,7 @@ OPENING = set("（【《「『“‘([{")
 def norm(s):
     # pdftotext joins a line that ends in a hyphen ("Indo-" + "Pacific") without
     # it, so hyphens are folded on both sides.
-    return re.sub(r"[\s\-\u2010\u2011]+", "", unicodedata.normalize("NFKC", s))
+    return re.sub(r"[\s\-\u2010\u2011]+", "", unicodedata.normalize("NFKC", typographic_fold(s)))
 
 
 def run(cmd):

@@ -1,6 +1,17 @@
 """What the output checkers share."""
 import re
 
+# folio --smart curls quotes and makes dashes and ellipses in the writers'
+# output (not in the JSON model): the checkers compare both spellings alike.
+_TYPO = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                       "\u2013": "-", "\u2014": "-", "\u2026": "..."})
+
+
+def typographic_fold(s):
+    """Straight quotes, hyphens for dashes, three dots for an ellipsis;
+    "--" and "---" become one hyphen as the dashes they make do."""
+    return re.sub(r"-{2,3}", "-", s.translate(_TYPO))
+
 
 def blocks_in_order(blocks, text, norm, types=None):
     """Errors for the blocks (of the given types; all if None) whose text,
