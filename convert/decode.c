@@ -154,6 +154,15 @@ static const char *detect(const char *s, size_t n, char *name, size_t cap)
     return name[0] ? name : NULL;
 }
 
+static bool single_byte(const char *charset)
+{
+    static const char *const multi[] = { "GB", "BIG5", "SHIFT", "SJIS", "EUC", "2022", "UHC", "JOHAB", "UTF", NULL };
+    for (const char *const *m = multi; *m; m++)
+        if (strcasestr(charset, *m))
+            return false;
+    return true;
+}
+
 folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, const char **text,
                           size_t *text_len, folio_buf *out, char *warning, size_t warning_cap, folio_error *err)
 {
@@ -203,6 +212,16 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
         if (!from || strcmp(from, "ASCII") == 0 || strcasecmp(from, "UTF-8") == 0)
             from = "UTF-8";
     }
+    /* A single-byte code page guessed for mostly-ASCII text is a weak
+     * guess (WINDOWS-1252 or -1250, or UTF-8 with a few bad bytes): say
+     * so, and --strict refuses it.  The multi-byte CJK encodings are
+     * recognised reliably. */
+    bool legacy = guessed && strcmp(from, "UTF-8") != 0 && single_byte(from);
+    if (legacy && strict) { /* a guess is not what --strict accepts */
+        snprintf(err->message, sizeof err->message, "not UTF-8 (it looks like %s; --encoding %s reads it)", from,
+                 from);
+        return FOLIO_ERR_INPUT;
+    }
     size_t first_bad;
     folio_status rc = convert(from, in, len, strict, out, &first_bad, err);
     if (rc == FOLIO_OK) {
@@ -212,5 +231,7 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
     if (rc == FOLIO_OK && first_bad != (size_t)-1)
         snprintf(warning, warning_cap, "invalid %s%s at byte %zu: replaced by U+FFFD (--strict refuses such files)",
                  from, guessed && strcmp(from, "UTF-8") != 0 ? " (detected)" : "", first_bad);
+    else if (rc == FOLIO_OK && legacy) /* say what was guessed: it may be wrong */
+        snprintf(warning, warning_cap, "not UTF-8: read as %s, as detected (--encoding NAME if that is wrong)", from);
     return rc;
 }
