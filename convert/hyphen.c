@@ -7,7 +7,11 @@
  * Loading a dictionary takes libhyphen about 6 ms (hyph_en_US.dic), as much
  * as the rest of an English brief's layout; it is loaded on a thread of its
  * own while the caller does other work (the PDF writer loads its fonts) and
- * waited for at the first word to hyphenate.
+ * waited for at the first word to hyphenate.  A dictionary no document uses
+ * any more is kept (one a language, for the life of the process, about a
+ * megabyte) for the next document in that language: a program writing many
+ * briefs loads each dictionary once.  A kept dictionary belongs to one
+ * document at a time.
  */
 #include "internal.h"
 #include <glob.h>
@@ -28,6 +32,51 @@ struct folio_hyphenator {
     pthread_t loader;
     bool loading;               /* the loader thread runs or is not joined yet */
 };
+
+/* Dictionaries no document holds now, by path. */
+enum { SPARES = 8 };
+static struct spare {
+    char path[512];
+    HyphenDict *dict;
+} spares[SPARES];
+static pthread_mutex_t spares_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static HyphenDict *take_spare(const char *path)
+{
+    HyphenDict *d = NULL;
+    pthread_mutex_lock(&spares_lock);
+    for (int i = 0; i < SPARES && !d; i++)
+        if (spares[i].dict && strcmp(spares[i].path, path) == 0) {
+            d = spares[i].dict;
+            spares[i].dict = NULL;
+        }
+    pthread_mutex_unlock(&spares_lock);
+    return d;
+}
+
+/* Keep d for the next document, or free it when a spare of that path is
+ * kept already or there is no room. */
+static void give_spare(const char *path, HyphenDict *d)
+{
+    pthread_mutex_lock(&spares_lock);
+    int slot = -1;
+    for (int i = 0; i < SPARES; i++) {
+        if (spares[i].dict && strcmp(spares[i].path, path) == 0) {
+            slot = -1;
+            break;
+        }
+        if (!spares[i].dict && slot < 0)
+            slot = i;
+    }
+    if (slot >= 0) {
+        snprintf(spares[slot].path, sizeof spares[slot].path, "%s", path);
+        spares[slot].dict = d;
+        d = NULL;
+    }
+    pthread_mutex_unlock(&spares_lock);
+    if (d)
+        hnj_hyphen_free(d);
+}
 
 static void *load(void *arg)
 {
@@ -78,6 +127,8 @@ folio_hyphenator *folio_hyphenator_new(const char *lang)
         free(h);
         return NULL;
     }
+    if ((h->dict = take_spare(h->path)))
+        return h;
     h->loading = pthread_create(&h->loader, NULL, load, h) == 0;
     if (!h->loading)
         load(h); /* no thread: load here */
@@ -89,7 +140,7 @@ void folio_hyphenator_free(folio_hyphenator *h)
     if (!h)
         return;
     if (dict(h))
-        hnj_hyphen_free(h->dict);
+        give_spare(h->path, h->dict);
     free(h);
 }
 
