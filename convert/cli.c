@@ -158,16 +158,20 @@ static const format *format_by_name(const char *name)
 static int parse_formats(const char *list, const format **out)
 {
     int n = 0;
-    char *copy = strdup(list), *save = NULL;
-    for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-        const format *f = format_by_name(name);
-        if (!f)
-            usage_error("unknown format '%s' (formats: epub, pdf, outline, outline-md, opml, json)", name);
-        if (n == MAX_FORMATS)
-            usage_error("too many formats in '%s'", list);
-        out[n++] = f;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        char name[32];
+        if (len > 0) {
+            snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), p);
+            const format *f = len < sizeof name ? format_by_name(name) : NULL;
+            if (!f)
+                usage_error("unknown format '%s' (formats: epub, pdf, outline, outline-md, opml, json)", name);
+            if (n == MAX_FORMATS)
+                usage_error("too many formats in '%s'", list);
+            out[n++] = f;
+        }
+        p += len + (p[len] == ',');
     }
-    free(copy);
     if (!n)
         usage_error("no format in '%s'", list);
     return n;

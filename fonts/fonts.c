@@ -74,10 +74,28 @@ static bool has_tag(const sfnt *f, const char *tag)
 
 /* Are the tables libharu reads there and consistent with each other (head,
  * maxp, hhea, hmtx, loca, glyf, cmap)?  A damaged font crashed libharu. */
+/* Every table of the directory lies inside the file: libharu copies
+ * tables into the subset and loops for ever on one that runs past the end. */
+static bool directory_inside(const sfnt *f)
+{
+    unsigned n = be16(f->data + f->dir + 4);
+    for (unsigned t = 0; t < n; t++) {
+        const unsigned char *e = f->data + f->dir + 12 + 16 * (size_t)t;
+        if (e + 16 > f->data + f->size)
+            return false;
+        size_t off = be32(e + 8), l = be32(e + 12);
+        if (off > f->size || l > f->size - off)
+            return false;
+    }
+    return true;
+}
+
 static bool tables_consistent(const sfnt *f)
 {
     const unsigned char *head, *maxp, *hhea, *hmtx, *loca, *glyf, *cmap;
     size_t lh, lm, lhh, lhm, ll, lg, lc;
+    if (!directory_inside(f))
+        return false;
     if (!table(f, "head", 54, &head, &lh) || !table(f, "maxp", 6, &maxp, &lm) ||
         !table(f, "hhea", 36, &hhea, &lhh) || !table(f, "hmtx", 0, &hmtx, &lhm) ||
         !table(f, "loca", 0, &loca, &ll) || !table(f, "glyf", 0, &glyf, &lg) || !table(f, "cmap", 4, &cmap, &lc))

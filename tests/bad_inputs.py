@@ -284,6 +284,18 @@ def output_safety(tmp):
             font = put("damaged.ttf", bytes(data))
             r = run([notes, "-t", "pdf", "--font", font, "-o", os.path.join(d, "f.pdf")])
             check("damaged font %d (%s) exits 0 or 1" % (k, tag.decode()), r.returncode in (0, 1))
+        # a table running past the end of the file (fuzz_font: libharu looped for ever copying it)
+        data = bytearray(src)
+        i = [t for t in range(struct.unpack(">H", src[4:6])[0]) if src[12 + 16 * t:16 + 16 * t] == b"name"][0]
+        data[12 + 16 * i + 12:12 + 16 * i + 16] = struct.pack(">I", len(src))
+        font = put("past-end.ttf", bytes(data))
+        try:
+            r = subprocess.run([FOLIO, notes, "-t", "pdf", "--font", font, "-o", os.path.join(d, "f.pdf")],
+                               capture_output=True, timeout=30)
+            check("a font table past the end of the file is refused",
+                  r.returncode == 1 and b"not a TrueType font" in r.stderr)
+        except subprocess.TimeoutExpired:
+            check("a font table past the end of the file is refused (it hung)", False)
     r = run([notes, "-t", "outline-md", "--title", "two\nlines <script>x</script>"])
     md = r.stdout.decode()
     check("Markdown outline escapes HTML and keeps the title on one line",
