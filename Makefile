@@ -81,9 +81,9 @@ uninstall:
 install-check: all
 	sh tests/install.sh
 
-CLI_OBJ = convert/cli.o convert/run.o convert/batch.o
+CLI_OBJ = cli/cli.o cli/run.o cli/batch.o
 
-$(CLI_OBJ): convert/cli.h
+$(CLI_OBJ): cli/cli.h
 
 folio: $(CLI_OBJ) libfolio.a
 	$(CC) $(REQ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) libfolio.a $(LDLIBS)
@@ -207,5 +207,5 @@ asan:
 	$(MAKE) clean
 
 clean:
-	rm -f convert/*.o formats/*.o fonts/*.o reader/*.o folio libfolio.a libfolio.so.* folio.1 folio.pc $(TESTS)
+	rm -f convert/*.o formats/*.o fonts/*.o reader/*.o cli/*.o folio libfolio.a libfolio.so.* folio.1 folio.pc $(TESTS)
 	rm -rf out

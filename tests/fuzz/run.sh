@@ -20,7 +20,7 @@ for h in reader writers epub pdf font; do
 done
 # the command itself: its sources with main renamed and exit() jumping back
 echo "building fuzz_cli"
-clang $flags $cflags -Dmain=folio_cli_main -Dexit=fuzz_exit -Iconvert -o "$out/fuzz_cli" tests/fuzz/fuzz_cli.c \
+clang $flags $cflags -Dmain=folio_cli_main -Dexit=fuzz_exit -Icli -o "$out/fuzz_cli" tests/fuzz/fuzz_cli.c \
   $(make -s print-cli-obj | sed 's/\.o/.c/g') $src $libs || exit 1
 seeds="$out/seeds"
 mkdir -p "$seeds"

@@ -5,7 +5,7 @@
 #ifndef FOLIO_CLI_H
 #define FOLIO_CLI_H
 
-#include "folio.h"
+#include "../convert/folio.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
