@@ -655,14 +655,25 @@ static bool write_css(epub *e)
         ".titlepage .summary { margin-top: 2em; font-size: 0.95em; color: #333; }\n"
         ".colophon p { font-size: 0.85em; text-indent: 0; text-align: left; margin: 0.2em 0; }\n"
         ".cover img { max-width: 100%; max-height: 100%; }\n");
-    if (e->cjk)
-        folio_buf_puts(&b, "body { line-height: 1.7; }\np { text-indent: 2em; margin: 0 0 0.3em; }\n");
-    else
+    if (e->cjk) {
+        /* Chinese indents two characters, Japanese one; no italic (CJK
+         * fonts have none: readers slant the glyphs); a quote is set off by
+         * its indent and a rule; the spacing of CJK punctuation and of
+         * Latin words inside CJK text, where the reader supports it. */
+        bool ja = strncmp(e->tag, "ja", 2) == 0;
+        folio_buf_puts(&b, ja ? "body { line-height: 1.7; }\np { text-indent: 1em; margin: 0 0 0.3em; }\n"
+                              : "body { line-height: 1.7; }\np { text-indent: 2em; margin: 0 0 0.3em; }\n");
+        folio_buf_puts(&b, e->vertical ? "blockquote { font-style: normal; border-top: 1px solid #999; padding-top: 1em; }\n"
+                                       : "blockquote { font-style: normal; border-left: 1px solid #999; padding-left: 1em; }\n");
+        folio_buf_puts(&b, "body { text-spacing-trim: trim-start; text-autospace: ideograph-alpha ideograph-numeric; "
+                           "hanging-punctuation: allow-end last; }\n");
+    } else
         folio_buf_puts(&b, "p { hyphens: auto; -epub-hyphens: auto; -webkit-hyphens: auto; }\n");
-    if (e->vertical)
+    if (e->vertical) /* two-digit numbers set upright in one cell (縦中横) */
         folio_buf_puts(&b, "html { writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; "
                            "-webkit-writing-mode: vertical-rl; }\n"
-                           "body { margin: 4% 0; }\n");
+                           "body { margin: 4% 0; }\n"
+                           "p, li, h1, h2, h3 { text-combine-upright: digits 2; }\n");
     bool ok = !b.failed && add_bytes(e, "OEBPS/style.css", b.data, b.len, false);
     folio_buf_free(&b);
     return ok;

@@ -16,8 +16,14 @@ for input in $inputs; do
   [ $ok = 1 ] && { cmp -s "$tmp/$name.epub" "$tmp/$name.again.epub" || { echo "$name: two runs differ"; ok=0; }; }
   [ $ok = 1 ] && { python3 tests/check_epub.py "$tmp/$name.json" "$tmp/$name.epub" || ok=0; }
   [ $ok = 1 ] && books="$books $tmp/$name.epub"
-  case "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["meta"]["lang"])' "$tmp/$name.json")" in
+  lang=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["meta"]["lang"])' "$tmp/$name.json")
+  case "$lang" in
     zh|ja)
+      # no synthetic italic for CJK quotes; Japanese indents one character, Chinese two
+      css=$(unzip -p "$tmp/$name.epub" OEBPS/style.css)
+      indent="2em"; [ "$lang" = ja ] && indent="1em"
+      echo "$css" | grep -q 'blockquote { font-style: normal' && echo "$css" | grep -q "p { text-indent: $indent" ||
+        { echo "$name: CJK stylesheet (quotes in italic, or the indent is not $indent)"; ok=0; }
       ./folio "$input" --vertical -o "$tmp/$name.v.epub" || ok=0
       [ $ok = 1 ] && books="$books $tmp/$name.v.epub"
       [ $ok = 1 ] && { unzip -p "$tmp/$name.v.epub" OEBPS/content.opf | grep -q 'page-progression-direction="rtl"' ||
