@@ -130,6 +130,10 @@ static inline bool folio_is_lower(int32_t c)
 }
 int folio_char_width(int32_t c);       /* terminal columns: 0, 1 or 2 */
 size_t folio_text_width(const char *s, size_t n);
+/* East Asian Width "Ambiguous" (“ ” · — … and the like), and the width
+ * of a text that counts them two columns, as a CJK terminal shows them. */
+bool folio_is_ambiguous_width(int32_t c);
+size_t folio_text_width_cjk(const char *s, size_t n);
 
 /* ---- text tests (text.c) ---- */
 /* Does s[0..n) start with prefix (ASCII case-insensitive)? */
@@ -233,6 +237,7 @@ void folio_hyphenator_free(folio_hyphenator *h);
  * first call waits for the dictionary; false for every word if it failed. */
 bool folio_hyphen_points(void *user, const char *w, size_t n, char *at);
 /* East Asian width measure for terminals and plain text (user unused). */
+/* Columns of s; user non-NULL (any pointer): ambiguous characters count two. */
 double folio_measure_columns(void *user, const char *s, size_t n);
 
 #endif

@@ -18,8 +18,7 @@ static void lb_init(void)
 
 double folio_measure_columns(void *user, const char *s, size_t n)
 {
-    (void)user;
-    return (double)folio_text_width(s, n);
+    return (double)(user ? folio_text_width_cjk(s, n) : folio_text_width(s, n));
 }
 
 static size_t trim_end(const char *s, size_t a, size_t b)

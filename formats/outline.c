@@ -29,6 +29,7 @@ typedef struct outline {
     bool own_numbers;          /* most headings carry their own number */
     bool at_top;               /* nothing written since the header */
     char tag[32];
+    bool cjk;                  /* a Chinese, Japanese or Korean document */
     /* wrapping state */
     const char *prefix, *cont; /* first-line prefix, continuation indent */
     bool first_line;
@@ -65,6 +66,17 @@ static void md_escape(const char *s, size_t n, folio_buf *out)
 
 static void item_raw(outline *o, const char *prefix, const char *cont, const char *s, size_t n);
 
+static bool has_cjk(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        i += folio_utf8_next(s + i, n - i, &c);
+        if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c))
+            return true;
+    }
+    return false;
+}
+
 /* One item: prefix on the first line, continuation lines indented to the
  * text, wrapped at the width; in Markdown, the text escaped. */
 static void item(outline *o, const char *prefix, const char *cont, const char *s, size_t n)
@@ -87,7 +99,10 @@ static void item_raw(outline *o, const char *prefix, const char *cont, const cha
     o->prefix = prefix;
     o->cont = cont;
     o->first_line = true;
-    if (o->width <= 0 || n == 0) {
+    /* Markdown renderers join a paragraph's lines with a space: a break
+     * inside Chinese or Japanese text would show as one ("以集体 防御"), so
+     * such text is not wrapped there. */
+    if (o->width <= 0 || n == 0 || (o->md && has_cjk(s, n))) {
         emit_line(o, s, n, false);
         return;
     }
@@ -97,7 +112,11 @@ static void item_raw(outline *o, const char *prefix, const char *cont, const cha
         avail_first = 10;
     if (avail_rest < 10)
         avail_rest = 10;
-    if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, NULL, NULL, NULL, emit_line, o) < 0)
+    /* in a CJK document, ambiguous characters (“ ” · — …) take two columns */
+    static int wide;
+    void *measure_user = o->cjk ? &wide : NULL;
+    if (folio_break_lines(s, n, o->tag, avail_first, avail_rest, folio_measure_columns, measure_user, NULL, NULL,
+                          emit_line, o) < 0)
         o->w.failed = true;
 }
 
@@ -265,6 +284,7 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
     o.depth = opts && opts->outline_depth ? opts->outline_depth : 2;
     o.width = opts && opts->width ? opts->width : 80;
     folio_language_tag(doc, o.tag, sizeof o.tag);
+    o.cjk = folio_tag_is_cjk(o.tag);
     int headings = 0, numbered = 0;
     for (size_t i = 0; i < doc->n_blocks; i++)
         if (doc->blocks[i].type == FOLIO_BLOCK_HEADING) {

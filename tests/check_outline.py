@@ -18,13 +18,20 @@ import unicodedata
 from checklib import typographic_fold
 
 
-def width(s):
+def width(s, cjk=False):
+    """Columns in a terminal; in a CJK document ambiguous characters
+    (“ ” · — …) count two, as a Chinese or Japanese terminal shows them."""
     w = 0
+    wide = "WFA" if cjk else "WF"
     for ch in s:
         if unicodedata.combining(ch):
             continue
-        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        w += 2 if unicodedata.east_asian_width(ch) in wide else 1
     return w
+
+
+def is_cjk_char(ch):
+    return unicodedata.east_asian_width(ch) in "WF" and ch.isalpha()
 
 
 def norm(s):
@@ -48,9 +55,16 @@ def main():
     md, opml = sys.argv[3], sys.argv[4]
     sections = int(sys.argv[6]) if len(sys.argv) > 6 and sys.argv[5] == "--sections" else None
     errors = []
+    cjk = model["meta"]["lang"] in ("zh", "ja", "ko")
     for no, line in enumerate(plain.splitlines(), 1):
-        if width(line) > 80:
-            errors.append("line %d is %d columns wide" % (no, width(line)))
+        if width(line, cjk) > 80:
+            errors.append("line %d is %d columns wide" % (no, width(line, cjk)))
+    # Markdown joins a paragraph's lines with a space: never a break inside CJK text
+    md_lines = open(md, encoding="utf-8").read().splitlines()
+    for no in range(1, len(md_lines)):
+        prev, line = md_lines[no - 1].rstrip(), md_lines[no]
+        if prev and line[:1] == " " and line.strip() and is_cjk_char(prev[-1]) and is_cjk_char(line.strip()[0]):
+            errors.append("Markdown line %d breaks inside CJK text" % (no + 1))
     flat = norm(plain)
     heads = [norm(b["text"]) for b in model["blocks"] if b["type"] == "heading"]
     heads = [h for h in heads if not re.fullmatch(r"\d+", h)]  # bare "1" is shown as "1."
