@@ -359,14 +359,19 @@ typedef struct toc_style {
     const char *list, *item;    /* "ol","li" for nav; NULL,"navPoint" for NCX */
 } toc_style;
 
+/* index: a heading's block; TOC_TITLE the title page; TOC_OPENING the text
+ * before the first heading (the start of the first text file). */
+enum { TOC_TITLE = -1, TOC_OPENING = -2 };
+
 static void toc_entry(epub *e, xw *x, const toc_style *st, size_t index, const char *text, int *order)
 {
     char href[64];
-    const char *file = index == (size_t)-1 ? "title.xhtml" : file_of_block(e, index);
-    if (index == (size_t)-1)
-        snprintf(href, sizeof href, "%s", file);
+    if (index == (size_t)TOC_TITLE)
+        snprintf(href, sizeof href, "title.xhtml");
+    else if (index == (size_t)TOC_OPENING)
+        snprintf(href, sizeof href, "%s", file_of_block(e, 0));
     else
-        snprintf(href, sizeof href, "%s#h%zu", file, index);
+        snprintf(href, sizeof href, "%s#h%zu", file_of_block(e, index), index);
     x_start(x, st->item);
     if (!st->list) {
         char id[24], po[16];
@@ -391,12 +396,22 @@ static void toc_entry(epub *e, xw *x, const toc_style *st, size_t index, const c
 
 /* Headings as a nested list.  `depth` counts the open items; an item at
  * level L > 1 lives in a list inside the open item of level L - 1. */
+static const char *opening_word(const epub *e);
+
 static void write_toc_tree(epub *e, xw *x, const toc_style *st)
 {
     const folio_doc *d = e->doc;
     int depth = 0, order = 1;
     if (st->list)
         x_start(x, st->list);
+    /* the title page, and the opening text before the first heading: a
+     * reader can go back to either from the table of contents */
+    toc_entry(e, x, st, (size_t)TOC_TITLE, title_of(e), &order);
+    x_end(x);
+    if (d->n_blocks && d->blocks[0].type != FOLIO_BLOCK_HEADING) {
+        toc_entry(e, x, st, (size_t)TOC_OPENING, opening_word(e), &order);
+        x_end(x);
+    }
     for (size_t i = 0; i < d->n_blocks; i++) {
         if (d->blocks[i].type != FOLIO_BLOCK_HEADING)
             continue;
@@ -422,12 +437,18 @@ static void write_toc_tree(epub *e, xw *x, const toc_style *st)
         if (depth > 1 && st->list)
             x_end(x);
     }
-    if (order == 1) { /* no headings: the title is the one entry */
-        toc_entry(e, x, st, (size_t)-1, title_of(e), &order);
-        x_end(x);
-    }
     if (st->list)
         x_end(x);
+}
+
+/* The label of the opening text in the table of contents. */
+static const char *opening_word(const epub *e)
+{
+    if (strncmp(e->tag, "zh", 2) == 0)
+        return "\xE5\xBC\x80\xE7\xAF\x87"; /* 开篇 */
+    if (strncmp(e->tag, "ja", 2) == 0)
+        return "\xE3\x81\xAF\xE3\x81\x98\xE3\x82\x81\xE3\x81\xAB"; /* はじめに */
+    return "Opening";
 }
 
 static const char *contents_word(const epub *e)

@@ -2,7 +2,9 @@
 """Check an EPUB made by folio against its document model (JSON):
 - pandoc reads it back (-f epub -t plain) and every heading, paragraph, quote
   and list item of the model appears in order (white space ignored);
-- the table of contents (nav.xhtml and toc.ncx) lists exactly the headings.
+- the table of contents (nav.xhtml and toc.ncx) lists the title page, the
+  opening text (when the body does not start with a heading), then exactly
+  the headings.
 
 Usage: check_epub.py MODEL.json BOOK.epub
 """
@@ -45,7 +47,11 @@ def main():
         entries = ["".join(a.itertext()) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
         ncx = ET.fromstring(z.read("OEBPS/toc.ncx"))
         ncx_entries = [t.text for t in ncx.iter("{http://www.daisy.org/z3986/2005/ncx/}text")][1:]
-    want = headings or [model["meta"]["title"]]
+    # the title page first, then the opening text when the body does not
+    # start with a heading, then the headings
+    opening = {"zh": "开篇", "ja": "はじめに"}.get(model["meta"]["lang"], "Opening")
+    blocks = model["blocks"]
+    want = [model["meta"]["title"]] + ([opening] if blocks and blocks[0]["type"] != "heading" else []) + headings
     if entries != want:
         errors.append("nav lists %r, headings are %r" % (entries[:5], want[:5]))
     if ncx_entries != want:
