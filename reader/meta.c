@@ -7,6 +7,59 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A line of personal names only ("Ann Lee, Bo Chen"). */
+bool folio_scraped_names_only(const char *s, size_t n)
+{
+    /* Capitalised Latin words, at most four a name, names joined by ",",
+     * "and", "&": "Ibtisam Mahdi, Ruwaida Kamal Amer".  CJK names are
+     * recognised only with a label (作者, 文/), never bare. */
+    int words = 0, in_name = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i += 1;
+        if (i >= n)
+            break;
+        size_t start = i;
+        while (i < n && s[i] != ' ' && s[i] != ',')
+            i++;
+        size_t len = i - start;
+        const char *w = s + start;
+        if ((len == 3 && memcmp(w, "and", 3) == 0) || (len == 1 && *w == '&')) {
+            in_name = 0;
+            continue;
+        }
+        /* Words of titles and ALL-CAPS words are not names. */
+        static const char *const stop[] = { "The", "A", "An", "Of", "In", "On", "For", "To",
+            "With", "From", "At", "Is", "Are", "Why", "How", "What", "When", "Where", "Who",
+            "New", "Our", "Your", "My", "This", "That", "Part", "Chapter", "Section", NULL };
+        for (const char *const *st = stop; *st; st++)
+            if (len == strlen(*st) && memcmp(w, *st, len) == 0)
+                return false;
+        if (len >= 2 && isupper((unsigned char)w[0]) && isupper((unsigned char)w[1]) &&
+            !(len == 2 && w[1] == '.'))
+            return false;
+        size_t k = 0;
+        bool first = true;
+        while (k < len) {
+            int32_t c;
+            k += folio_utf8_next(w + k, len - k, &c);
+            bool ok = first ? folio_is_upper(c) && c < 0x250
+                            : (folio_is_letter(c) && c < 0x250) || c == '.' || c == '-' ||
+                              c == '\'' || c == 0x2019;
+            if (!ok)
+                return false;
+            first = false;
+        }
+        words++;
+        if (++in_name > 4)
+            return false;
+        if (i < n && s[i] == ',')
+            in_name = 0;
+    }
+    return words >= 2 && words <= 12;
+}
+
 /* ------------------------------------------------------------------ */
 /* dates                                                               */
 

@@ -22,9 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char folio_why_meta[] = "metadata", folio_why_nav[] = "navigation",
-           folio_why_boiler[] = "boilerplate", folio_why_related[] = "related",
-           folio_why_dup[] = "duplicate";
 #define WHY_META folio_why_meta
 #define WHY_NAV folio_why_nav
 #define WHY_BOILER folio_why_boiler
@@ -241,18 +238,6 @@ static folio_status build_units(reader *r, const uint8_t *indents)
 /* ------------------------------------------------------------------ */
 /* role helpers                                                        */
 
-void folio_scraped_drop(unit *u, const char *why)
-{
-    u->role = R_DROP;
-    u->reason = why;
-}
-
-void folio_scraped_block(unit *u, folio_block_type t)
-{
-    u->role = R_BLOCK;
-    u->btype = t;
-    u->level = 1;
-}
 
 #define drop folio_scraped_drop
 #define block folio_scraped_block
@@ -272,22 +257,6 @@ static bool same_text(const unit *a, const char *s)
     return s && a->len == strlen(s) && memcmp(a->text, s, a->len) == 0;
 }
 
-void folio_scraped_add_summary(reader *r, const char *s, size_t n)
-{
-    if (r->summary_buf.len)
-        folio_buf_putc(&r->summary_buf, '\n');
-    folio_buf_append(&r->summary_buf, s, n);
-}
-
-/* A summary line ("摘要：…") into the summary, without its label. */
-void folio_scraped_add_summary_line(reader *r, const unit *u)
-{
-    const char *colon = strstr(u->text, ":"), *wide = strstr(u->text, "\xEF\xBC\x9A");
-    const char *p = wide && (!colon || wide < colon) ? wide + 3 : colon ? colon + 1 : u->text;
-    while (*p == ' ')
-        p++;
-    folio_scraped_add_summary(r, p, u->len - (size_t)(p - u->text));
-}
 
 /* ------------------------------------------------------------------ */
 /* 3. where the article starts                                         */
@@ -897,23 +866,6 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
     return true;
 }
 
-/* A title from the first sentence of a paragraph, at most 80 characters. */
-const char *folio_scraped_derived_title(reader *r, const unit *u)
-{
-    size_t n = folio_sentence_len(u->text, u->len), k = 0, chars = 0;
-    while (k < n && chars < 80) {
-        int32_t c;
-        k += folio_utf8_next(u->text + k, n - k, &c);
-        chars++;
-    }
-    folio_buf b = { 0 };
-    folio_buf_append(&b, u->text, k);
-    if (k < n)
-        folio_buf_puts(&b, "\xE2\x80\xA6");
-    const char *t = b.failed ? NULL : folio_arena_strndup(r->arena, b.data, b.len);
-    folio_buf_free(&b);
-    return t ? t : "";
-}
 
 static void read_structure(reader *r)
 {

@@ -93,7 +93,7 @@ typedef struct reader {
     folio_buf summary_buf;
 } reader;
 
-/* scraped.c */
+/* roles.c (shared by the rules in scraped.c and the labeller in label.c) */
 /* The unit goes to removed with the reason / becomes a block of type t. */
 void folio_scraped_drop(unit *u, const char *why);
 void folio_scraped_block(unit *u, folio_block_type t);
@@ -111,12 +111,12 @@ void folio_scraped_features(unit *u);
 unit_class folio_scraped_classify(const unit *u);
 bool folio_scraped_title_shaped(const unit *u);
 bool folio_scraped_heading_shaped(const unit *u);
-bool folio_scraped_names_only(const char *s, size_t n);
 bool folio_scraped_codeish(const unit *u);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 
 /* meta.c */
+bool folio_scraped_names_only(const char *s, size_t n);
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 void folio_scraped_take_meta(reader *r, const unit *u);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);
