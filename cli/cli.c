@@ -101,6 +101,9 @@ static void help(void)
 "                        the text as read).  Default: on for Latin-script\n"
 "                        text, off for Chinese, Japanese and Korean; --smart\n"
 "                        turns it on for those too\n"
+"      --no-cjk-punct    keep ASCII , : ; ? ! ( ) beside Chinese and Japanese\n"
+"                        characters as typed (default: their full-width forms,\n"
+"                        as Chinese and Japanese books set them; not in JSON)\n"
 "      --explain         print each line's label, how sure the reader is (the\n"
 "                        margin over the runner-up) and the three features that\n"
 "                        decided it, instead of converting\n"
@@ -196,7 +199,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -204,6 +207,7 @@ int main(int argc, char **argv)
         { "source", required_argument, 0, OPT_SOURCE },
         { "keep-boilerplate", no_argument, 0, OPT_KEEP },
         { "smart", no_argument, 0, OPT_SMART }, { "no-smart", no_argument, 0, OPT_NO_SMART },
+        { "no-cjk-punct", no_argument, 0, OPT_NO_CJK_PUNCT },
         { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
@@ -217,7 +221,7 @@ int main(int argc, char **argv)
     };
     folio_read_opts ro = { 0 };
     folio_write_opts wo = { .epoch = -1 };
-    int smart = 1;
+    int smart = 1, cjk_punct = 1;
     const char *to = NULL, *output = NULL, *outdir = NULL;
     int jobs = 0, quiet = 0, explain = 0;
     int c;
@@ -241,6 +245,7 @@ int main(int argc, char **argv)
         case OPT_KEEP: ro.keep_boilerplate = 1; break;
         case OPT_SMART: smart = 2; break;
         case OPT_NO_SMART: smart = 0; break;
+        case OPT_NO_CJK_PUNCT: cjk_punct = 0; break;
         case OPT_VERTICAL: wo.vertical = 1; break;
         case OPT_COVER: wo.cover_path = optarg; break;
         case OPT_PAPER:
@@ -286,7 +291,7 @@ int main(int argc, char **argv)
             usage_error("SOURCE_DATE_EPOCH must be seconds from 0 to 253402300799 (year 9999), not '%s'", sde);
         wo.epoch = v;
     }
-    job j = { .ro = ro, .wo = wo, .explain = explain, .smart = smart };
+    job j = { .ro = ro, .wo = wo, .explain = explain, .smart = smart, .cjk_punct = cjk_punct };
     if (explain) {
         if (optind + 1 < argc || outdir || output || to)
             usage_error("%s", explain == 1 ? "--explain reads one input and prints to standard output"

@@ -31,6 +31,7 @@ typedef struct job {
     int quiet;            /* batch: no per-file errors on a progress line */
     int explain;          /* 1: print each line's label and why; 2: the feature table */
     int smart;            /* typographic punctuation: 0 off, 1 Latin-script text, 2 always */
+    int cjk_punct;        /* full-width punctuation beside CJK letters (zh, ja) */
 } job;
 
 extern const char *cli_prog;

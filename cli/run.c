@@ -352,7 +352,9 @@ static int write_doc(const job *j, folio_doc *doc, const char *input, const char
     char names[MAX_FORMATS][PATH_MAX];
     int n = 0;
     /* JSON keeps the text as read; the other formats get typographic
-     * punctuation (--smart): JSON is written first, then the text curled. */
+     * punctuation (--smart; full-width punctuation in Chinese and Japanese
+     * text unless --no-cjk-punct): JSON is written first, then the text
+     * is changed. */
     bool cjk = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0;
     bool smart = j->smart == 2 || (j->smart == 1 && !cjk), curled = false;
     int order[MAX_FORMATS], k = 0;
@@ -362,9 +364,11 @@ static int write_doc(const job *j, folio_doc *doc, const char *input, const char
                 order[k++] = i;
     for (int o = 0; o < j->n_fmts && rc == EXIT_OK; o++, n++) {
         int i = order[o];
-        if (smart && !curled && strcmp(j->fmts[i]->name, "json") != 0) {
+        if ((smart || (cjk && j->cjk_punct)) && !curled && strcmp(j->fmts[i]->name, "json") != 0) {
             curled = true;
-            if (folio_doc_smarten(doc) != FOLIO_OK) {
+            bool zh_ja = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0;
+            if ((smart && folio_doc_smarten(doc) != FOLIO_OK) ||
+                (zh_ja && j->cjk_punct && folio_doc_cjk_punct(doc) != FOLIO_OK)) {
                 fprintf(stderr, "%s: %s: out of memory\n", cli_prog, shown);
                 rc = EXIT_INPUT;
                 break;

@@ -197,6 +197,16 @@ folio_status folio_doc_digest(const folio_doc *const *docs, size_t n, const char
  */
 folio_status folio_doc_smarten(folio_doc *doc);
 
+/**
+ * Chinese and Japanese punctuation, as W3C clreq and jlreq set it: ASCII
+ * , : ; ? ! ( ) beside CJK letters become their full-width forms (，：；？！
+ * （）) in the title, subtitle, summary and every block but code; "1,000",
+ * "10:30" and parentheses inside Latin text stay.  Meant for zh and ja
+ * documents (the caller decides).  New strings live in the document's
+ * arena; FOLIO_ERR_NOMEM leaves some text as it was.
+ */
+folio_status folio_doc_cjk_punct(folio_doc *doc);
+
 /** Free a document and everything it owns.  NULL is allowed. */
 void folio_doc_free(folio_doc *doc);
 

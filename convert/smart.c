@@ -119,3 +119,90 @@ folio_status folio_doc_smarten(folio_doc *doc)
     }
     return ok ? FOLIO_OK : FOLIO_ERR_NOMEM;
 }
+
+/* Han, kana, CJK punctuation and, in Chinese and Japanese text, the curly
+ * quotes: what makes the context of a mark CJK. */
+static bool cjk_letter(int32_t c)
+{
+    return folio_is_han(c) || folio_is_kana(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) ||
+           (c >= 0x2018 && c <= 0x201D);
+}
+
+static int32_t full_width(int32_t c)
+{
+    switch (c) {
+    case ',': return 0xFF0C;
+    case ':': return 0xFF1A;
+    case ';': return 0xFF1B;
+    case '?': return 0xFF1F;
+    case '!': return 0xFF01;
+    case '(': return 0xFF08;
+    case ')': return 0xFF09;
+    default: return 0;
+    }
+}
+
+/* The text of s with ASCII punctuation beside CJK letters in full width
+ * appended to b: after a CJK letter ("中国,美国", "图源:路透社"), or before
+ * one when what precedes is not a Latin letter or digit ("(这次)").
+ * "1,000", "10:30" and "(Ely Ratner)" inside Latin text stay. */
+static void cjk_punct(const char *s, size_t n, folio_buf *b)
+{
+    int32_t prev = 0;
+    size_t i = 0;
+    bool open_wide = false;
+    while (i < n) {
+        int32_t c, next = 0;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        if (i + k < n)
+            folio_utf8_next(s + i + k, n - i - k, &next);
+        int32_t wide = full_width(c);
+        bool latin_before = prev < 0x80 && (folio_is_letter(prev) || folio_is_digit(prev));
+        if (wide && c == ')') /* closes what opened full-width, or beside CJK text */
+            wide = open_wide || cjk_letter(prev) || cjk_letter(next) ? wide : 0;
+        else if (wide)
+            wide = cjk_letter(prev) || (cjk_letter(next) && !latin_before) ? wide : 0;
+        if (c == '(' || c == ')')
+            open_wide = c == '(' && wide;
+        if (wide == 0xFF08 && b->len && b->data[b->len - 1] == ' ')
+            b->len--; /* a full-width mark carries its own space */
+        if (wide)
+            put_cp(b, wide);
+        else
+            folio_buf_append(b, s + i, k);
+        prev = wide ? wide : c;
+        i += k;
+        if (wide && wide != 0xFF08 && i < n && s[i] == ' ')
+            i++;
+    }
+}
+
+static const char *cjk_punct_of(folio_arena *a, const char *s, size_t keep, bool *ok)
+{
+    if (!s || !strpbrk(s + keep, ",:;?!()"))
+        return s;
+    folio_buf b = { 0 };
+    folio_buf_append(&b, s, keep);
+    cjk_punct(s + keep, strlen(s + keep), &b);
+    const char *c = b.data ? folio_arena_strndup(a, b.data, b.len) : NULL;
+    free(b.data);
+    *ok = *ok && c;
+    return c ? c : s;
+}
+
+folio_status folio_doc_cjk_punct(folio_doc *doc)
+{
+    bool ok = true;
+    folio_meta *m = &doc->meta;
+    m->title = cjk_punct_of(doc->arena, m->title, 0, &ok);
+    m->subtitle = cjk_punct_of(doc->arena, m->subtitle, 0, &ok);
+    m->summary = cjk_punct_of(doc->arena, m->summary, 0, &ok);
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        folio_block *blk = &doc->blocks[i];
+        if (blk->type == FOLIO_BLOCK_CODE)
+            continue;
+        size_t keep = blk->type == FOLIO_BLOCK_LIST_ITEM ? blk->u.list_item.body_offset : 0;
+        blk->text = cjk_punct_of(doc->arena, blk->text, keep, &ok);
+    }
+    return ok ? FOLIO_OK : FOLIO_ERR_NOMEM;
+}
