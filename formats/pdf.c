@@ -331,6 +331,18 @@ static void metadata(pdf_ctx *c)
         HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, clip(m->summary, CLIP, buf));
     HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "folio " FOLIO_VERSION);
     folio_buf_free(&authors);
+    /* The language (screen readers, hyphenation in viewers) and the title,
+     * not the file name, in the viewer's title bar. */
+    char tag[32];
+    folio_language_tag(c->doc, tag, sizeof tag);
+    HPDF_Dict catalog = c->pdf->catalog, prefs = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_String lang = HPDF_String_New(c->pdf->mmgr, tag, NULL);
+    if (lang)
+        HPDF_Dict_Add(catalog, "Lang", lang);
+    if (prefs && HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
+        HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    else if (prefs)
+        HPDF_Dict_Free(prefs);
     struct tm tm = folio_doc_time(c->doc, c->o);
     HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);

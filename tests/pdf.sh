@@ -33,5 +33,8 @@ if grep -q "warning: 2 characters" "$tmp/emoji.err" && [ "$(wc -l < "$tmp/emoji.
 if ! ./folio tests/samples/zh-library.txt --cjk-font "No Such Font" -o "$tmp/nofont.pdf" 2> "$tmp/nofont.err" &&
    grep -q "no TrueType font for Chinese text found for No Such Font" "$tmp/nofont.err" &&
    [ "$(wc -l < "$tmp/nofont.err")" = 1 ] && [ ! -e "$tmp/nofont.pdf" ]; then ok; else ko "missing font error"; cat "$tmp/nofont.err"; fi
+# The document's language and its title in the viewer's title bar.
+qpdf --qdf --object-streams=disable "$tmp/zh-library.pdf" "$tmp/zh-q.pdf" 2>/dev/null
+if grep -aq '/Lang (zh-Hans)' "$tmp/zh-q.pdf" && grep -aq '/DisplayDocTitle true' "$tmp/zh-q.pdf"; then ok; else ko "/Lang and DisplayDocTitle"; fi
 echo "pdf: $pass passed, $fail failed"
 [ "$fail" = 0 ]
