@@ -867,6 +867,59 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
 }
 
 
+/* s without white space, full-width ASCII folded and a trailing ellipsis
+ * dropped, into out (a caller's buffer of cap bytes); its length. */
+static size_t fold_for_prefix(const char *s, char *out, size_t cap)
+{
+    size_t k = 0, n = strlen(s);
+    for (size_t i = 0; i < n && k + 4 < cap;) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (c >= 0xFF01 && c <= 0xFF5E)
+            out[k++] = (char)(c - 0xFEE0);
+        else if (!folio_is_space(c)) {
+            memcpy(out + k, s + i, step);
+            k += step;
+        }
+        i += step;
+    }
+    while (k >= 3 && memcmp(out + k - 3, "\xE2\x80\xA6", 3) == 0)
+        k -= 3;
+    while (k && out[k - 1] == '.')
+        k--;
+    out[k] = '\0';
+    return k;
+}
+
+/* A summary the site cut short ("…(Pacific Defense Pac") that a paragraph
+ * gives whole (the lead, after its label "导语:") is a copy: the summary
+ * becomes the whole text, and its line is recorded as a duplicate. */
+static void complete_summary(folio_doc *doc)
+{
+    const char *sum = doc->meta.summary;
+    char fs[1024], fp[1024];
+    size_t ns = sum && folio_utf8_count(sum, strlen(sum)) >= 20 ? fold_for_prefix(sum, fs, sizeof fs) : 0;
+    for (size_t i = 0; ns && ns + 8 < sizeof fs && i < doc->n_blocks; i++) {
+        const folio_block *b = &doc->blocks[i];
+        if (b->type != FOLIO_BLOCK_PARAGRAPH)
+            continue;
+        const char *t = b->text, *colon = strpbrk(t, ":"), *wide = strstr(t, "\xEF\xBC\x9A");
+        const char *label_end = wide && (!colon || wide < colon) ? wide + 3 : colon ? colon + 1 : NULL;
+        if (label_end && folio_utf8_count(t, (size_t)(label_end - t)) <= 6)
+            t = label_end; /* "导语:" */
+        while (*t == ' ')
+            t++;
+        size_t np = fold_for_prefix(t, fp, sizeof fp);
+        if (np <= ns || memcmp(fp, fs, ns) != 0)
+            continue;
+        for (size_t r = 0; r < doc->n_removed; r++)
+            if (doc->removed[r].reason == folio_why_meta && strstr(doc->removed[r].text, sum + (strlen(sum) > 30 ? 10 : 0)))
+                doc->removed[r].reason = folio_why_dup;
+        doc->meta.summary = t;
+        return;
+    }
+}
+
 static void read_structure(reader *r)
 {
     int body_start = find_body_start(r);
@@ -1059,6 +1112,7 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
             goto cleanup;
     if ((st = finish_meta(&r, doc, opts, err)) != FOLIO_OK)
         goto cleanup;
+    complete_summary(doc);
     *out = doc;
     arena = NULL;
 cleanup:

@@ -425,6 +425,8 @@ static int regression_case(const char *name, char *expect_lines, const char *pag
             got = what(doc, line);
         else if (strncmp(l, "title ", 6) == 0)
             got = doc->meta.title ? doc->meta.title : "(none)", snprintf(want, sizeof want, "%s", l + 6);
+        else if (strncmp(l, "summary ", 8) == 0)
+            got = doc->meta.summary ? doc->meta.summary : "(none)", snprintf(want, sizeof want, "%s", l + 8);
         else if (strncmp(l, "author ", 7) == 0)
             got = doc->meta.n_authors ? doc->meta.authors[0] : "(none)", snprintf(want, sizeof want, "%s", l + 7);
         else
