@@ -61,10 +61,13 @@ static void write_head(xw *x, const folio_doc *d, const folio_write_opts *o)
     x_end(x);
 }
 
-/* Metadata nodes at the top: "Date: …", "Source: …", the summary. */
+/* Metadata nodes at the top: "Date: …", "Source: …", the summary, their
+ * labels in the document's language. */
 static void write_meta_nodes(xw *x, const folio_meta *m)
 {
-    const char *labels[] = { "Date: ", "Source: " };
+    bool zh = m->lang && strncmp(m->lang, "zh", 2) == 0, ja = m->lang && strncmp(m->lang, "ja", 2) == 0;
+    const char *labels[] = { zh ? "日期：" : ja ? "日付：" : "Date: ", zh ? "来源：" : ja ? "出典：" : "Source: " };
+    const char *summary = zh ? "摘要" : ja ? "要約" : "Summary";
     const char *values[] = { m->date, m->source };
     for (size_t i = 0; i < 2; i++)
         if (values[i]) {
@@ -75,7 +78,7 @@ static void write_meta_nodes(xw *x, const folio_meta *m)
             folio_buf_free(&b);
         }
     if (m->summary)
-        node(x, "Summary", m->summary, true);
+        node(x, summary, m->summary, true);
 }
 
 static void write_body(xw *x, const folio_doc *d, int depth)

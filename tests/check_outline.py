@@ -86,6 +86,10 @@ def main():
             continue  # a second copy of the title or a byline: shown in the header
         if r["reason"] in ("boilerplate", "related", "navigation") and len(t) >= 12 and t in flat:
             errors.append("dropped line in the outline (line %d): %s" % (r["line"], r["text"][:40]))
+    # the OPML's metadata labels speak the document's language
+    label = {"zh": "日期：", "ja": "日付："}.get(meta["lang"], "Date: ")
+    if meta.get("date") and 'text="%s%s"' % (label, meta["date"]) not in open(opml, encoding="utf-8").read():
+        errors.append("OPML date node is not labelled %r" % label)
     for path, fmt in ((md, "markdown"), (opml, "opml")):
         out = subprocess.run(["pandoc", "-f", fmt, "-t", "plain", "--wrap=none", path],
                              capture_output=True, text=True)
