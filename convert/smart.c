@@ -89,35 +89,46 @@ static void smarten(const char *s, size_t n, folio_buf *b)
     }
 }
 
-/* s curled into the document's arena (s itself when nothing changes). */
-static const char *curled(folio_arena *a, const char *s, size_t keep, bool *ok)
+/* A text rewriter: appends its version of s (n bytes) to b. */
+typedef void (*rewrite_fn)(const char *s, size_t n, folio_buf *b);
+
+/* s rewritten into the document's arena (s itself when none of the bytes
+ * in `trigger` occur after the first `keep` bytes, which stay as typed). */
+static const char *rewritten(folio_arena *a, const char *s, size_t keep, const char *trigger, rewrite_fn fn,
+                             bool *ok)
 {
-    if (!s || !strpbrk(s + keep, "\"'-."))
+    if (!s || !strpbrk(s + keep, trigger))
         return s;
     folio_buf b = { 0 };
     folio_buf_append(&b, s, keep); /* a list item's marker stays as typed */
-    smarten(s + keep, strlen(s + keep), &b);
+    fn(s + keep, strlen(s + keep), &b);
     const char *c = b.data ? folio_arena_strndup(a, b.data, b.len) : NULL;
     free(b.data);
     *ok = *ok && c;
     return c ? c : s;
 }
 
-folio_status folio_doc_smarten(folio_doc *doc)
+/* The title, subtitle, summary and every block but code, rewritten. */
+static folio_status rewrite_doc(folio_doc *doc, const char *trigger, rewrite_fn fn)
 {
     bool ok = true;
     folio_meta *m = &doc->meta;
-    m->title = curled(doc->arena, m->title, 0, &ok);
-    m->subtitle = curled(doc->arena, m->subtitle, 0, &ok);
-    m->summary = curled(doc->arena, m->summary, 0, &ok);
+    m->title = rewritten(doc->arena, m->title, 0, trigger, fn, &ok);
+    m->subtitle = rewritten(doc->arena, m->subtitle, 0, trigger, fn, &ok);
+    m->summary = rewritten(doc->arena, m->summary, 0, trigger, fn, &ok);
     for (size_t i = 0; i < doc->n_blocks; i++) {
         folio_block *blk = &doc->blocks[i];
         if (blk->type == FOLIO_BLOCK_CODE)
             continue;
         size_t keep = blk->type == FOLIO_BLOCK_LIST_ITEM ? blk->u.list_item.body_offset : 0;
-        blk->text = curled(doc->arena, blk->text, keep, &ok);
+        blk->text = rewritten(doc->arena, blk->text, keep, trigger, fn, &ok);
     }
     return ok ? FOLIO_OK : FOLIO_ERR_NOMEM;
+}
+
+folio_status folio_doc_smarten(folio_doc *doc)
+{
+    return rewrite_doc(doc, "\"'-.", smarten);
 }
 
 /* Han, kana, CJK punctuation and, in Chinese and Japanese text, the curly
@@ -177,32 +188,7 @@ static void cjk_punct(const char *s, size_t n, folio_buf *b)
     }
 }
 
-static const char *cjk_punct_of(folio_arena *a, const char *s, size_t keep, bool *ok)
-{
-    if (!s || !strpbrk(s + keep, ",:;?!()"))
-        return s;
-    folio_buf b = { 0 };
-    folio_buf_append(&b, s, keep);
-    cjk_punct(s + keep, strlen(s + keep), &b);
-    const char *c = b.data ? folio_arena_strndup(a, b.data, b.len) : NULL;
-    free(b.data);
-    *ok = *ok && c;
-    return c ? c : s;
-}
-
 folio_status folio_doc_cjk_punct(folio_doc *doc)
 {
-    bool ok = true;
-    folio_meta *m = &doc->meta;
-    m->title = cjk_punct_of(doc->arena, m->title, 0, &ok);
-    m->subtitle = cjk_punct_of(doc->arena, m->subtitle, 0, &ok);
-    m->summary = cjk_punct_of(doc->arena, m->summary, 0, &ok);
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        folio_block *blk = &doc->blocks[i];
-        if (blk->type == FOLIO_BLOCK_CODE)
-            continue;
-        size_t keep = blk->type == FOLIO_BLOCK_LIST_ITEM ? blk->u.list_item.body_offset : 0;
-        blk->text = cjk_punct_of(doc->arena, blk->text, keep, &ok);
-    }
-    return ok ? FOLIO_OK : FOLIO_ERR_NOMEM;
+    return rewrite_doc(doc, ",:;?!()", cjk_punct);
 }

@@ -109,24 +109,23 @@ bool folio_is_ambiguous_width(int32_t c)
     return false;
 }
 
-size_t folio_text_width_cjk(const char *s, size_t n)
+static size_t text_width(const char *s, size_t n, bool ambiguous_wide)
 {
     size_t w = 0, i = 0;
     while (i < n) {
         int32_t c;
         i += folio_utf8_next(s + i, n - i, &c);
-        w += folio_is_ambiguous_width(c) ? 2 : (size_t)folio_char_width(c);
+        w += ambiguous_wide && folio_is_ambiguous_width(c) ? 2 : (size_t)folio_char_width(c);
     }
     return w;
 }
 
+size_t folio_text_width_cjk(const char *s, size_t n)
+{
+    return text_width(s, n, true);
+}
+
 size_t folio_text_width(const char *s, size_t n)
 {
-    size_t w = 0, i = 0;
-    while (i < n) {
-        int32_t c;
-        i += folio_utf8_next(s + i, n - i, &c);
-        w += (size_t)folio_char_width(c);
-    }
-    return w;
+    return text_width(s, n, false);
 }

@@ -2,12 +2,8 @@
 # temporary folder removed at exit, counters, and the inputs every format is
 # checked on (the samples, the golden inputs, and ../shared/corpus when it is
 # there; a fresh clone has no ../shared and says so).
-set -u
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 corpus=${FOLIO_CORPUS:-../shared/corpus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 inputs="tests/samples/*.txt tests/golden/*.txt"
 if [ -d "$corpus" ]; then
   inputs="$inputs $corpus/*.txt"

@@ -10,10 +10,6 @@ if [ -d "$corpus" ]; then
 else
   arts="tests/samples/en-harbour.txt tests/samples/zh-library.txt tests/golden/news-en.txt"
 fi
-check() { # name, then a command that must succeed
-  name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL digest: $name"; fail=$((fail + 1)); fi
-}
 ./folio $arts --title "Weekly reading" -o "$tmp/d.epub" &&
 ./folio $arts --title "Weekly reading" -o "$tmp/d.pdf" &&
 ./folio $arts --title "Weekly reading" -t json -o "$tmp/d.json" &&

@@ -3,15 +3,7 @@
 # put them, a small C program builds against the installed library through
 # pkg-config (shared and static) and runs, the installed folio converts, the
 # man page formats (man -l), and make uninstall removes every file.
-set -u
-cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # name, then a command that must succeed
-  name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL install: $name"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/lib.sh"
 dest=$tmp/root
 prefix=/usr/local
 make -s install DESTDIR="$dest" PREFIX=$prefix > "$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; echo "FAIL install: make install"; exit 1; }

@@ -6,15 +6,7 @@
 # ASCII punctuation beside Chinese letters takes its full-width form (not
 # with --no-cjk-punct).
 # UPDATE=1 rewrites the expected files.
-set -u
-cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # name, then a command that must succeed
-  name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL smart: $name"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/lib.sh"
 for case in "en:" "en-nosmart:--no-smart" "zh:"; do
   name=${case%%:*}; opt=${case#*:}
   input=tests/smart/${name%-nosmart}.txt
