@@ -23,13 +23,35 @@ static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, 
 }
 
 static const format formats[] = {
-    { "json", ".json", 0, write_json },
-    { "epub", ".epub", 1, folio_write_epub },
-    { "pdf", ".pdf", 1, folio_write_pdf },
-    { "outline", ".txt", 0, folio_write_outline },
-    { "outline-md", ".md", 0, folio_write_outline_md },
-    { "opml", ".opml", 0, folio_write_opml },
+    { "json", ".json", 0, write_json, 0 },
+    { "epub", ".epub", 1, folio_write_epub, TAKES_COVER | TAKES_VERTICAL },
+    { "pdf", ".pdf", 1, folio_write_pdf, TAKES_PAPER | TAKES_FONTS },
+    { "outline", ".txt", 0, folio_write_outline, TAKES_DEPTH | TAKES_WIDTH },
+    { "outline-md", ".md", 0, folio_write_outline_md, TAKES_DEPTH | TAKES_WIDTH },
+    { "opml", ".opml", 0, folio_write_opml, TAKES_DEPTH },
 };
+
+/* An option no chosen format takes is a one-line note, not silence
+ * (`-o x.epub --paper a5` would otherwise look accepted). */
+static void note_unused_options(const job *j)
+{
+    static const struct { unsigned flag; const char *option, *formats; } opts[] = {
+        { TAKES_PAPER, "--paper", "PDF" }, { TAKES_FONTS, "--font/--cjk-font", "PDF" },
+        { TAKES_COVER, "--cover", "EPUB" }, { TAKES_VERTICAL, "--vertical", "EPUB" },
+        { TAKES_DEPTH, "--outline-depth", "the outlines and OPML" },
+        { TAKES_WIDTH, "--width", "the plain and Markdown outlines" },
+    };
+    const folio_write_opts *w = &j->wo;
+    unsigned given = (w->paper ? TAKES_PAPER : 0) | (w->font || w->cjk_font ? TAKES_FONTS : 0) |
+                     (w->cover_path ? TAKES_COVER : 0) | (w->vertical ? TAKES_VERTICAL : 0) |
+                     (w->outline_depth ? TAKES_DEPTH : 0) | (w->width ? TAKES_WIDTH : 0), taken = 0;
+    for (int i = 0; i < j->n_fmts; i++)
+        taken |= j->fmts[i]->takes;
+    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+        if ((given & opts[k].flag) && !(taken & opts[k].flag))
+            fprintf(stderr, "%s: note: %s applies to %s only; ignored for %s%s\n", cli_prog, opts[k].option,
+                    opts[k].formats, j->fmts[0]->name, j->n_fmts > 1 ? " and the other formats" : "");
+}
 
 const char *cli_prog = "folio";
 #define prog cli_prog
@@ -305,6 +327,7 @@ int main(int argc, char **argv)
             usage_error("%s", "-d needs -t FORMAT[,FORMAT...]");
         j.n_fmts = parse_formats(to, j.fmts);
         j.outdir = outdir;
+        note_unused_options(&j);
         return cli_batch(&j, (const char **)argv + optind, argc - optind, jobs, quiet);
     }
     const char *input = argv[optind];
@@ -317,6 +340,7 @@ int main(int argc, char **argv)
         usage_error("%s", output && strcmp(output, "-") != 0 ? "cannot tell the format from the output's name; add -t FORMAT"
                                                              : "no output format: add -t FORMAT or -o FILE.EXT");
     j.n_fmts = 1;
+    note_unused_options(&j);
     if (!output && j.fmts[0]->binary && strcmp(input, "-") == 0 && isatty(STDOUT_FILENO))
         usage_error("not writing %s to a terminal; add -o FILE", j.fmts[0]->name);
     if (digest) {

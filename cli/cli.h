@@ -12,11 +12,16 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 typedef folio_status (*writer_fn)(const folio_doc *, const folio_write_opts *, folio_sink_fn, void *,
                                   folio_error *);
 
+/* The options a format takes, besides the reading options every one does. */
+enum { TAKES_PAPER = 1, TAKES_FONTS = 2, TAKES_COVER = 4, TAKES_VERTICAL = 8, TAKES_DEPTH = 16,
+       TAKES_WIDTH = 32 };
+
 typedef struct format {
     const char *name;
     const char *ext;      /* output file extension, with the dot */
     int binary;           /* never written to a terminal by default */
     writer_fn write;
+    unsigned takes;       /* TAKES_* */
 } format;
 
 #define MAX_FORMATS 8

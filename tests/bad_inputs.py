@@ -21,6 +21,10 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 CASES = [
     # name, input bytes (None: no file), extra args, exit, stderr pattern
     ("missing file", None, [], 1, r"^folio: \S*missing\.txt: No such file or directory$"),
+    ("an option of another format", ARTICLE, ["-o", "OUT.epub", "--paper", "a5"], 0,
+     r"^folio: note: --paper applies to PDF only; ignored for epub$"),
+    ("--cover on a PDF", ARTICLE, ["-o", "OUT.pdf", "--cover", "INPUT"], 0,
+     r"^folio: note: --cover applies to EPUB only; ignored for pdf$"),
     ("directory", "DIR", [], 1, r"^folio: \S+: is a directory$"),
     ("empty file", b"", [], 1, r"^folio: \S+: no text$"),
     ("white space only", " \t\r\n\u00a0\u3000\n\u200b\n\n".encode(), [], 1, r"^folio: \S+: no text$"),
