@@ -15,15 +15,8 @@
 #include <unistd.h>
 
 
-static folio_status write_json(const folio_doc *doc, const folio_write_opts *o, folio_sink_fn sink,
-                               void *user, folio_error *err)
-{
-    (void)o;
-    return folio_write_json(doc, sink, user, err);
-}
-
 static const format formats[] = {
-    { "json", ".json", 0, write_json, 0 },
+    { "json", ".json", 0, folio_write_json, 0 },
     { "epub", ".epub", 1, folio_write_epub, TAKES_COVER | TAKES_VERTICAL },
     { "pdf", ".pdf", 1, folio_write_pdf, TAKES_PAPER | TAKES_FONTS },
     { "outline", ".txt", 0, folio_write_outline, TAKES_DEPTH | TAKES_WIDTH },

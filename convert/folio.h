@@ -213,13 +213,6 @@ void folio_doc_free(folio_doc *doc);
 /** JSON name of a block type ("heading", "list_item", ...); static storage. */
 const char *folio_block_type_name(folio_block_type type);
 
-/**
- * Write the document model as JSON (the form documented in README.md) to the
- * sink.  The document is only read.  Returns FOLIO_ERR_WRITE if the sink fails.
- */
-folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *user,
-                              folio_error *err);
-
 /** Options shared by the writers; zero-initialise, then set what you need. */
 typedef struct folio_write_opts {
     /* Timestamp for reproducible output (zip entries, dcterms:modified, PDF
@@ -238,6 +231,15 @@ typedef struct folio_write_opts {
     void (*warn)(void *user, const char *message);
     void *warn_user;
 } folio_write_opts;
+
+/**
+ * Write the document model as JSON (the form documented in README.md) to the
+ * sink.  The document is only read; `opts` may be NULL (JSON takes none of
+ * them: the signature is every writer's).  Returns FOLIO_ERR_WRITE if the
+ * sink fails.
+ */
+folio_status folio_write_json(const folio_doc *doc, const folio_write_opts *opts, folio_sink_fn sink,
+                              void *user, folio_error *err);
 
 /**
  * Write the document as an EPUB 3 package (with an EPUB 2 NCX) to the sink.

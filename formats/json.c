@@ -100,9 +100,10 @@ static void put_block(out *o, const folio_block *b)
     put(o, "}");
 }
 
-folio_status folio_write_json(const folio_doc *doc, folio_sink_fn sink, void *user,
-                              folio_error *err)
+folio_status folio_write_json(const folio_doc *doc, const folio_write_opts *opts, folio_sink_fn sink,
+                              void *user, folio_error *err)
 {
+    (void)opts;
     out o = { .sink = sink, .user = user };
     put(&o, "{\"folio\": ");
     put_int(&o, FOLIO_JSON_VERSION);

@@ -710,14 +710,14 @@ static void json_escapes(void **state)
     folio_doc *doc = read_doc("A \"Quoted\" Title With \\ Backslash\n\n2024-05-01\n\n"
                               "Text with a\x01 control character and a tab\tinside, long enough to be prose.\n\n" P_EN "\n");
     folio_buf b = { 0 };
-    assert_int_equal(folio_write_json(doc, to_buf, &b, NULL), FOLIO_OK);
+    assert_int_equal(folio_write_json(doc, NULL, to_buf, &b, NULL), FOLIO_OK);
     assert_non_null(strstr(b.data, "\"title\": \"A \\\"Quoted\\\" Title With \\\\ Backslash\""));
     assert_non_null(strstr(b.data, "a\\u0001 control"));
     assert_non_null(strstr(b.data, "{\"folio\": 1,"));
     assert_non_null(strstr(b.data, "\"type\": \"paragraph\", \"text\": "));
     folio_buf_free(&b);
     folio_error err;
-    assert_int_equal(folio_write_json(doc, refuse, NULL, &err), FOLIO_ERR_WRITE);
+    assert_int_equal(folio_write_json(doc, NULL, refuse, NULL, &err), FOLIO_ERR_WRITE);
     folio_doc_free(doc);
 }
 

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     size_t n = 0;
     folio_write_opts o = { .epoch = -1, .width = size % 3 ? 40 : -1, .outline_depth = 1 + (int)(size % 3) };
-    folio_write_json(doc, count, &n, NULL);
+    folio_write_json(doc, NULL, count, &n, NULL);
     folio_write_outline(doc, &o, count, &n, NULL);
     folio_write_outline_md(doc, &o, count, &n, NULL);
     folio_write_opml(doc, &o, count, &n, NULL);
