@@ -44,7 +44,7 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 static bool failed(const pdf_ctx *c)
 {
-    return c->hpdf_error != HPDF_OK || c->nomem;
+    return c->hpdf_error != HPDF_OK || c->nomem || c->font_failed;
 }
 
 /* ------------------------------------------------------------------ */
@@ -142,7 +142,7 @@ bool folio_pdf_face(pdf_ctx *c, int i)
         snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
                  (unsigned)c->hpdf_error);
         c->face[i].font = NULL;
-        c->nomem = true; /* stop the layout: the message says why */
+        c->font_failed = true; /* stop the layout: the message says why */
         return false;
     }
     return true;

@@ -72,7 +72,8 @@ typedef struct pdf_ctx {
     int8_t *pick[FOLIO_FACE_COUNT]; /* per role: face chosen per BMP code point, -2 not yet */
     size_t substituted;         /* characters no font can show */
     int32_t replacement;        /* what they were replaced with */
-    bool nomem;
+    bool nomem;                 /* out of memory: stop */
+    bool font_failed;           /* a face could not be embedded (err says which): stop */
 } pdf_ctx;
 
 /* pdf.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */

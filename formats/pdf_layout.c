@@ -506,7 +506,7 @@ void folio_pdf_layout(pdf_ctx *c)
     c->page = 0;
     c->y = c->mt;
     place_title(c);
-    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem; i++)
+    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem && !c->font_failed; i++)
         place_block(c, &c->doc->blocks[i]);
     place_credits(c);
     c->n_pages = c->page + 1;
