@@ -320,17 +320,9 @@ static size_t lex_key(const char *s, size_t n, char *out, size_t cap)
 {
     if (n >= cap)
         return 0;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        out[k++] = (char)tolower((unsigned char)s[i]);
-    for (;;) {
-        if (k && (out[k - 1] == ' ' || out[k - 1] == ':'))
-            k--;
-        else if (k >= 3 && memcmp(out + k - 3, "\xEF\xBC\x9A", 3) == 0)
-            k -= 3;
-        else
-            break;
-    }
+    size_t k = folio_vocab_trim_label(s, n);
+    for (size_t i = 0; i < k; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
     out[k] = '\0';
     return k;
 }

@@ -440,8 +440,7 @@ const size_t *folio_vocab_lengths(vocab_kind kind, vocab_match match)
     return slice_lens + starts[kind][match];
 }
 
-/* The line without a trailing colon (ASCII or full-width) and white space. */
-static size_t strip_colon(const char *s, size_t n)
+size_t folio_vocab_trim_label(const char *s, size_t n)
 {
     for (;;) {
         if (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
@@ -473,7 +472,7 @@ bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n)
     size_t k = strlen(p), d = 0;
     switch ((vocab_match)row->match) {
     case VM_LINE:
-        return same_ci(s, strip_colon(s, n), p);
+        return same_ci(s, folio_vocab_trim_label(s, n), p);
     case VM_PREFIX:
         return folio_starts_with_ci(s, n, p);
     case VM_ANYWHERE:
@@ -481,7 +480,7 @@ bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n)
     case VM_SUFFIX:
         return k <= n && folio_starts_with_ci(s + n - k, k, p);
     case VM_LABEL:
-        if (same_ci(s, strip_colon(s, n), p))
+        if (same_ci(s, folio_vocab_trim_label(s, n), p))
             return true;
         if (!folio_starts_with_ci(s, n, p))
             return false;

@@ -72,6 +72,10 @@ const size_t *folio_vocab_lengths(vocab_kind kind, vocab_match match);
  * by the tests that count the pages a row is found on. */
 bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n);
 
+/** The length of the line s (n bytes) without a trailing colon (ASCII or
+ * full-width) and white space: how VM_LINE and VM_LABEL compare a line. */
+size_t folio_vocab_trim_label(const char *s, size_t n);
+
 /** The names of a kind and of a match mode, for messages: static strings. */
 const char *folio_vocab_kind_name(vocab_kind kind);
 const char *folio_vocab_match_name(vocab_match match);
