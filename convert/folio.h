@@ -72,6 +72,15 @@ typedef struct folio_removed {
                                  "related", "duplicate" */
 } folio_removed;
 
+/** Someone besides the authors who made the article: a translator, an
+ * editor, a designer, a photographer.  `role` is a MARC relator code
+ * ("trl", "edt", "dsr", "pht", "rev", "pfr", "pro", "ill", "res", "vdg"), as
+ * EPUB and library catalogues use them. */
+typedef struct folio_contributor {
+    const char *name;
+    const char *role;
+} folio_contributor;
+
 /** Document metadata; NULL where unknown.  All strings owned by the document. */
 typedef struct folio_meta {
     const char *title;
@@ -83,6 +92,8 @@ typedef struct folio_meta {
     const char *lang;         /* "zh", "en", "ja", "ko", ... never NULL after reading */
     const char *script;       /* "Hans", "Hant", "Jpan", "Kore", "Latn" or NULL */
     const char *summary;
+    const folio_contributor *contributors; /* n_contributors entries, from the credit lines */
+    size_t n_contributors;
 } folio_meta;
 
 typedef struct folio_arena folio_arena;

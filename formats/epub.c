@@ -554,6 +554,22 @@ static void opf_metadata(epub *e, xw *x)
     x_elem(x, "dc:language", NULL, e->tag);
     for (size_t i = 0; i < m->n_authors; i++)
         x_elem(x, "dc:creator", NULL, m->authors[i]);
+    for (size_t i = 0; i < m->n_contributors; i++) { /* translators, editors: with their role */
+        char id[40];
+        snprintf(id, sizeof id, "contributor%zu", i + 1);
+        x_start(x, "dc:contributor");
+        x_attr(x, "id", id);
+        x_text(x, m->contributors[i].name);
+        x_end(x);
+        char ref[48];
+        snprintf(ref, sizeof ref, "#%s", id);
+        x_start(x, "meta");
+        x_attr(x, "refines", ref);
+        x_attr(x, "property", "role");
+        x_attr(x, "scheme", "marc:relators");
+        x_text(x, m->contributors[i].role);
+        x_end(x);
+    }
     if (m->date)
         x_elem(x, "dc:date", NULL, m->date);
     if (m->source) {

@@ -63,6 +63,14 @@ static void put_meta(out *o, const folio_meta *m)
             put(o, ", ");
         put_str(o, m->authors[i]);
     }
+    put(o, "], \"contributors\": [");
+    for (size_t i = 0; i < m->n_contributors; i++) {
+        put(o, i ? ", {\"name\": " : "{\"name\": ");
+        put_str(o, m->contributors[i].name);
+        put(o, ", \"role\": ");
+        put_str(o, m->contributors[i].role);
+        put(o, "}");
+    }
     put(o, "], \"date\": ");
     put_str(o, m->date);
     put(o, ", \"source\": ");

@@ -16,6 +16,7 @@
  * Every input line ends up in a block or in doc->removed with a reason.
  */
 #include "scraped.h"
+#include "vocab.h"
 #include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
@@ -920,6 +921,74 @@ static void complete_summary(folio_doc *doc)
     }
 }
 
+/* The name after a credit's label: separators, a parenthesis ("张乐词(IPP
+ * 特约编译)") and the spaces of CJK typesetting ("刘 深") left out; several
+ * names split at 、，,; into names[] (at most cap).  Returns how many. */
+static size_t credit_names(folio_arena *a, const char *s, size_t n, const char **names, size_t cap)
+{
+    size_t count = 0;
+    folio_buf b = { 0 };
+    for (size_t i = 0; i <= n && count < cap;) {
+        int32_t c = 0;
+        size_t k = i < n ? folio_utf8_next(s + i, n - i, &c) : 1;
+        bool end = i == n || c == 0x3001 || c == 0xFF0C || c == ',' || c == ';' || c == '(' || c == 0xFF08 ||
+                   c == 0xFF09 || c == ')';
+        if (end) {
+            while (b.len && b.data[b.len - 1] == ' ')
+                b.len--;
+            if (b.len && b.len < 64 && !b.failed)
+                names[count++] = folio_arena_strndup(a, b.data, b.len);
+            b.len = 0;
+            if (c == '(' || c == 0xFF08) /* "(IPP特约编译)": not a name */
+                while (i < n && s[i] != ')' && !(i + 3 <= n && memcmp(s + i, "\xEF\xBC\x89", 3) == 0))
+                    i++;
+        } else if (!(c == ' ' && (!b.len || (unsigned char)b.data[b.len - 1] >= 0x80))) {
+            folio_buf_append(&b, s + i, k); /* a space only between Latin letters */
+        }
+        i += k;
+    }
+    folio_buf_free(&b);
+    return count;
+}
+
+/* The contributors the credit lines name with a role ("本文编译:张乐词",
+ * "Translated by Ann Lee"): the vocabulary's credit labels carry it. */
+static bool take_contributors(folio_doc *doc)
+{
+    size_t cap = 0, n = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        cap += doc->blocks[i].type == FOLIO_BLOCK_CREDIT ? 4 : 0;
+    folio_contributor *list = cap ? folio_arena_alloc(doc->arena, cap * sizeof *list) : NULL;
+    if (cap && !list)
+        return false;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const folio_block *b = &doc->blocks[i];
+        if (b->type != FOLIO_BLOCK_CREDIT)
+            continue;
+        const char *t = b->text;
+        size_t len = strlen(t);
+        for (size_t v = 0; v < folio_vocab_count; v++) {
+            const vocab_row *row = &folio_vocab[v];
+            size_t k = strlen(row->pattern);
+            if (!row->role || !folio_starts_with_ci(t, len, row->pattern))
+                continue;
+            while (k < len && (t[k] == ' ' || t[k] == ':' || t[k] == '|' || t[k] == '/'))
+                k++;
+            while (k + 3 <= len && (memcmp(t + k, "\xEF\xBC\x9A", 3) == 0 || memcmp(t + k, "\xEF\xBD\x9C", 3) == 0))
+                k += 3;
+            const char *names[4];
+            size_t got = credit_names(doc->arena, t + k, len - k, names, 4);
+            for (size_t g = 0; g < got && n < cap; g++)
+                if (names[g])
+                    list[n++] = (folio_contributor){ names[g], row->role };
+            break;
+        }
+    }
+    doc->meta.contributors = list;
+    doc->meta.n_contributors = n;
+    return true;
+}
+
 static void read_structure(reader *r)
 {
     int body_start = find_body_start(r);
@@ -1113,6 +1182,8 @@ folio_status folio_read_text(const char *text, size_t len, const folio_read_opts
     if ((st = finish_meta(&r, doc, opts, err)) != FOLIO_OK)
         goto cleanup;
     complete_summary(doc);
+    if (!take_contributors(doc))
+        goto cleanup;
     *out = doc;
     arena = NULL;
 cleanup:

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define R(p, m, k, l) { p, VM_##m, VK_##k, l, NULL }
+#define R(p, m, k, l) { p, VM_##m, VK_##k, l, NULL, NULL }
 /* a row that spells a word of furniture other rows spell too */
-#define W(p, m, k, l, c) { p, VM_##m, VK_##k, l, c }
+#define W(p, m, k, l, c) { p, VM_##m, VK_##k, l, c, NULL }
+/* an editorial credit's label, with the role it names (MARC relator code) */
+#define C(p, m, l, role) { p, VM_##m, VK_CREDIT, l, "editorial credit", role }
 
 const vocab_row folio_vocab[] = {
     /* furniture: the whole line */
@@ -161,28 +163,28 @@ const vocab_row folio_vocab[] = {
     W("(afp)", ANYWHERE, CAPTION, "en", "agency credit"),
     W("/getty images", ANYWHERE, CAPTION, "en", "agency credit"),
     /* labels of editorial credits ("责编：张三") */
-    W("编辑", LABEL, CREDIT, "zh", "editorial credit"), W("编译", LABEL, CREDIT, "zh", "editorial credit"),
-    W("翻译", LABEL, CREDIT, "zh", "editorial credit"), W("译者", LABEL, CREDIT, "zh", "editorial credit"),
-    W("审校", LABEL, CREDIT, "zh", "editorial credit"), W("审核", LABEL, CREDIT, "zh", "editorial credit"),
-    W("校对", LABEL, CREDIT, "zh", "editorial credit"), W("监制", LABEL, CREDIT, "zh", "editorial credit"),
+    C("编辑", LABEL, "zh", "edt"), C("编译", LABEL, "zh", "trl"),
+    C("翻译", LABEL, "zh", "trl"), C("译者", LABEL, "zh", "trl"),
+    C("审校", LABEL, "zh", "rev"), C("审核", LABEL, "zh", "rev"),
+    C("校对", LABEL, "zh", "pfr"), C("监制", LABEL, "zh", "pro"),
     W("策划", LABEL, CREDIT, "zh", "editorial credit"), W("统筹", LABEL, CREDIT, "zh", "editorial credit"),
-    W("美编", LABEL, CREDIT, "zh", "editorial credit"), W("出品", LABEL, CREDIT, "zh", "editorial credit"),
-    W("摄像", LABEL, CREDIT, "zh", "editorial credit"), W("撰稿", LABEL, CREDIT, "zh", "editorial credit"),
-    W("校审", LABEL, CREDIT, "zh", "editorial credit"),
+    C("美编", LABEL, "zh", "dsr"), W("出品", LABEL, CREDIT, "zh", "editorial credit"),
+    C("摄像", LABEL, "zh", "vdg"), W("撰稿", LABEL, CREDIT, "zh", "editorial credit"),
+    C("校审", LABEL, "zh", "rev"),
     /* editorial credits */
-    W("edited by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("editing by", PREFIX, CREDIT, "en", "editorial credit"),
+    C("edited by", PREFIX, "en", "edt"),
+    C("editing by", PREFIX, "en", "edt"),
     W("reporting by", PREFIX, CREDIT, "en", "editorial credit"),
     W("additional reporting by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("produced by", PREFIX, CREDIT, "en", "editorial credit"),
+    C("produced by", PREFIX, "en", "pro"),
     W("fact-checked by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("copy edited by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("translated by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("design by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("designed by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("illustrations by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("graphics by", PREFIX, CREDIT, "en", "editorial credit"),
-    W("research by", PREFIX, CREDIT, "en", "editorial credit"),
+    C("copy edited by", PREFIX, "en", "edt"),
+    C("translated by", PREFIX, "en", "trl"),
+    C("design by", PREFIX, "en", "dsr"),
+    C("designed by", PREFIX, "en", "dsr"),
+    C("illustrations by", PREFIX, "en", "ill"),
+    C("graphics by", PREFIX, "en", "ill"),
+    C("research by", PREFIX, "en", "res"),
     /* notes */
     W("作者简介", PREFIX, NOTE, "zh", "editor's note"), W("*注", PREFIX, NOTE, "zh", "editor's note"),
     W("注：", PREFIX, NOTE, "zh", "editor's note"), W("注:", PREFIX, NOTE, "zh", "editor's note"),
@@ -250,9 +252,9 @@ const vocab_row folio_vocab[] = {
     W("/reuters", ANYWHERE, CAPTION, "en", "agency credit"),
     W("/afp", ANYWHERE, CAPTION, "en", "agency credit"),
     W("getty images)", SUFFIX, CAPTION, "en", "agency credit"),
-    W("责编", LABEL, CREDIT, "zh", "editorial credit"), W("本文编译", LABEL, CREDIT, "zh", "editorial credit"),
-    W("排版", LABEL, CREDIT, "zh", "editorial credit"), W("审阅", LABEL, CREDIT, "zh", "editorial credit"),
-    W("终审", LABEL, CREDIT, "zh", "editorial credit"), W("摄影", LABEL, CREDIT, "zh", "editorial credit"),
+    C("责编", LABEL, "zh", "edt"), C("本文编译", LABEL, "zh", "trl"),
+    C("排版", LABEL, "zh", "dsr"), C("审阅", LABEL, "zh", "rev"),
+    C("终审", LABEL, "zh", "rev"), C("摄影", LABEL, "zh", "pht"),
     W("供稿", ANYWHERE, CREDIT, "zh", "editorial credit"), W("*作者简介", PREFIX, NOTE, "zh", "editor's note"),
     W("note:", PREFIX, NOTE, "en", "editor's note"), W("update:", PREFIX, NOTE, "en", "editor's note"),
     W("originally published", PREFIX, NOTE, "en", "editor's note"),
@@ -346,7 +348,7 @@ const vocab_row folio_vocab[] = {
     W("微信", PREFIX, BOILER, "zh", "share"), R("我们", SUFFIX, BOILER, "zh"),
     W("作者", ANYWHERE, BYLINE, "zh", "byline label"), R("关于", PREFIX, MARKER, "zh"),
     R("this article is more than", PREFIX, BOILER, "en"),
-    W("责任编辑", ANYWHERE, CREDIT, "zh", "editorial credit"), R("摄", SUFFIX, CAPTION, "zh"),
+    C("责任编辑", ANYWHERE, "zh", "edt"), R("摄", SUFFIX, CAPTION, "zh"),
     R("摄）", SUFFIX, CAPTION, "zh"), R("摄)", SUFFIX, CAPTION, "zh"), R("摄影）", SUFFIX, CAPTION, "zh"),
     W("getty images", SUFFIX, CAPTION, "en", "agency credit"),
     W("来源：", PREFIX, SOURCE, "zh", "provenance label"), W("来源 ", PREFIX, SOURCE, "zh", "provenance label"),
@@ -387,6 +389,7 @@ const size_t folio_vocab_count = sizeof folio_vocab / sizeof folio_vocab[0];
 
 #undef R
 #undef W
+#undef C
 
 /* Every (kind, mode) list is a slice of one array of pointers: the rows'
  * patterns in table order, each list ended by NULL. */

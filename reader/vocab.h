@@ -52,6 +52,8 @@ typedef struct vocab_row {
     const char *lang;      /* BCP 47 primary tag, or "*" for signs of any language */
     const char *concept;   /* the word of furniture a row spells, where several rows
                             * spell one (variants, translations); NULL: its own */
+    const char *role;      /* VK_CREDIT: the contributor's role the label names, as a
+                            * MARC relator code ("trl" translator, "edt" editor...) */
 } vocab_row;
 
 /** The table: folio_vocab_count rows, static, never freed. */

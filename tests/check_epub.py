@@ -46,6 +46,14 @@ def main():
                if n.get("{http://www.idpf.org/2007/ops}type") == "toc"][0]
         entries = ["".join(a.itertext()) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
         ncx = ET.fromstring(z.read("OEBPS/toc.ncx"))
+        # contributors: dc:contributor each, its MARC role refining it
+        opf = ET.fromstring(z.read("OEBPS/content.opf"))
+        dc, opfns = "{http://purl.org/dc/elements/1.1/}", "{http://www.idpf.org/2007/opf}"
+        roles = {m.get("refines")[1:]: m.text for m in opf.iter(opfns + "meta") if m.get("property") == "role"}
+        got = [(c.text, roles.get(c.get("id"))) for c in opf.iter(dc + "contributor")]
+        want_c = [(c["name"], c["role"]) for c in model["meta"].get("contributors", [])]
+        if got != want_c:
+            errors.append("OPF contributors %r, the model's %r" % (got, want_c))
         ncx_entries = [t.text for t in ncx.iter("{http://www.daisy.org/z3986/2005/ncx/}text")][1:]
     # the title page first, then the opening text when the body does not
     # start with a heading, then the headings

@@ -25,7 +25,7 @@ def main():
     if doc.get("folio") != 1:
         errors.append('"folio" is not 1')
     meta = doc.get("meta", {})
-    for key in ("title", "subtitle", "authors", "date", "source", "lang", "summary"):
+    for key in ("title", "subtitle", "authors", "contributors", "date", "source", "lang", "summary"):
         if key not in meta:
             errors.append("meta.%s missing" % key)
     if meta.get("date") is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", meta["date"]):
@@ -42,7 +42,10 @@ def main():
     pool = [b.get("text", "") for b in doc.get("blocks", [])]
     pool += [e.get("text", "") for e in doc.get("removed", [])]
     for v in meta.values():
-        pool += v if isinstance(v, list) else [v] if isinstance(v, str) else []
+        pool += [x for x in v if isinstance(x, str)] if isinstance(v, list) else [v] if isinstance(v, str) else []
+    for c in meta.get("contributors", []):
+        if not (isinstance(c, dict) and isinstance(c.get("name"), str) and isinstance(c.get("role"), str)):
+            errors.append("meta.contributors entry is not {name, role}: %r" % (c,))
     hay = "\x00".join(norm(p) for p in pool)
     with open(txt, encoding="utf-8", errors="replace") as f:
         for no, line in enumerate(f.read().splitlines(), 1):

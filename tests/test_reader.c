@@ -427,7 +427,16 @@ static int regression_case(const char *name, char *expect_lines, const char *pag
             got = doc->meta.title ? doc->meta.title : "(none)", snprintf(want, sizeof want, "%s", l + 6);
         else if (strncmp(l, "summary ", 8) == 0)
             got = doc->meta.summary ? doc->meta.summary : "(none)", snprintf(want, sizeof want, "%s", l + 8);
-        else if (strncmp(l, "author ", 7) == 0)
+        else if (strncmp(l, "contributor ", 12) == 0) { /* "contributor NAME ROLE" */
+            snprintf(want, sizeof want, "%s", l + 12);
+            static char both[256];
+            got = "(none)";
+            for (size_t k = 0; k < doc->meta.n_contributors && got[0] == '('; k++) {
+                snprintf(both, sizeof both, "%s %s", doc->meta.contributors[k].name, doc->meta.contributors[k].role);
+                if (strcmp(both, want) == 0)
+                    got = both;
+            }
+        } else if (strncmp(l, "author ", 7) == 0)
             got = doc->meta.n_authors ? doc->meta.authors[0] : "(none)", snprintf(want, sizeof want, "%s", l + 7);
         else
             fail_msg("reader-regressions: %s: cannot read \"%s\"", name, l);
