@@ -94,3 +94,21 @@ void folio_byline(const folio_meta *m, const char *author_sep, const char *part_
             folio_buf_puts(out, parts[i]);
         }
 }
+
+const char *folio_opening_label(const folio_doc *doc)
+{
+    const char *lang = doc->meta.lang ? doc->meta.lang : "";
+    if (strncmp(lang, "zh", 2) == 0)
+        return "\xE5\xBC\x80\xE7\xAF\x87"; /* 开篇 */
+    if (strncmp(lang, "ja", 2) == 0)
+        return "\xE3\x81\xAF\xE3\x81\x98\xE3\x82\x81\xE3\x81\xAB"; /* はじめに */
+    return "Opening";
+}
+
+bool folio_has_opening(const folio_doc *doc)
+{
+    bool heading = false;
+    for (size_t i = 0; i < doc->n_blocks && !heading; i++)
+        heading = doc->blocks[i].type == FOLIO_BLOCK_HEADING;
+    return heading && doc->blocks[0].type != FOLIO_BLOCK_HEADING;
+}

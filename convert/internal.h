@@ -151,6 +151,11 @@ size_t folio_list_marker(const char *s, size_t n, int *ordered);
  * gives the same file. */
 /* Is a language tag (folio_language_tag's) Chinese, Japanese or Korean? */
 bool folio_tag_is_cjk(const char *tag);
+/* The name of the text before the first heading, in the document's language
+ * (开篇, はじめに, Opening), and whether the document has such a text and a
+ * heading after it (the writers give it a node of its own). */
+const char *folio_opening_label(const folio_doc *doc);
+bool folio_has_opening(const folio_doc *doc);
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts);
 /* "Ann Lee, Bo Chen · 2025-05-31 · Source" into out: the authors joined by
  * author_sep, then date and source after part_sep. */

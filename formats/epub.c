@@ -396,8 +396,6 @@ static void toc_entry(epub *e, xw *x, const toc_style *st, size_t index, const c
 
 /* Headings as a nested list.  `depth` counts the open items; an item at
  * level L > 1 lives in a list inside the open item of level L - 1. */
-static const char *opening_word(const epub *e);
-
 static void write_toc_tree(epub *e, xw *x, const toc_style *st)
 {
     const folio_doc *d = e->doc;
@@ -409,7 +407,7 @@ static void write_toc_tree(epub *e, xw *x, const toc_style *st)
     toc_entry(e, x, st, (size_t)TOC_TITLE, title_of(e), &order);
     x_end(x);
     if (d->n_blocks && d->blocks[0].type != FOLIO_BLOCK_HEADING) {
-        toc_entry(e, x, st, (size_t)TOC_OPENING, opening_word(e), &order);
+        toc_entry(e, x, st, (size_t)TOC_OPENING, folio_opening_label(d), &order);
         x_end(x);
     }
     for (size_t i = 0; i < d->n_blocks; i++) {
@@ -439,16 +437,6 @@ static void write_toc_tree(epub *e, xw *x, const toc_style *st)
     }
     if (st->list)
         x_end(x);
-}
-
-/* The label of the opening text in the table of contents. */
-static const char *opening_word(const epub *e)
-{
-    if (strncmp(e->tag, "zh", 2) == 0)
-        return "\xE5\xBC\x80\xE7\xAF\x87"; /* 开篇 */
-    if (strncmp(e->tag, "ja", 2) == 0)
-        return "\xE3\x81\xAF\xE3\x81\x98\xE3\x82\x81\xE3\x81\xAB"; /* はじめに */
-    return "Opening";
 }
 
 static const char *contents_word(const epub *e)

@@ -84,6 +84,10 @@ static void write_meta_nodes(xw *x, const folio_meta *m)
 static void write_body(xw *x, const folio_doc *d, int depth)
 {
     int open = 0; /* heading nodes open */
+    if (depth > 1 && folio_has_opening(d)) { /* the text before the first heading */
+        node(x, folio_opening_label(d), NULL, false);
+        open = 1;
+    }
     for (size_t i = 0; i < d->n_blocks; i++) {
         const folio_block *b = &d->blocks[i];
         switch (b->type) {

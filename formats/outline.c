@@ -294,6 +294,19 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
     o.own_numbers = numbered * 2 > headings;
     write_head(&o);
     o.at_top = true;
+    /* the text before the first heading: a node of its own, unnumbered */
+    if (o.depth > 1 && folio_has_opening(doc)) {
+        const char *label = folio_opening_label(doc);
+        if (o.md) {
+            folio_buf_puts(&o.w.buf, "## ");
+            folio_buf_puts(&o.w.buf, label);
+            folio_buf_puts(&o.w.buf, "\n\n");
+        } else {
+            item(&o, "", "", label, strlen(label));
+        }
+        o.level = 1;
+        o.at_top = false;
+    }
     for (size_t i = 0; i < doc->n_blocks && !o.w.failed; i++)
         write_block(&o, &doc->blocks[i]);
     return folio_out_finish(&o.w, err);

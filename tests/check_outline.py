@@ -86,6 +86,14 @@ def main():
             continue  # a second copy of the title or a byline: shown in the header
         if r["reason"] in ("boilerplate", "related", "navigation") and len(t) >= 12 and t in flat:
             errors.append("dropped line in the outline (line %d): %s" % (r["line"], r["text"][:40]))
+    # the text before the first heading has a node of its own, before section 1
+    blocks = model["blocks"]
+    if any(b["type"] == "heading" for b in blocks) and blocks[0]["type"] != "heading":
+        label = {"zh": "开篇", "ja": "はじめに"}.get(model["meta"]["lang"], "Opening")
+        lines = plain.splitlines()
+        first = next((i for i, l in enumerate(lines) if re.match(r"\d+\. |\S", l) and i > 1 and l != label), None)
+        if label not in lines or (first is not None and lines.index(label) > first):
+            errors.append("the opening text has no node %r before the first section" % label)
     # the OPML's metadata labels speak the document's language
     label = {"zh": "日期：", "ja": "日付："}.get(meta["lang"], "Date: ")
     if meta.get("date") and 'text="%s%s"' % (label, meta["date"]) not in open(opml, encoding="utf-8").read():
