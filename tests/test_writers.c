@@ -290,6 +290,10 @@ static void widths(void **state)
     assert_int_equal(folio_text_width("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4); /* half-width kana */
     assert_int_equal(folio_text_width("，。", strlen("，。")), 4);
     assert_int_equal(folio_text_width("e\u0301", strlen("e\u0301")), 1); /* combining accent */
+    /* East Asian ambiguous: one column, two in a CJK document */
+    assert_int_equal(folio_text_width("“·—…”", strlen("“·—…”")), 5);
+    assert_int_equal(folio_text_width_cjk("“·—…”", strlen("“·—…”")), 10);
+    assert_int_equal(folio_text_width_cjk("abc中", strlen("abc中")), 5);
 }
 
 /* ---- outline ---- */
@@ -301,7 +305,8 @@ static void outline_plain(void **state)
     folio_buf b = { 0 };
     assert_int_equal(folio_write_outline(doc, NULL, to_buf, &b, NULL), FOLIO_OK);
     assert_string_equal(b.data, "A Small Test Book\nAnn Lee · 2024-05-04\n\n"
-                                "- The first paragraph of the book is long enough to count as running text.\n\n"
+                                "Opening\n"
+                                "  - The first paragraph of the book is long enough to count as running text.\n\n"
                                 "1. A Section\n"
                                 "  - The second paragraph follows the heading and is also long enough to count.\n");
     folio_buf_free(&b);
