@@ -238,6 +238,27 @@ static void write_wrapped(xw *x, const char *outer, const char *cls, const char 
     x_end(x);
 }
 
+/* A quote that repeats a paragraph's words (a pull quote): its text, less
+ * the quote marks around it, stands inside a paragraph of the document. */
+static bool pull_quote(const folio_doc *d, const folio_block *q)
+{
+    const char *t = q->text;
+    size_t n = strlen(t);
+    int32_t c;
+    size_t k = n ? folio_utf8_next(t, n, &c) : 0;
+    if (k && (c == 0x201C || c == '"' || c == 0x300C))
+        t += k, n -= k;
+    size_t start;
+    if (n && (c = folio_utf8_last(t, n, &start)) && (c == 0x201D || c == '"' || c == 0x300D))
+        n = start;
+    if (folio_utf8_count(t, n) < 20)
+        return false;
+    for (size_t i = 0; i < d->n_blocks; i++)
+        if (d->blocks[i].type == FOLIO_BLOCK_PARAGRAPH && memmem(d->blocks[i].text, strlen(d->blocks[i].text), t, n))
+            return true;
+    return false;
+}
+
 /* The blocks of one section; credits wait for the colophon. */
 static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
 {
@@ -246,7 +267,19 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
         switch (b->type) {
         case FOLIO_BLOCK_HEADING: write_heading(x, b, i); break;
         case FOLIO_BLOCK_PARAGRAPH: x_elem(x, "p", NULL, b->text); break;
-        case FOLIO_BLOCK_QUOTE: write_wrapped(x, "blockquote", NULL, "p", b->text); break;
+        case FOLIO_BLOCK_QUOTE:
+            if (pull_quote(d, b)) { /* set off, and not read twice by a screen reader */
+                x_start(x, "aside");
+                x_attr(x, "epub:type", "pullquote");
+                x_attr(x, "class", "pullquote");
+                x_attr(x, "role", "doc-pullquote");
+                x_attr(x, "aria-hidden", "true");
+                x_elem(x, "p", NULL, b->text);
+                x_end(x);
+            } else {
+                write_wrapped(x, "blockquote", NULL, "p", b->text);
+            }
+            break;
         case FOLIO_BLOCK_CAPTION: write_wrapped(x, "figure", "caption", "figcaption", b->text); break;
         case FOLIO_BLOCK_NOTE: write_wrapped(x, "aside", "note", "p", b->text); break;
         case FOLIO_BLOCK_CODE: write_wrapped(x, "pre", NULL, "code", b->text); break;
@@ -668,6 +701,8 @@ static bool write_css(epub *e)
         "p { margin: 0 0 0.7em; text-align: justify; }\n"
         "blockquote { margin: 1em 1.5em; font-style: italic; }\n"
         "blockquote p { text-indent: 0; }\n"
+        "aside.pullquote { margin: 1em 1.5em; font-size: 1.1em; text-align: center; }\n"
+        "aside.pullquote p { text-indent: 0; }\n"
         "figure.caption { margin: 0.6em 0 1em; }\n"
         "figcaption { font-size: 0.85em; color: #444; text-indent: 0; }\n"
         "aside.note { font-size: 0.9em; margin: 1em 0; padding-top: 0.4em; border-top: 1px solid #999; }\n"

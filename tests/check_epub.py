@@ -46,6 +46,15 @@ def main():
                if n.get("{http://www.idpf.org/2007/ops}type") == "toc"][0]
         entries = ["".join(a.itertext()) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
         ncx = ET.fromstring(z.read("OEBPS/toc.ncx"))
+        # a quote that repeats a paragraph (a pull quote) is an aside a screen reader skips
+        def bare(t):
+            return t.strip('"\u201c\u201d\u300c\u300d')
+        paras = [b["text"] for b in model["blocks"] if b["type"] == "paragraph"]
+        pulls = sum(1 for b in model["blocks"] if b["type"] == "quote" and len(bare(b["text"])) >= 20
+                    and any(bare(b["text"]) in p for p in paras))
+        xhtml = "".join(z.read(n).decode() for n in names if n.startswith("OEBPS/text_"))
+        if xhtml.count('role="doc-pullquote" aria-hidden="true"') != pulls:
+            errors.append("%d pull quotes marked, %d in the model" % (xhtml.count('role="doc-pullquote"'), pulls))
         # contributors: dc:contributor each, its MARC role refining it
         opf = ET.fromstring(z.read("OEBPS/content.opf"))
         dc, opfns = "{http://purl.org/dc/elements/1.1/}", "{http://www.idpf.org/2007/opf}"
