@@ -18,6 +18,7 @@
  */
 #include "epub_pack.h"
 #include "xmlw.h"
+#include <utf8proc.h>
 #include "image.h"
 #include <assert.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ typedef struct epub {
     section *sec;
     size_t n_sec;
     bool credits, cjk, vertical;
+    bool user_file_bad;         /* --cover or --css could not be used: the caller's input */
     const char *cover_type;     /* media type, or NULL */
     folio_error *err;
 } epub;
@@ -146,6 +148,13 @@ static void xhtml_begin(epub *e, xw *x, const char *title)
     x_attr(x, "type", "text/css");
     x_attr(x, "href", "style.css");
     x_end(x);
+    if (e->o->css_path) { /* the reader's own stylesheet, after folio's */
+        x_start(x, "link");
+        x_attr(x, "rel", "stylesheet");
+        x_attr(x, "type", "text/css");
+        x_attr(x, "href", "user.css");
+        x_end(x);
+    }
     x_end(x); /* head */
     x_start(x, "body");
 }
@@ -639,6 +648,8 @@ static bool write_opf(epub *e)
     opf_item(&x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
     opf_item(&x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
     opf_item(&x, "css", "style.css", "text/css", NULL);
+    if (e->o->css_path)
+        opf_item(&x, "user-css", "user.css", "text/css", NULL);
     if (e->cover_type) {
         bool png = strcmp(e->cover_type, "image/png") == 0;
         opf_item(&x, "cover-image", png ? "cover.png" : "cover.jpg", e->cover_type, "cover-image");
@@ -757,11 +768,52 @@ static bool add_cover(epub *e)
     if (f && !b.failed)
         e->cover_type = folio_image_check(b.data ? b.data : "", b.len, NULL, NULL, why, sizeof why);
     bool ok = e->cover_type && !b.failed;
-    if (!ok)
+    if (!ok) {
         snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path, why);
+        e->user_file_bad = true;
+    }
     else
         ok = add_bytes(e, strcmp(e->cover_type, "image/png") == 0 ? "OEBPS/cover.png" : "OEBPS/cover.jpg",
                        b.data, b.len, true) && write_cover_page(e);
+    folio_buf_free(&b);
+    return ok;
+}
+
+/* A whole file into b (at most `cap` bytes); false if it cannot be read. */
+static bool read_file(const char *path, size_t cap, folio_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    if (!f)
+        return false;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= cap)
+        folio_buf_append(b, chunk, n);
+    bool ok = !ferror(f) && !b->failed && b->len <= cap;
+    fclose(f);
+    return ok;
+}
+
+/* --css: the reader's stylesheet as OEBPS/user.css, linked after folio's
+ * (UTF-8 text of at most a megabyte; epubcheck judges the rules). */
+static bool add_user_css(epub *e)
+{
+    folio_buf b = { 0 };
+    const char *why = NULL;
+    if (!read_file(e->o->css_path, 1 << 20, &b))
+        why = b.len > (1 << 20) ? "a stylesheet of more than a megabyte" : "cannot read the stylesheet";
+    for (size_t i = 0; !why && i < b.len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)b.data + i, (utf8proc_ssize_t)(b.len - i), &c);
+        if (k <= 0 || c == 0)
+            why = "not a UTF-8 stylesheet";
+        i += k > 0 ? (size_t)k : 1;
+    }
+    bool ok = !why && add_bytes(e, "OEBPS/user.css", b.data ? b.data : "", b.len, true);
+    if (why) {
+        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->css_path, why);
+        e->user_file_bad = true;
+    }
     folio_buf_free(&b);
     return ok;
 }
@@ -829,9 +881,10 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     e.vertical = e.o->vertical && e.cjk;
     make_uuid(&e);
     set_time(&e);
-    bool ok = add_content(&e) && (!e.o->cover_path || add_cover(&e)) && add_text(&e);
+    bool ok = add_content(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&
+              add_text(&e);
     if (!ok) {
-        rc = e.cover_type || !e.o->cover_path || !e.err->message[0] ? FOLIO_ERR_FORMAT : FOLIO_ERR_INPUT;
+        rc = e.user_file_bad ? FOLIO_ERR_INPUT : FOLIO_ERR_FORMAT;
         zip_discard(e.za);
         goto cleanup;
     }

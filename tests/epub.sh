@@ -31,6 +31,12 @@ for input in $inputs; do
   esac
   [ $ok = 1 ] || failed="$failed $name"
 done
+# --css: the reader's stylesheet goes in as user.css, linked after folio's in every page
+printf 'p { text-indent: 0; margin-bottom: 1em; }\nh1 { color: #333; }\n' > "$tmp/my.css"
+./folio tests/samples/en-harbour.txt --css "$tmp/my.css" -o "$tmp/css.epub" && books="$books $tmp/css.epub"
+if unzip -p "$tmp/css.epub" OEBPS/user.css | cmp -s - "$tmp/my.css" &&
+   [ "$(unzip -p "$tmp/css.epub" OEBPS/text_001.xhtml | grep -c 'href="user.css"')" = 1 ]; then pass=$((pass + 1)); else
+  echo "FAIL epub --css: user.css missing or not linked"; fail=$((fail + 1)); fi
 # epubcheck: every book in one JVM; a book's messages are printed before its verdict
 java -cp /usr/bin/epubcheck tests/EpubCheckAll.java $books > "$tmp/epubcheck.out" 2>&1
 for book in $books; do
