@@ -54,6 +54,31 @@ static bool collect_authors(folio_arena *a, const folio_doc *const *docs, size_t
     return ok;
 }
 
+/* The contributors of every article (translators, editors), each once. */
+static bool collect_contributors(folio_arena *a, const folio_doc *const *docs, size_t n, folio_meta *m)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += docs[i]->meta.n_contributors;
+    folio_contributor *list = total ? folio_arena_alloc(a, total * sizeof *list) : NULL;
+    if (total && !list)
+        return false;
+    size_t k = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < docs[i]->meta.n_contributors; c++) {
+            const folio_contributor *p = &docs[i]->meta.contributors[c];
+            bool seen = false;
+            for (size_t j = 0; j < k && !seen; j++)
+                seen = same(list[j].name, p->name) && same(list[j].role, p->role);
+            if (!seen)
+                list[k++] = (folio_contributor){ dup(a, p->name, &ok), dup(a, p->role, &ok) };
+        }
+    m->contributors = list;
+    m->n_contributors = k;
+    return ok;
+}
+
 /* The digest's own metadata: the given title (else the first article's),
  * everyone's authors, a date or a source only where every article shares
  * it, the first article's language. */
@@ -80,7 +105,7 @@ static bool digest_meta(folio_arena *a, const folio_doc *const *docs, size_t n, 
     m->script = dup(a, m->script, &ok);
     m->date = dup(a, m->date, &ok);
     m->source = dup(a, m->source, &ok);
-    return ok && collect_authors(a, docs, n, m);
+    return ok && collect_authors(a, docs, n, m) && collect_contributors(a, docs, n, m);
 }
 
 /* "Ann Lee, Bo Chen · 2024-05-01 · The Harbour Times" (NULL when empty). */

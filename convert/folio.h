@@ -187,7 +187,7 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
  * its title (a level-1 heading), a paragraph with its authors, date and
  * source, and its summary; its headings move one level down (at most 6).
  * The digest's title is `title` when given, else the first document's; its
- * authors are everyone's; a date or source only where all documents share
+ * authors and contributors are everyone's; a date or source only where all documents share
  * it; its language the first document's.  Removed lines are not carried
  * over (they belong to each input).  The digest copies what it uses: the
  * documents stay the caller's and may be freed first.  *out is new, freed

@@ -31,6 +31,14 @@ for one in ones:
 got = [(b["level"], b["text"]) for b in d["blocks"] if b["type"] == "heading"]
 if got != want:
     print("headings differ:", got[:4], want[:4]); ok = False
+# every article's contributors, each once
+want_c = []
+for one in ones:
+    for c in one["meta"]["contributors"]:
+        if c not in want_c:
+            want_c.append(c)
+if d["meta"]["contributors"] != want_c:
+    print("contributors:", d["meta"]["contributors"], want_c); ok = False
 # PDF bookmarks: the collection, then the articles, then their sections
 js = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", os.path.join(tmp, "d.pdf")],
                                capture_output=True, check=True).stdout)
