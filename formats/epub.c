@@ -800,15 +800,18 @@ static bool add_user_css(epub *e)
 {
     folio_buf b = { 0 };
     const char *why = NULL;
-    if (!read_file(e->o->css_path, 1 << 20, &b))
-        why = b.len > (1 << 20) ? "a stylesheet of more than a megabyte" : "cannot read the stylesheet";
-    for (size_t i = 0; !why && i < b.len;) {
+    bool read = read_file(e->o->css_path, 1 << 20, &b);
+    if (!read && b.len <= (1 << 20))
+        why = "cannot read the stylesheet";
+    for (size_t i = 0; !why && i < b.len;) { /* what was read is text, or it is no stylesheet */
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)b.data + i, (utf8proc_ssize_t)(b.len - i), &c);
-        if (k <= 0 || c == 0)
+        if ((k <= 0 && (read || b.len - i >= 4)) || c == 0) /* a character cut by a big read is no fault */
             why = "not a UTF-8 stylesheet";
-        i += k > 0 ? (size_t)k : 1;
+        i += k > 0 ? (size_t)k : b.len - i;
     }
+    if (!why && !read)
+        why = "a stylesheet of more than a megabyte";
     bool ok = !why && add_bytes(e, "OEBPS/user.css", b.data ? b.data : "", b.len, true);
     if (why) {
         snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->css_path, why);
