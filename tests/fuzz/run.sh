@@ -7,7 +7,7 @@ set -u
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-600}
 jobs=${FUZZ_JOBS:-2}
-out=tests/fuzz/build
+out="$(pwd)/tests/fuzz/build"   # absolute: the command harness changes folder
 mkdir -p "$out" tests/fuzz/crashes
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE"
 pkgs=$(make -s print-pkgs)
@@ -47,7 +47,7 @@ run() {
     cli) s=$out/seeds_cli extra="-close_fd_mask=2" ;;
   esac
   "$out/fuzz_$h" "$out/corpus_$h" "$s" -max_total_time="$secs" -max_len=65536 -timeout=30 \
-      -rss_limit_mb=4096 -artifact_prefix=tests/fuzz/crashes/$h- -print_final_stats=1 $extra \
+      -rss_limit_mb=4096 -artifact_prefix="$(pwd)/tests/fuzz/crashes/$h-" -print_final_stats=1 $extra \
       > "$out/fuzz_$h.log" 2>&1
   echo "fuzz_$h: exit $? $(grep -E '^#[0-9]+.*(DONE|cov)' "$out/fuzz_$h.log" | tail -1)"
 }
