@@ -186,7 +186,8 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
  * Several documents as one book (a digest): each becomes a part headed by
  * its title (a level-1 heading), a paragraph with its authors, date and
  * source, and its summary; its headings move one level down (at most 6).
- * The digest's title is `title` when given, else the first document's; its
+ * The digest's title is `title` when given (bytes that are not UTF-8 become
+ * U+FFFD), else the first document's; its
  * authors and contributors are everyone's; a date or source only where all documents share
  * it; its language the first document's.  Removed lines are not carried
  * over (they belong to each input).  The digest copies what it uses: the

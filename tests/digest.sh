@@ -74,5 +74,8 @@ check "--author refused" sh -c "[ $rc = 2 ] && [ ! -e '$tmp/a.epub' ]"
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$tmp/bin.txt"
 ./folio "$1" "$tmp/bin.txt" -o "$tmp/b.epub" >/dev/null 2>&1; rc=$?
 check "a bad input leaves no book" sh -c "[ $rc = 1 ] && [ ! -e '$tmp/b.epub' ]"
+# a collection title that is not UTF-8 (fuzz_cli: libunibreak aborted on it in the PDF title)
+./folio "$1" "$2" --title "$(printf 'A \213-\357\377\377 title')" -t pdf -o "$tmp/bad-title.pdf" 2>/dev/null; rc=$?
+check "a title that is not UTF-8" sh -c "[ $rc = 0 ] && qpdf --check '$tmp/bad-title.pdf' >/dev/null && pdfinfo '$tmp/bad-title.pdf' | grep -q 'Title: *A �'"
 echo "digest: $pass passed, $fail failed"
 [ "$fail" = 0 ]
