@@ -332,6 +332,18 @@ static int explain_one(const job *j, const char *input, const char *shown)
  * first and put in place only when all of them succeeded: a failed file
  * leaves no output.  `input` names the outputs beside it (or in -d DIR);
  * no output may be one of the inputs. */
+/* The typography of the writers' output, by the document's own language:
+ * --smart for Latin-script text (or forced), full-width punctuation in
+ * Chinese and Japanese unless --no-cjk-punct.  False if memory ran out. */
+static bool typeset(const job *j, folio_doc *doc)
+{
+    const char *lang = doc->meta.lang;
+    bool zh_ja = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0, cjk = zh_ja || strcmp(lang, "ko") == 0;
+    bool smart = j->smart == 2 || (j->smart == 1 && !cjk);
+    return (!smart || folio_doc_smarten(doc) == FOLIO_OK) &&
+           (!(zh_ja && j->cjk_punct) || folio_doc_cjk_punct(doc) == FOLIO_OK);
+}
+
 static int write_doc(const job *j, folio_doc *doc, const char *input, const char *shown,
                      const char *output, const struct stat *inputs, int n_inputs)
 {
@@ -355,8 +367,7 @@ static int write_doc(const job *j, folio_doc *doc, const char *input, const char
      * punctuation (--smart; full-width punctuation in Chinese and Japanese
      * text unless --no-cjk-punct): JSON is written first, then the text
      * is changed. */
-    bool cjk = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0;
-    bool smart = j->smart == 2 || (j->smart == 1 && !cjk), curled = false;
+    bool curled = false;
     int order[MAX_FORMATS], k = 0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < j->n_fmts; i++)
@@ -364,11 +375,9 @@ static int write_doc(const job *j, folio_doc *doc, const char *input, const char
                 order[k++] = i;
     for (int o = 0; o < j->n_fmts && rc == EXIT_OK; o++, n++) {
         int i = order[o];
-        if ((smart || (cjk && j->cjk_punct)) && !curled && strcmp(j->fmts[i]->name, "json") != 0) {
+        if (!curled && strcmp(j->fmts[i]->name, "json") != 0) {
             curled = true;
-            bool zh_ja = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0;
-            if ((smart && folio_doc_smarten(doc) != FOLIO_OK) ||
-                (zh_ja && j->cjk_punct && folio_doc_cjk_punct(doc) != FOLIO_OK)) {
+            if (!typeset(j, doc)) {
                 fprintf(stderr, "%s: %s: out of memory\n", cli_prog, shown);
                 rc = EXIT_INPUT;
                 break;
@@ -430,6 +439,17 @@ int cli_convert_digest(const job *j, const char **inputs, int n, const char *out
             n_st++;
         docs[i] = read_input(j, inputs[i], from_stdin ? "standard input" : inputs[i], &rc);
     }
+    /* a digest is one format: each article typeset by its own language
+     * (an English article curled, a Chinese one's punctuation full-width),
+     * the book then written as it is */
+    job k = *j;
+    bool json = strcmp(j->fmts[0]->name, "json") == 0;
+    for (int i = 0; i < n && rc == EXIT_OK && !json; i++)
+        if (!typeset(j, docs[i])) {
+            fprintf(stderr, "%s: out of memory\n", cli_prog);
+            rc = EXIT_INPUT;
+        }
+    k.smart = k.cjk_punct = 0;
     folio_doc *digest = NULL;
     folio_error err;
     if (rc == EXIT_OK && folio_doc_digest((const folio_doc *const *)docs, (size_t)n, title, &digest, &err) != FOLIO_OK) {
@@ -439,7 +459,7 @@ int cli_convert_digest(const job *j, const char **inputs, int n, const char *out
     for (int i = 0; docs && i < n; i++)
         folio_doc_free(docs[i]);
     if (rc == EXIT_OK)
-        rc = write_doc(j, digest, inputs[0], output && strcmp(output, "-") != 0 ? output : "standard output",
+        rc = write_doc(&k, digest, inputs[0], output && strcmp(output, "-") != 0 ? output : "standard output",
                        output, st, n_st);
     folio_doc_free(digest);
     free(docs);

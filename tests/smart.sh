@@ -27,5 +27,8 @@ check "full-width punctuation beside CJK letters, not in numbers" sh -c "grep -q
 check "--no-cjk-punct keeps them" grep -q '美国(包括日本)的立场,在这一点上很明确:不变' "$tmp/zh-ascii.md"
 ./folio tests/smart/zh.txt -t outline-md --smart > "$tmp/zh-smart.md"
 check "--smart curls Chinese text too" grep -q '“小港”' "$tmp/zh-smart.md"
+# a digest typesets each article by its own language: English curled, Chinese full-width
+./folio tests/smart/en.txt tests/smart/zh.txt -t outline-md --outline-depth 3 > "$tmp/mixed.md"
+check "a digest typesets each article in its language" sh -c "grep -q '“it’s been a long winter”' '$tmp/mixed.md' && grep -q '价格为1,000元，时间10:30。' '$tmp/mixed.md'"
 echo "smart: $pass passed, $fail failed"
 [ "$fail" = 0 ]
