@@ -18,8 +18,14 @@ for a in $arts; do ./folio "$a" -t json -o "$tmp/$(basename "$a" .txt).one.json"
 check "epubcheck" sh -c "java -cp /usr/bin/epubcheck tests/EpubCheckAll.java '$tmp/d.epub' | grep -q '^ok '"
 check "pandoc read-back and nav" python3 tests/check_epub.py "$tmp/d.json" "$tmp/d.epub"
 check "articles and sections" python3 - "$tmp" $arts <<'PY'
-import json, os, subprocess, sys, zipfile
+import json, os, subprocess, sys, unicodedata, zipfile
+sys.path.insert(0, "tests")
+from checklib import typographic_fold
 tmp, arts = sys.argv[1], sys.argv[2:]
+
+
+def norm(t):  # the writers' typography (full-width CJK marks, curled quotes) is not a change of text
+    return unicodedata.normalize("NFKC", typographic_fold(t))
 ones = [json.load(open(os.path.join(tmp, os.path.basename(a)[:-4] + ".one.json"))) for a in arts]
 d = json.load(open(os.path.join(tmp, "d.json")))
 ok = d["meta"]["title"] == "Weekly reading"
@@ -46,18 +52,18 @@ top = js["outlines"]
 if len(top) != 1 or top[0]["title"] != "Weekly reading":
     print("PDF bookmarks: no single root", [t["title"] for t in top]); ok = False
 else:
-    parts = [k["title"] for k in top[0]["kids"]]
-    if parts != [one["meta"]["title"] for one in ones]:
+    parts = [norm(k["title"]) for k in top[0]["kids"]]
+    if parts != [norm(one["meta"]["title"]) for one in ones]:
         print("PDF bookmarks of the articles:", parts); ok = False
 # EPUB nav: articles at the top, their sections nested
-nav = zipfile.ZipFile(os.path.join(tmp, "d.epub")).read("OEBPS/nav.xhtml").decode()
+nav = norm(zipfile.ZipFile(os.path.join(tmp, "d.epub")).read("OEBPS/nav.xhtml").decode())
 for one in ones:
-    if one["meta"]["title"].replace("&", "&amp;") not in nav:
+    if norm(one["meta"]["title"]).replace("&", "&amp;") not in nav:
         print("nav lacks", one["meta"]["title"]); ok = False
 # the outline numbers the articles 1. 2. 3.
-outline = open(os.path.join(tmp, "d.txt"), encoding="utf-8").read()
+outline = norm(open(os.path.join(tmp, "d.txt"), encoding="utf-8").read())
 for i, one in enumerate(ones, 1):
-    if "%d. %s" % (i, one["meta"]["title"][:20]) not in outline:
+    if "%d. %s" % (i, norm(one["meta"]["title"])[:20]) not in outline:
         print("outline lacks article", i); ok = False
 sys.exit(0 if ok else 1)
 PY
