@@ -25,27 +25,6 @@ static const char *dup(folio_arena *a, const char *s, bool *ok)
     return c;
 }
 
-/* A copy of s with every byte that is not UTF-8 replaced by U+FFFD (the
- * title given for a digest comes from the caller as it is). */
-static const char *valid_utf8(folio_arena *a, const char *s, bool *ok)
-{
-    if (!s)
-        return NULL;
-    folio_buf b = { 0 };
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        int32_t c;
-        size_t k = folio_utf8_next(s + i, n - i, &c);
-        bool invalid = c == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0);
-        folio_buf_append(&b, invalid ? "\xEF\xBF\xBD" : s + i, invalid ? 3 : k);
-        i += k;
-    }
-    const char *c = b.failed ? NULL : folio_arena_strndup(a, b.data ? b.data : "", b.len);
-    folio_buf_free(&b);
-    *ok = *ok && c;
-    return c;
-}
-
 static bool same(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
@@ -121,7 +100,12 @@ static bool digest_meta(folio_arena *a, const folio_doc *const *docs, size_t n, 
             m->script = NULL;
     }
     bool ok = true;
-    m->title = title ? valid_utf8(a, title, &ok) : dup(a, m->title, &ok);
+    if (title) { /* the caller's text as it is: bytes that are not UTF-8 become U+FFFD */
+        m->title = folio_utf8_repaired(a, title, NULL);
+        ok = m->title != NULL;
+    } else {
+        m->title = dup(a, m->title, &ok);
+    }
     m->lang = dup(a, m->lang, &ok);
     m->script = dup(a, m->script, &ok);
     m->date = dup(a, m->date, &ok);

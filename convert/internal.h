@@ -134,6 +134,9 @@ size_t folio_text_width(const char *s, size_t n);
  * of a text that counts them two columns, as a CJK terminal shows them. */
 bool folio_is_ambiguous_width(int32_t c);
 size_t folio_text_width_cjk(const char *s, size_t n);
+/* A copy of s in the arena with every byte that is not UTF-8 replaced by
+ * U+FFFD; *bad (if given) says whether any was.  NULL if memory ran out. */
+const char *folio_utf8_repaired(folio_arena *a, const char *s, bool *bad);
 
 /* ---- text tests (text.c) ---- */
 /* Does s[0..n) start with prefix (ASCII case-insensitive)? */

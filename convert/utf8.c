@@ -5,6 +5,7 @@
  * script property.
  */
 #include "internal.h"
+#include <string.h>
 #include <utf8proc.h>
 
 size_t folio_utf8_next_slow(const char *s, size_t n, int32_t *cp)
@@ -128,4 +129,24 @@ size_t folio_text_width_cjk(const char *s, size_t n)
 size_t folio_text_width(const char *s, size_t n)
 {
     return text_width(s, n, false);
+}
+
+const char *folio_utf8_repaired(folio_arena *a, const char *s, bool *bad)
+{
+    folio_buf b = { 0 };
+    size_t n = strlen(s);
+    bool any = false;
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        bool invalid = c == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0);
+        folio_buf_append(&b, invalid ? "\xEF\xBF\xBD" : s + i, invalid ? 3 : k);
+        any |= invalid;
+        i += k;
+    }
+    const char *t = b.failed ? NULL : folio_arena_strndup(a, b.data ? b.data : "", b.len);
+    folio_buf_free(&b);
+    if (bad)
+        *bad = any;
+    return t;
 }

@@ -18,6 +18,7 @@
  */
 #include "epub_pack.h"
 #include "xmlw.h"
+#include <stdint.h>
 #include <utf8proc.h>
 #include "image.h"
 #include <assert.h>
@@ -753,32 +754,6 @@ static bool write_css(epub *e)
 /* ------------------------------------------------------------------ */
 /* cover and the archive                                               */
 
-static bool add_cover(epub *e)
-{
-    FILE *f = fopen(e->o->cover_path, "rb");
-    folio_buf b = { 0 };
-    char chunk[65536];
-    size_t n;
-    if (f) {
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            folio_buf_append(&b, chunk, n);
-        fclose(f);
-    }
-    char why[160] = "cannot read the cover image";
-    if (f && !b.failed)
-        e->cover_type = folio_image_check(b.data ? b.data : "", b.len, NULL, NULL, why, sizeof why);
-    bool ok = e->cover_type && !b.failed;
-    if (!ok) {
-        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path, why);
-        e->user_file_bad = true;
-    }
-    else
-        ok = add_bytes(e, strcmp(e->cover_type, "image/png") == 0 ? "OEBPS/cover.png" : "OEBPS/cover.jpg",
-                       b.data, b.len, true) && write_cover_page(e);
-    folio_buf_free(&b);
-    return ok;
-}
-
 /* A whole file into b (at most `cap` bytes); false if it cannot be read. */
 static bool read_file(const char *path, size_t cap, folio_buf *b)
 {
@@ -791,6 +766,25 @@ static bool read_file(const char *path, size_t cap, folio_buf *b)
         folio_buf_append(b, chunk, n);
     bool ok = !ferror(f) && !b->failed && b->len <= cap;
     fclose(f);
+    return ok;
+}
+
+static bool add_cover(epub *e)
+{
+    folio_buf b = { 0 };
+    bool read = read_file(e->o->cover_path, SIZE_MAX / 2, &b);
+    char why[160] = "cannot read the cover image";
+    if (read)
+        e->cover_type = folio_image_check(b.data ? b.data : "", b.len, NULL, NULL, why, sizeof why);
+    bool ok = e->cover_type && !b.failed;
+    if (!ok) {
+        snprintf(e->err->message, sizeof e->err->message, "%s: %s", e->o->cover_path, why);
+        e->user_file_bad = true;
+    } else {
+        ok = add_bytes(e, strcmp(e->cover_type, "image/png") == 0 ? "OEBPS/cover.png" : "OEBPS/cover.jpg",
+                       b.data, b.len, true) && write_cover_page(e);
+    }
+    folio_buf_free(&b);
     return ok;
 }
 

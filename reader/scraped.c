@@ -1048,17 +1048,8 @@ static const char **split_authors(folio_arena *a, const char *list, size_t *coun
 static const char *option_text(folio_arena *a, const char *s, const char *what, const folio_read_opts *o,
                                folio_error *err, bool *refused)
 {
-    folio_buf b = { 0 };
-    size_t n = strlen(s), i = 0;
     bool bad = false;
-    while (i < n) {
-        int32_t c;
-        size_t k = folio_utf8_next(s + i, n - i, &c);
-        bool invalid = c == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0);
-        folio_buf_append(&b, invalid ? "\xEF\xBF\xBD" : s + i, invalid ? 3 : k);
-        bad |= invalid;
-        i += k;
-    }
+    const char *t = folio_utf8_repaired(a, s, &bad);
     if (bad && o->strict) {
         snprintf(err->message, sizeof err->message, "the %s given is not valid UTF-8", what);
         err->option = what;
@@ -1068,8 +1059,6 @@ static const char *option_text(folio_arena *a, const char *s, const char *what, 
         snprintf(msg, sizeof msg, "the %s given is not valid UTF-8: replaced by U+FFFD", what);
         o->warn(o->warn_user, msg);
     }
-    const char *t = b.failed ? NULL : folio_arena_strndup(a, b.data ? b.data : "", b.len);
-    folio_buf_free(&b);
     return t;
 }
 
