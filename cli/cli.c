@@ -80,8 +80,8 @@ static void help(void)
 "  or:  folio [options] INPUT... -o BOOK\n"
 "  or:  folio [options] -d DIR -t FORMAT INPUT...\n"
 "\n"
-"INPUT is a text file copied or scraped from a web page (UTF-8), or - for\n"
-"standard input.  folio finds the title, byline, date, headings, quotes,\n"
+"INPUT is a text file copied or scraped from a web page, a web page saved as\n"
+"HTML, or - for standard input.  folio finds the title, byline, date, headings, quotes,\n"
 "captions and notes, drops the page furniture (menus, share buttons,\n"
 "related links, footers) and lists every dropped line with its reason.\n"
 "One input makes one output; several make one book (a digest) with -o, or\n"
@@ -95,7 +95,9 @@ static void help(void)
 "  folio article.txt -o notes.opml        the outline for an outliner app\n"
 "  folio article.txt --to json            the document model on standard output\n"
 "  folio article.txt -o article.json      the same, into a file\n"
-"  curl -s URL | html2text | folio - -t json\n"
+"  folio page.html -t epub                a saved web page: its article alone\n"
+"  curl -s URL | folio - -t json          (a page on standard input is\n"
+"                                         recognised by its first bytes)\n"
 "  folio article.txt -t json --title \"A better title\" --author \"Ann Lee; Bo Chen\"\n"
 "  folio a.txt b.txt c.txt -o week.epub --title \"Weekly reading\"   a digest\n"
 "\n"
@@ -126,6 +128,9 @@ static void help(void)
 "                        decided it, instead of converting\n"
 "      --features        print every line's feature values (the table that\n"
 "                        'make train' fits the reader's weights on)\n"
+"      --from FORMAT     read the input as html or text (default: .html, .htm\n"
+"                        and .xhtml files, and input that starts like a web\n"
+"                        page, are read as HTML)\n"
 "      --encoding NAME   the input's encoding (GB18030, BIG5, SHIFT_JIS, EUC-KR,\n"
 "                        WINDOWS-1252, ...; any 'iconv -l' name); default: a BOM,\n"
 "                        UTF-8, or detected\n"
@@ -218,7 +223,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT, OPT_CSS };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT, OPT_CSS, OPT_FROM };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -231,7 +236,7 @@ int main(int argc, char **argv)
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
         { "cjk-font", required_argument, 0, OPT_CJK_FONT },
-        { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
+        { "from", required_argument, 0, OPT_FROM }, { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
         { "output-dir", required_argument, 0, 'd' }, { "jobs", required_argument, 0, 'j' },
         { "quiet", no_argument, 0, 'q' },
         { "explain", no_argument, 0, OPT_EXPLAIN }, { "features", no_argument, 0, OPT_FEATURES },
@@ -242,7 +247,7 @@ int main(int argc, char **argv)
     folio_write_opts wo = { .epoch = -1 };
     int smart = 1, cjk_punct = 1;
     const char *to = NULL, *output = NULL, *outdir = NULL;
-    int jobs = 0, quiet = 0, explain = 0;
+    int jobs = 0, quiet = 0, explain = 0, from = FROM_AUTO;
     int c;
     opterr = 0;
     /* A closed pipe is reported as a write error, not a silent death. */
@@ -275,6 +280,11 @@ int main(int argc, char **argv)
             break;
         case OPT_FONT: wo.font = optarg; break;
         case OPT_ENCODING: ro.encoding = optarg; break;
+        case OPT_FROM:
+            if (strcasecmp(optarg, "html") && strcasecmp(optarg, "text"))
+                usage_error("--from takes html or text, not '%s'", optarg);
+            from = strcasecmp(optarg, "html") == 0 ? FROM_HTML : FROM_TEXT;
+            break;
         case OPT_STRICT: ro.strict = 1; break;
         case OPT_CJK_FONT: wo.cjk_font = optarg; break;
         case OPT_DEPTH:
@@ -311,7 +321,7 @@ int main(int argc, char **argv)
             usage_error("SOURCE_DATE_EPOCH must be seconds from 0 to 253402300799 (year 9999), not '%s'", sde);
         wo.epoch = v;
     }
-    job j = { .ro = ro, .wo = wo, .explain = explain, .smart = smart, .cjk_punct = cjk_punct };
+    job j = { .ro = ro, .wo = wo, .explain = explain, .smart = smart, .cjk_punct = cjk_punct, .from = from };
     if (explain) {
         if (optind + 1 < argc || outdir || output || to)
             usage_error("%s", explain == 1 ? "--explain reads one input and prints to standard output"

@@ -37,7 +37,10 @@ typedef struct job {
     int explain;          /* 1: print each line's label and why; 2: the feature table */
     int smart;            /* typographic punctuation: 0 off, 1 Latin-script text, 2 always */
     int cjk_punct;        /* full-width punctuation beside CJK letters (zh, ja) */
+    int from;             /* FROM_AUTO: by extension, then by the first bytes; FROM_TEXT, FROM_HTML */
 } job;
+
+enum { FROM_AUTO = 0, FROM_TEXT, FROM_HTML };
 
 extern const char *cli_prog;
 

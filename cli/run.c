@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -247,6 +248,22 @@ int cli_output_path(const char *input, const char *dir, const format *fmt, char 
     return n > 0 && (size_t)n < cap;
 }
 
+/* Read as a web page?  --from says; else the extension (.html .htm
+ * .xhtml), else the first bytes (a doctype, <html>). */
+static bool is_html(const job *j, const char *input, const char *data, size_t len)
+{
+    if (j->from != FROM_AUTO)
+        return j->from == FROM_HTML;
+    const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
+    if (dot && (!slash || dot > slash)) {
+        static const char *const exts[] = { ".html", ".htm", ".xhtml", ".shtml", NULL };
+        for (const char *const *e = exts; *e; e++)
+            if (strcasecmp(dot, *e) == 0)
+                return true;
+    }
+    return folio_looks_like_html(data, len) != 0;
+}
+
 static folio_doc *read_input(const job *j, const char *input, const char *shown, int *rc)
 {
     char msg[256];
@@ -262,7 +279,8 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
     folio_read_opts ro = j->ro;
     ro.warn = warn;
     ro.warn_user = (void *)shown;
-    folio_status st = folio_read_bytes(text, len, &ro, &doc, &err);
+    folio_status st = is_html(j, input, text, len) ? folio_read_html(text, len, &ro, &doc, &err)
+                                                    : folio_read_bytes(text, len, &ro, &doc, &err);
     free(text);
     if (st != FOLIO_OK) {
         /* a usage error names the option of folio_read_opts that was wrong */

@@ -183,6 +183,23 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
                               folio_doc **out, folio_error *err);
 
 /**
+ * Read a saved web page (HTML, as a browser saves it or curl fetches it):
+ * the text a reader sees, read like scraped text, with what the markup says
+ * (heading elements, figure captions, block quotes, lists, <pre>, page
+ * furniture such as nav and aside) and the page's metadata (Open Graph,
+ * JSON-LD, <title>, <html lang>) settling what the text alone cannot.  The
+ * encoding: a BOM, opts->encoding, valid UTF-8, the page's <meta charset>,
+ * else a guess.  Scripts, styles and hidden elements are not read; nothing
+ * is fetched.  Ownership as folio_read_text(); `data` is borrowed.
+ */
+folio_status folio_read_html(const void *data, size_t len, const folio_read_opts *opts, folio_doc **out,
+                             folio_error *err);
+
+/** Whether bytes look like a web page (a doctype, <html> or <head> first,
+ *  after a BOM, white space and comments).  Only the first 1 KB is read. */
+int folio_looks_like_html(const void *data, size_t len);
+
+/**
  * Several documents as one book (a digest): each becomes a part headed by
  * its title (a level-1 heading), a paragraph with its authors, date and
  * source, and its summary; its headings move one level down (at most 6).

@@ -326,7 +326,9 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     if (fitted) {
         if (!score_page(r, p, m, scores, title_score))
             goto cleanup;
-        title = choose_title(r, title_score);
+        title = folio_markup_title(r);
+        if (title < 0)
+            title = choose_title(r, title_score);
         if (!decode_with_title(r, m, scores, title, labels))
             goto cleanup;
     }
@@ -339,6 +341,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             apply_label(r, i, (label)labels[i], title);
         set_title(r, title);
         take_metadata(r, labels, title);
+        folio_markup_roles(r, title);
     }
     st = FOLIO_OK;
 cleanup:

@@ -180,7 +180,8 @@ static bool joins_without_space(const char *a, size_t an, const char *b, size_t 
 
 static folio_status build_units(reader *r, const uint8_t *indents)
 {
-    size_t wrap = wrap_width(r);
+    /* A web page's lines are its blocks: nothing is hard-wrapped. */
+    size_t wrap = r->page ? 0 : wrap_width(r);
     r->u = calloc((size_t)r->n_lines + 1, sizeof *r->u);
     if (!r->u)
         return FOLIO_ERR_NOMEM;
@@ -209,6 +210,8 @@ static folio_status build_units(reader *r, const uint8_t *indents)
         u->lead = indents[i] & LAYOUT_LEAD;
         u->gaps = (indents[i] & LAYOUT_GAPS) != 0;
         u->adjacent = !blank_before && r->n > 1;
+        if (r->page && (size_t)i < r->page->n_hints)
+            u->hint = r->page->hints[i];
         blank_before = false;
         if (last == i) {
             u->text = (char *)l->raw;
@@ -1125,13 +1128,19 @@ static folio_error *error_record(folio_error *err, folio_error *scratch)
 folio_status folio_read_text(const char *text, size_t len, const folio_read_opts *opts,
                              folio_doc **out, folio_error *err)
 {
+    return folio_scraped_read(text, len, NULL, opts, out, err);
+}
+
+folio_status folio_scraped_read(const char *text, size_t len, const html_page *page, const folio_read_opts *opts,
+                                folio_doc **out, folio_error *err)
+{
     folio_error scratch;
     err = error_record(err, &scratch);
     *out = NULL;
     folio_status st = FOLIO_ERR_NOMEM;
     folio_arena *arena = folio_arena_new();
     folio_doc *doc = arena ? folio_arena_alloc(arena, sizeof *doc) : NULL;
-    reader r = { .arena = arena };
+    reader r = { .arena = arena, .page = page };
     uint8_t *indents = NULL;
     if (!doc)
         goto cleanup;

@@ -11,6 +11,7 @@
 #define FOLIO_SCRAPED_H
 
 #include "../convert/internal.h"
+#include "html.h"
 
 /* What a unit is, judged from its own text. */
 typedef enum {
@@ -62,6 +63,7 @@ typedef struct unit {
     int32_t last_cp;
     int32_t end_cp;           /* last character before closing quotes and brackets */
     uint8_t cls;              /* unit_class */
+    line_hint hint;           /* what the markup said (HTML input; zero for text) */
     /* result */
     uint8_t role;             /* unit_role */
     uint8_t btype;            /* folio_block_type */
@@ -85,6 +87,7 @@ typedef struct reader {
     unit *u;
     int n;
     bool indented_doc;        /* body paragraphs carry a first-line indent */
+    const html_page *page;    /* HTML input: the hints of each line and the page's metadata; else NULL */
     /* metadata found */
     const char *title, *date, *source, *summary;
     bool title_derived;       /* made from the first sentence: no line is the title */
@@ -102,6 +105,16 @@ void folio_scraped_add_summary(reader *r, const char *s, size_t n);
 void folio_scraped_add_summary_line(reader *r, const unit *u);
 /* A title from the first sentence of a paragraph, at most 80 characters. */
 const char *folio_scraped_derived_title(reader *r, const unit *u);
+
+/* scraped.c: read text, with the markup's hints when it came from a web page (page may be NULL) */
+folio_status folio_scraped_read(const char *text, size_t len, const html_page *page, const folio_read_opts *opts,
+                                folio_doc **out, folio_error *err);
+
+/* markup.c: what a web page's markup settles (HTML input only) */
+/* The unit that says the headline the page declares in its metadata, or -1. */
+int folio_markup_title(const reader *r);
+/* Structure the markup states, over the labels, for units kept in the body. */
+void folio_markup_roles(reader *r, int title);
 
 /* label.c: the labeller's reading over the rules' (see model.h) */
 folio_status folio_reader_label(reader *r, const folio_read_opts *opts);

@@ -1,0 +1,651 @@
+/*
+ * html.c - a saved web page rendered as the reader's lines (see html.h).
+ *
+ * libxml2's HTML parser builds the tree (it repairs unclosed tags and other
+ * everyday damage); a walk over it writes the text a browser's innerText
+ * would give and notes, for each line, the element it came from and what
+ * surrounds it.  The page's metadata (<title>, Open Graph, JSON-LD) is
+ * collected on the way.  Nothing is fetched.
+ */
+#include "scraped.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+/* Elements whose content is not text a reader sees. */
+static const char *const skipped[] = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "select", "datalist", "textarea", "head", "video", "audio", "map", NULL
+};
+
+/* Elements that start and end a line. */
+static const char *const blocks[] = {
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "summary",
+    "caption", "menu", "body", "html", "tbody", "thead", "tfoot", "legend", "option", NULL
+};
+
+/* Words of class and id values that name page furniture, captions, and
+ * bylines, as sites of every kind use them (whole words of the value, or
+ * its start for the longer ones: "comments", "related-posts"). */
+static const char *const furniture_words[] = {
+    "comment", "related", "share", "sharing", "social", "sidebar", "promo", "ad", "ads", "advert",
+    "advertisement", "newsletter", "subscribe", "subscription", "breadcrumb", "breadcrumbs", "recommend",
+    "popular", "trending", "widget", "sponsor", "sponsored", "banner", "cookie", "login", "signup",
+    "toolbar", "pagination", "pager", "tags", "tag", "rank", "ranking", "hot", "footer", "nav", "navbar",
+    "menu", "masthead", "outbrain", "taboola", "disqus", "reply", "replies", "more", "next", "prev",
+    "rail", "also", NULL
+};
+static const char *const caption_words[] = {
+    "caption", "figcaption", "credit", "credits", "imgcaption", "photo-credit", "image-credit", NULL
+};
+static const char *const meta_words[] = {
+    "byline", "author", "authors", "date", "dateline", "time", "timestamp", "pubdate", "published",
+    "publish", "meta", "info", "source", NULL
+};
+
+static bool name_is(const xmlNode *n, const char *name)
+{
+    return n->name && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static bool name_in(const xmlNode *n, const char *const *list)
+{
+    for (; *list; list++)
+        if (name_is(n, *list))
+            return true;
+    return false;
+}
+
+/* Does one word of a class or id value (split at anything not a letter or
+ * digit; case folded) belong to the list?  Words of 5+ letters also match
+ * as the start of a longer word ("comments", "sharebar"). */
+static bool words_match(const char *v, const char *const *list)
+{
+    for (const char *p = v; p && *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        const char *s = p;
+        while (isalnum((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - s);
+        if (!n)
+            break;
+        for (const char *const *w = list; *w; w++) {
+            size_t k = strlen(*w);
+            if ((n == k || (k >= 5 && n > k)) && strncasecmp(s, *w, k) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool attr_words(const xmlNode *n, const char *const *list)
+{
+    bool hit = false;
+    static const char *const names[] = { "class", "id", NULL };
+    for (const char *const *a = names; *a && !hit; a++) {
+        xmlChar *v = xmlGetProp(n, (const xmlChar *)*a);
+        hit = v && words_match((const char *)v, list);
+        xmlFree(v);
+    }
+    return hit;
+}
+
+static bool attr_has(const xmlNode *n, const char *name, const char *needle)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    bool hit = v && (needle ? strcasestr((const char *)v, needle) != NULL : true);
+    xmlFree(v);
+    return hit;
+}
+
+/* Hidden from every reader: the hidden attribute, aria-hidden, inline
+ * display:none or visibility:hidden. */
+static bool hidden(const xmlNode *n)
+{
+    if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
+        return true;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+    bool h = false;
+    if (v) {
+        char flat[256];
+        size_t k = 0;
+        for (const xmlChar *p = v; *p && k + 1 < sizeof flat; p++)
+            if (!isspace(*p))
+                flat[k++] = (char)tolower(*p);
+        flat[k] = '\0';
+        h = strstr(flat, "display:none") || strstr(flat, "visibility:hidden");
+    }
+    xmlFree(v);
+    return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* writing lines                                                       */
+
+typedef struct ctx {
+    line_hint hint;           /* what a line started here would carry */
+    bool pre, bold, link;
+} ctx;
+
+typedef struct render {
+    html_page *page;
+    folio_arena *arena;
+    size_t line_start;        /* offset of the current line in page->text */
+    int breaks;               /* line breaks owed before the next text (0..2) */
+    bool space;               /* white space owed before the next text */
+    bool after_img;
+    size_t chars, bold_chars, link_chars; /* of the current line */
+    bool failed;
+} render;
+
+static line_hint *current_hint(render *w)
+{
+    return w->page->n_hints ? &w->page->hints[w->page->n_hints - 1] : NULL;
+}
+
+/* Close the current line's hint: whole-line bold, mostly links. */
+static void finish_line(render *w)
+{
+    line_hint *h = current_hint(w);
+    if (h && w->chars) {
+        if (w->bold_chars == w->chars)
+            h->flags |= HF_BOLD;
+        if (w->link_chars * 2 > w->chars)
+            h->flags |= HF_LINK;
+    }
+    w->chars = w->bold_chars = w->link_chars = 0;
+}
+
+static bool push_hint(render *w, line_hint h)
+{
+    html_page *p = w->page;
+    if (p->n_hints == p->cap_hints) {
+        size_t cap = p->cap_hints ? p->cap_hints * 2 : 256;
+        line_hint *grown = realloc(p->hints, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        p->hints = grown;
+        p->cap_hints = cap;
+    }
+    p->hints[p->n_hints++] = h;
+    return true;
+}
+
+/* Start a new line (and the blank lines owed) before text of context c. */
+static void open_line(render *w, const ctx *c)
+{
+    html_page *p = w->page;
+    bool empty_doc = p->n_hints == 0;
+    if (!empty_doc) {
+        finish_line(w);
+        for (int k = 0; k < w->breaks; k++) {
+            folio_buf_putc(&p->text, '\n');
+            if (k > 0 && !push_hint(w, (line_hint){ 0 }))
+                w->failed = true;
+        }
+    }
+    line_hint h = c->hint;
+    if (w->after_img)
+        h.flags |= HF_AFTER_IMG;
+    w->after_img = false;
+    if (!push_hint(w, h))
+        w->failed = true;
+    w->line_start = p->text.len;
+    w->breaks = 0;
+    w->space = false;
+}
+
+/* Text of a node in context c: white space folded (kept in <pre>). */
+static void put_text(render *w, const ctx *c, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (c->pre && ch == '\n') {
+            if (w->page->n_hints && w->breaks == 0 && w->page->text.len > w->line_start)
+                w->breaks = 1;
+            else if (w->breaks < 2)
+                w->breaks++;
+            continue;
+        }
+        if ((ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') && !c->pre) {
+            w->space = w->page->text.len > w->line_start || c->pre;
+            continue;
+        }
+        if (w->breaks || w->page->n_hints == 0) {
+            open_line(w, c);
+        } else if (w->space) {
+            folio_buf_putc(&w->page->text, ' ');
+        }
+        w->space = false;
+        folio_buf_putc(&w->page->text, (char)ch);
+        if ((ch & 0xC0) != 0x80) { /* a character starts */
+            w->chars++;
+            w->bold_chars += c->bold;
+            w->link_chars += c->link;
+        }
+    }
+}
+
+static void want_breaks(render *w, int n)
+{
+    if (w->page->n_hints == 0)
+        return;
+    if (w->breaks < n)
+        w->breaks = n;
+}
+
+/* ------------------------------------------------------------------ */
+/* metadata                                                            */
+
+static const char *keep(render *w, const char *s)
+{
+    if (!s)
+        return NULL;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    return n ? folio_arena_strndup(w->arena, s, n) : NULL;
+}
+
+static void take_meta(render *w, const xmlNode *n)
+{
+    xmlChar *key = xmlGetProp(n, (const xmlChar *)"property");
+    if (!key)
+        key = xmlGetProp(n, (const xmlChar *)"name");
+    if (!key)
+        key = xmlGetProp(n, (const xmlChar *)"itemprop");
+    xmlChar *val = xmlGetProp(n, (const xmlChar *)"content");
+    if (key && val) {
+        const char *k = (const char *)key, *v = (const char *)val;
+        html_page *p = w->page;
+        if (!p->headline && (!strcasecmp(k, "og:title") || !strcasecmp(k, "twitter:title")))
+            p->headline = keep(w, v);
+        else if (!p->date && (!strcasecmp(k, "article:published_time") || !strcasecmp(k, "datePublished") ||
+                              !strcasecmp(k, "pubdate") || !strcasecmp(k, "publishdate") ||
+                              !strcasecmp(k, "date") || !strcasecmp(k, "dc.date") ||
+                              !strcasecmp(k, "og:published_time") || !strcasecmp(k, "publish-date")))
+            p->date = keep(w, v);
+        else if (!p->author && (!strcasecmp(k, "author") || !strcasecmp(k, "article:author") ||
+                                !strcasecmp(k, "dc.creator")) && !strstr(v, "://"))
+            p->author = keep(w, v);
+        else if (!p->description && (!strcasecmp(k, "description") || !strcasecmp(k, "og:description")))
+            p->description = keep(w, v);
+        else if (!p->site && !strcasecmp(k, "og:site_name"))
+            p->site = keep(w, v);
+    }
+    xmlFree(key);
+    xmlFree(val);
+}
+
+/* The string value of "key" in JSON text (first occurrence), unescaped. */
+static const char *json_string(render *w, const char *json, const char *key)
+{
+    char pat[40];
+    snprintf(pat, sizeof pat, "\"%s\"", key);
+    const char *p = strstr(json, pat);
+    if (!p)
+        return NULL;
+    p += strlen(pat);
+    while (isspace((unsigned char)*p) || *p == ':')
+        p++;
+    if (*p == '{' || *p == '[') { /* "author": {"name": "..."} */
+        const char *name = strstr(p, "\"name\"");
+        const char *end = strpbrk(p + 1, "]}");
+        return name && end && name < end ? json_string(w, p, "name") : NULL;
+    }
+    if (*p != '"')
+        return NULL;
+    folio_buf b = { 0 };
+    for (p++; *p && *p != '"'; p++) {
+        if (*p == '\\' && p[1] == 'u' && isxdigit((unsigned char)p[2])) {
+            unsigned cp = (unsigned)strtoul((char[]){ p[2], p[3], p[4], p[5], 0 }, NULL, 16);
+            char u[4];
+            size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+            if (k == 1)
+                u[0] = (char)cp;
+            else if (k == 2)
+                u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F));
+            else
+                u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
+                u[2] = (char)(0x80 | (cp & 0x3F));
+            if (cp >= 0xD800 && cp < 0xE000)
+                memcpy(u, "\xEF\xBF\xBD", k = 3);
+            folio_buf_append(&b, u, k);
+            for (int j = 0; j < 5 && p[1]; j++)
+                p++;
+            continue;
+        }
+        if (*p == '\\' && p[1])
+            p++;
+        folio_buf_putc(&b, *p);
+    }
+    folio_buf_putc(&b, '\0');
+    const char *out = b.failed ? NULL : keep(w, b.data);
+    folio_buf_free(&b);
+    return out;
+}
+
+static void take_json_ld(render *w, const xmlNode *n)
+{
+    xmlChar *json = xmlNodeGetContent(n);
+    if (!json)
+        return;
+    const char *j = (const char *)json;
+    html_page *p = w->page;
+    if (!p->headline)
+        p->headline = json_string(w, j, "headline");
+    if (!p->date)
+        p->date = json_string(w, j, "datePublished");
+    if (!p->author)
+        p->author = json_string(w, j, "author");
+    xmlFree(json);
+}
+
+/* Metadata an element carries, wherever it stands. */
+static void element_meta(render *w, const xmlNode *n)
+{
+    html_page *p = w->page;
+    if (name_is(n, "meta")) {
+        take_meta(w, n);
+    } else if (name_is(n, "title") && !p->title) {
+        xmlChar *t = xmlNodeGetContent(n);
+        p->title = keep(w, (const char *)t);
+        xmlFree(t);
+    } else if (name_is(n, "script") && attr_has(n, "type", "ld+json")) {
+        take_json_ld(w, n);
+    } else if (name_is(n, "html") && !p->lang) {
+        xmlChar *l = xmlGetProp(n, (const xmlChar *)"lang");
+        p->lang = keep(w, (const char *)l);
+        xmlFree(l);
+    } else if (name_is(n, "time") && !p->date) {
+        xmlChar *d = xmlGetProp(n, (const xmlChar *)"datetime");
+        p->date = keep(w, (const char *)d);
+        xmlFree(d);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* the walk                                                            */
+
+/* The context inside element n, from its parent's. */
+static ctx enter_ctx(const xmlNode *n, ctx c, int *item_no)
+{
+    const char *name = (const char *)n->name;
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+        c.hint.tag = HT_HEADING;
+        c.hint.level = (uint8_t)(name[1] - '0');
+    } else if (name_is(n, "p") || name_is(n, "dd") || name_is(n, "dt")) {
+        if (c.hint.tag == HT_NONE || c.hint.tag == HT_OTHER || c.hint.tag == HT_CELL)
+            c.hint.tag = HT_P; /* a <p> inside a quote or an item stays one */
+    } else if (name_is(n, "li")) {
+        c.hint.tag = HT_ITEM;
+        (*item_no)++;
+    } else if (name_is(n, "blockquote")) {
+        c.hint.tag = HT_QUOTE;
+    } else if (name_is(n, "figcaption") || name_is(n, "caption")) {
+        c.hint.tag = HT_CAPTION;
+    } else if (name_is(n, "pre")) {
+        c.hint.tag = HT_PRE;
+        c.pre = true;
+    } else if (name_is(n, "td") || name_is(n, "th")) {
+        c.hint.tag = HT_CELL;
+    } else if (name_in(n, blocks) && c.hint.tag == HT_NONE) {
+        c.hint.tag = HT_OTHER;
+    }
+    if (name_is(n, "ol"))
+        c.hint.flags |= HF_ORDERED;
+    else if (name_is(n, "ul"))
+        c.hint.flags &= (uint16_t)~HF_ORDERED;
+    if (name_is(n, "nav") || name_is(n, "menu"))
+        c.hint.flags |= HF_NAV;
+    else if (name_is(n, "aside"))
+        c.hint.flags |= HF_ASIDE;
+    else if (name_is(n, "footer"))
+        c.hint.flags |= HF_FOOTER;
+    else if (name_is(n, "header"))
+        c.hint.flags |= HF_HEADER;
+    else if (name_is(n, "form") || name_is(n, "button") || name_is(n, "label"))
+        c.hint.flags |= HF_FORM;
+    else if (name_is(n, "article") || name_is(n, "main") || attr_has(n, "itemprop", "articleBody"))
+        c.hint.flags |= HF_ARTICLE;
+    else if (name_is(n, "figure"))
+        c.hint.flags |= HF_FIGURE;
+    else if (name_is(n, "time"))
+        c.hint.flags |= HF_TIME;
+    if (name_is(n, "b") || name_is(n, "strong"))
+        c.bold = true;
+    if (name_is(n, "a") && attr_has(n, "href", NULL))
+        c.link = true;
+    if (attr_words(n, furniture_words))
+        c.hint.flags |= HF_FURNITURE;
+    if (attr_words(n, caption_words))
+        c.hint.flags |= HF_CAPTION_CLASS;
+    if (attr_words(n, meta_words))
+        c.hint.flags |= HF_META_CLASS;
+    return c;
+}
+
+static int breaks_of(const xmlNode *n)
+{
+    if (name_is(n, "p"))
+        return 2;
+    return name_in(n, blocks) ? 1 : 0;
+}
+
+/* Walk the tree without recursion (a page may nest thousands deep). */
+static void walk(render *w, xmlNode *root)
+{
+    size_t cap = 64, depth = 0;
+    ctx *stack = malloc(cap * sizeof *stack);
+    int item_no = 0;
+    if (!stack) {
+        w->failed = true;
+        return;
+    }
+    stack[0] = (ctx){ 0 };
+    xmlNode *n = root;
+    while (n && !w->failed) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            element_meta(w, n);
+            if (!name_in(n, skipped) && !hidden(n)) {
+                if (name_is(n, "br")) {
+                    if (w->breaks < 2)
+                        w->breaks = w->page->text.len > w->line_start || w->breaks ? w->breaks + 1 : 1;
+                } else if (name_is(n, "img")) {
+                    w->after_img = true;
+                    w->page->images++;
+                } else if (name_is(n, "td") || name_is(n, "th")) {
+                    w->space = true;
+                }
+                want_breaks(w, breaks_of(n));
+                if (n->children) {
+                    if (depth + 1 == cap) {
+                        ctx *grown = realloc(stack, cap * 2 * sizeof *stack);
+                        if (!grown) {
+                            w->failed = true;
+                            break;
+                        }
+                        stack = grown;
+                        cap *= 2;
+                    }
+                    stack[depth + 1] = enter_ctx(n, stack[depth], &item_no);
+                    depth++;
+                    descend = true;
+                }
+            } else if (name_is(n, "script") || name_is(n, "head")) {
+                /* metadata inside: <title>, <meta>, JSON-LD */
+                for (xmlNode *k = n->children; k; k = k->next)
+                    if (k->type == XML_ELEMENT_NODE)
+                        element_meta(w, k);
+            }
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            put_text(w, &stack[depth], (const char *)n->content);
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next && n != root) {
+            n = n->parent;
+            if (n && n->type == XML_ELEMENT_NODE) {
+                want_breaks(w, breaks_of(n));
+                depth--;
+            }
+        }
+        n = n && n != root ? n->next : NULL;
+    }
+    free(stack);
+}
+
+folio_status folio_html_render(folio_arena *a, const char *html, size_t len, html_page *page)
+{
+    render w = { .page = page, .arena = a };
+    if (len > (size_t)INT32_MAX)
+        return FOLIO_ERR_INPUT;
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    if (!doc)
+        return FOLIO_OK; /* nothing at all: the reader says "no text" */
+    xmlNode *root = xmlDocGetRootElement(doc);
+    /* <head> elements may stand before the root element's siblings */
+    for (xmlNode *n = doc->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            walk(&w, n);
+    (void)root;
+    finish_line(&w);
+    xmlFreeDoc(doc);
+    if (w.failed || page->text.failed)
+        return FOLIO_ERR_NOMEM;
+    return FOLIO_OK;
+}
+
+void folio_html_page_free(html_page *page)
+{
+    folio_buf_free(&page->text);
+    free(page->hints);
+    page->hints = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* the declared encoding                                               */
+
+const char *folio_html_charset(const char *data, size_t len, char *buf, size_t cap)
+{
+    size_t n = len < 4096 ? len : 4096;
+    for (size_t i = 0; i + 8 < n; i++) {
+        if (strncasecmp(data + i, "charset", 7) != 0)
+            continue;
+        size_t j = i + 7;
+        while (j < n && (data[j] == ' ' || data[j] == '='))
+            j++;
+        while (j < n && (data[j] == '"' || data[j] == '\''))
+            j++;
+        size_t k = 0;
+        while (j < n && k + 1 < cap && (isalnum((unsigned char)data[j]) || data[j] == '-' || data[j] == '_'))
+            buf[k++] = data[j++];
+        buf[k] = '\0';
+        if (!k)
+            continue;
+        if (!strcasecmp(buf, "gb2312") || !strcasecmp(buf, "gbk") || !strcasecmp(buf, "x-gbk"))
+            snprintf(buf, cap, "GB18030");
+        else if (!strcasecmp(buf, "iso-8859-1") || !strcasecmp(buf, "latin1") || !strcasecmp(buf, "us-ascii"))
+            snprintf(buf, cap, "WINDOWS-1252");
+        else if (!strcasecmp(buf, "shift_jis") || !strcasecmp(buf, "sjis") || !strcasecmp(buf, "x-sjis"))
+            snprintf(buf, cap, "CP932");
+        return buf;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* entry                                                               */
+
+int folio_looks_like_html(const void *data, size_t len)
+{
+    const char *s = data;
+    size_t n = len < 1024 ? len : 1024, i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = memmem(s + i, n - i, "-->", 3);
+            if (!end)
+                return 0;
+            i = (size_t)(end - s) + 3;
+            continue;
+        }
+        break;
+    }
+    static const char *const starts[] = { "<!doctype html", "<html", "<head", "<?xml", NULL };
+    for (const char *const *p = starts; *p; p++) {
+        size_t k = strlen(*p);
+        if (i + k <= n && strncasecmp(s + i, *p, k) == 0)
+            return strcmp(*p, "<?xml") != 0 || memmem(s, n, "<html", 5) != NULL;
+    }
+    return 0;
+}
+
+/* Valid UTF-8 throughout (a BOM aside)? */
+static bool valid_utf8(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (c == 0xFFFD && !(step == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+            return false;
+        i += step;
+    }
+    return true;
+}
+
+folio_status folio_read_html(const void *data, size_t len, const folio_read_opts *opts, folio_doc **out,
+                             folio_error *err)
+{
+    folio_error scratch;
+    if (!err)
+        err = &scratch;
+    err->message[0] = '\0';
+    err->option = NULL;
+    *out = NULL;
+    folio_buf text = { 0 };
+    html_page page = { 0 };
+    char warning[160], declared[48];
+    const char *utf8 = NULL, *enc = opts ? opts->encoding : NULL;
+    size_t n = 0;
+    folio_status st = FOLIO_ERR_NOMEM;
+    folio_arena *arena = folio_arena_new();
+    if (!arena)
+        goto cleanup;
+    /* Saved pages are often re-encoded to UTF-8 and still declare their
+     * old charset: valid UTF-8 wins over the declaration. */
+    if (!(enc && *enc) && !valid_utf8(data, len))
+        enc = folio_html_charset(data, len, declared, sizeof declared);
+    st = folio_decode(data, len, enc, opts && opts->strict, &utf8, &n, &text, warning, sizeof warning, err);
+    if (st != FOLIO_OK)
+        goto cleanup;
+    if ((st = folio_html_render(arena, utf8, n, &page)) != FOLIO_OK)
+        goto cleanup;
+    st = folio_scraped_read(page.text.data ? page.text.data : "", page.text.len, &page, opts, out, err);
+    if (st == FOLIO_OK && warning[0] && opts && opts->warn)
+        opts->warn(opts->warn_user, warning);
+cleanup:
+    if (st == FOLIO_ERR_NOMEM && !err->message[0])
+        snprintf(err->message, sizeof err->message, "out of memory");
+    folio_html_page_free(&page);
+    folio_buf_free(&text);
+    folio_arena_free(arena);
+    return st;
+}

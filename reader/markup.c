@@ -1,0 +1,130 @@
+/*
+ * markup.c - what a web page's markup settles once the text has been read.
+ *
+ * The labeller decides, from the text, which lines belong to the article;
+ * within what it keeps, the markup states what a line is where the text
+ * cannot show it: a heading element is a heading, a <figcaption> a caption,
+ * a <blockquote> a quote, an item of a list an item, <pre> code.  And the
+ * headline the page declares in its metadata (Open Graph, JSON-LD, <title>)
+ * names the title line.
+ */
+#include "scraped.h"
+#include <string.h>
+
+/* a and b equal, white space aside. */
+static bool same_words(const char *a, size_t an, const char *b, size_t bn, bool prefix)
+{
+    size_t i = 0, j = 0;
+    while (i < an && j < bn) {
+        if (a[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r') {
+            j++;
+            continue;
+        }
+        if (a[i] != b[j])
+            return false;
+        i++, j++;
+    }
+    while (i < an && a[i] == ' ')
+        i++;
+    while (j < bn && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r'))
+        j++;
+    return i == an && (prefix || j == bn);
+}
+
+/* How much a unit is worth as the title when its text matches: a heading
+ * element most, then any line of the article's own text, then the rest. */
+static int title_rank(const unit *u)
+{
+    int rank = 1;
+    if (u->hint.tag == HT_HEADING)
+        rank += u->hint.level == 1 ? 4 : 3;
+    if (!(u->hint.flags & (HF_NAV | HF_ASIDE | HF_FOOTER | HF_LINK | HF_FURNITURE)))
+        rank += 2;
+    return rank;
+}
+
+/* The best unit that says `want` whole, or (prefix) whose text starts it
+ * ("Headline - Site Name"), at least half of it and 8 bytes. */
+static int find_line(const reader *r, const char *want, bool prefix)
+{
+    size_t wn = strlen(want);
+    int best = -1, best_rank = 0;
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (u->chars > 300 || (prefix && (u->len < 8 || u->len * 2 < wn)))
+            continue;
+        if (!same_words(u->text, u->len, want, wn, prefix))
+            continue;
+        int rank = title_rank(u);
+        if (rank > best_rank)
+            best = i, best_rank = rank;
+    }
+    return best;
+}
+
+int folio_markup_title(const reader *r)
+{
+    const html_page *p = r->page;
+    if (!p)
+        return -1;
+    const char *said[] = { p->headline, p->title };
+    for (int prefix = 0; prefix < 2; prefix++)
+        for (size_t k = 0; k < sizeof said / sizeof said[0]; k++) {
+            int t = said[k] ? find_line(r, said[k], prefix) : -1;
+            if (t >= 0)
+                return t;
+        }
+    return -1;
+}
+
+/* The heading level of the shallowest heading element kept in the body. */
+static int top_level(const reader *r)
+{
+    int top = 7;
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (u->role == R_BLOCK && u->hint.tag == HT_HEADING && u->hint.level < top)
+            top = u->hint.level;
+    }
+    return top;
+}
+
+/* A short line wholly in bold that does not end a sentence: a heading
+ * written as <p><strong>…</strong></p>. */
+static bool bold_heading(const unit *u)
+{
+    return (u->hint.flags & HF_BOLD) && u->hint.tag == HT_P && !u->ends_sentence && u->chars <= 80 &&
+           !u->ends_colon;
+}
+
+void folio_markup_roles(reader *r, int title)
+{
+    if (!r->page)
+        return;
+    int top = top_level(r);
+    for (int i = 0; i < r->n; i++) {
+        unit *u = &r->u[i];
+        if (i == title || u->role != R_BLOCK)
+            continue;
+        folio_block_type t = (folio_block_type)u->btype;
+        bool plain = t == FOLIO_BLOCK_PARAGRAPH || t == FOLIO_BLOCK_HEADING;
+        if (u->hint.tag == HT_HEADING && plain) {
+            folio_scraped_block(u, FOLIO_BLOCK_HEADING);
+            u->level = (uint8_t)(u->hint.level - top + 1);
+        } else if (bold_heading(u) && plain) {
+            folio_scraped_block(u, FOLIO_BLOCK_HEADING);
+        } else if ((u->hint.tag == HT_CAPTION || (u->hint.flags & HF_CAPTION_CLASS)) && plain) {
+            folio_scraped_block(u, FOLIO_BLOCK_CAPTION);
+        } else if (u->hint.tag == HT_QUOTE && t == FOLIO_BLOCK_PARAGRAPH) {
+            folio_scraped_block(u, FOLIO_BLOCK_QUOTE);
+        } else if (u->hint.tag == HT_ITEM && t == FOLIO_BLOCK_PARAGRAPH) {
+            folio_scraped_block(u, FOLIO_BLOCK_LIST_ITEM);
+        } else if (u->hint.tag == HT_PRE && t == FOLIO_BLOCK_PARAGRAPH) {
+            folio_scraped_block(u, FOLIO_BLOCK_CODE);
+        }
+    }
+}
