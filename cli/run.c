@@ -321,13 +321,15 @@ static void print_features(void *user, const folio_explain_unit *e)
         printf("line\tlast_line");
         for (int j = 0; j < e->n_features; j++)
             printf("\t%s", folio_feature_name(j));
-        putchar('\n');
+        printf("\ttext\n");
         *header = true;
     }
     printf("%d\t%d", e->line, e->last_line);
     for (int j = 0; j < e->n_features; j++)
         printf("\t%.6g", (double)e->values[j]);
-    putchar('\n');
+    /* the unit's text last (cleaned: no tabs or line ends), to align a
+     * web page's units with the labelled lines of its text */
+    printf("\t%s\n", e->text);
 }
 
 static int explain_one(const job *j, const char *input, const char *shown)

@@ -38,7 +38,10 @@
     X(headline_repeated) X(headline_overlap) X(headline_meta_follows) X(headline_before_prose) \
     X(lead_log) X(gaps) X(code_char_ratio) X(ends_code) X(window_repeats) X(window_headlines) \
     X(window_dates) X(marker_above_log) X(cluster_overlap) X(good_pair) X(cluster_headline_rank) \
-    X(prose_mass_ahead_log) X(prose_mass_behind_log)
+    X(prose_mass_ahead_log) X(prose_mass_behind_log) \
+    X(m_html) X(m_heading) X(m_h1) X(m_p) X(m_item) X(m_quote) X(m_caption) X(m_pre) X(m_cell) \
+    X(m_nav) X(m_aside) X(m_footer) X(m_header) X(m_form) X(m_article) X(m_figure) X(m_after_img) \
+    X(m_bold) X(m_link) X(m_class_furniture) X(m_class_caption) X(m_class_meta) X(m_time)
 
 #define ENUM_ITEM(name) F_##name,
 enum { BASE_FEATURES(ENUM_ITEM) N_BASE };
@@ -51,7 +54,8 @@ static const char *const base_names[] = { BASE_FEATURES(NAME_ITEM) };
     X(title_shaped) X(in_cluster) X(template_repeats_log) X(cls_boiler) X(cls_marker) \
     X(cls_dateline) X(cls_byline) X(cls_caption) X(cls_credit) X(rule_caption) X(rule_heading) X(has_url) \
     X(separators_log) X(digit_ratio) \
-    X(list_bullet) X(blank_before) X(names_only) X(gaps) X(lead_log) X(code_char_ratio) X(cluster_overlap)
+    X(list_bullet) X(blank_before) X(names_only) X(gaps) X(lead_log) X(code_char_ratio) X(cluster_overlap) \
+    X(m_heading) X(m_link) X(m_class_furniture) X(m_after_img)
 #define CONTEXT_ITEM(name) F_##name,
 #define PREV_NAME(name) "prev:" #name,
 #define NEXT_NAME(name) "next:" #name,
@@ -787,6 +791,37 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
     f[F_good_pair] = good_prose(u) && ((i > 0 && good_prose(&r->u[i - 1])) || (i + 1 < n && good_prose(&r->u[i + 1])));
 }
 
+/* What a web page's markup said of the unit (all zero for plain text). */
+static void markup_features(const reader *r, const unit *u, float *f)
+{
+    if (!r->page)
+        return;
+    unsigned fl = u->hint.flags;
+    f[F_m_html] = 1;
+    f[F_m_heading] = u->hint.tag == HT_HEADING;
+    f[F_m_h1] = u->hint.tag == HT_HEADING && u->hint.level == 1;
+    f[F_m_p] = u->hint.tag == HT_P;
+    f[F_m_item] = u->hint.tag == HT_ITEM;
+    f[F_m_quote] = u->hint.tag == HT_QUOTE;
+    f[F_m_caption] = u->hint.tag == HT_CAPTION;
+    f[F_m_pre] = u->hint.tag == HT_PRE;
+    f[F_m_cell] = u->hint.tag == HT_CELL;
+    f[F_m_nav] = (fl & HF_NAV) != 0;
+    f[F_m_aside] = (fl & HF_ASIDE) != 0;
+    f[F_m_footer] = (fl & HF_FOOTER) != 0;
+    f[F_m_header] = (fl & HF_HEADER) != 0;
+    f[F_m_form] = (fl & HF_FORM) != 0;
+    f[F_m_article] = (fl & HF_ARTICLE) != 0;
+    f[F_m_figure] = (fl & HF_FIGURE) != 0;
+    f[F_m_after_img] = (fl & HF_AFTER_IMG) != 0;
+    f[F_m_bold] = (fl & HF_BOLD) != 0;
+    f[F_m_link] = (fl & HF_LINK) != 0;
+    f[F_m_class_furniture] = (fl & HF_FURNITURE) != 0;
+    f[F_m_class_caption] = (fl & HF_CAPTION_CLASS) != 0;
+    f[F_m_class_meta] = (fl & HF_META_CLASS) != 0;
+    f[F_m_time] = (fl & HF_TIME) != 0;
+}
+
 /* The unit's own features (everything but the neighbours'). */
 static void own_features(const reader *r, const folio_page *p, int i, float *f)
 {
@@ -794,6 +829,7 @@ static void own_features(const reader *r, const folio_page *p, int i, float *f)
     shape_features(&r->u[i], f);
     class_features(&r->u[i], f);
     place_features(r, p, i, f);
+    markup_features(r, &r->u[i], f);
     /* a date or a byline within the next three units: the header (after
      * the start of the article's text, a byline below ends the article) */
     for (int j = i + 1; i < p->anchor && j < r->n && j <= i + 3; j++) {

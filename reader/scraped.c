@@ -1065,6 +1065,26 @@ static const char *option_text(folio_arena *a, const char *s, const char *what, 
     return t;
 }
 
+/* A web page's own metadata where the text left something open: the
+ * publication date it declares when no date is written on the page (the
+ * written one wins: the declared one is often the first version's, or in
+ * another time zone), its author when no byline was found, its language
+ * when the text only showed the script (Latin: "fr", "de"...). */
+static void page_meta(reader *r, folio_meta *m, const folio_read_opts *o)
+{
+    const html_page *p = r->page;
+    char iso[11];
+    if (!p)
+        return;
+    if (!m->date && p->date && folio_parse_date(p->date, strlen(p->date), iso))
+        m->date = folio_arena_strdup(r->arena, iso);
+    if (p->author && r->n_authors == 0 && !o->author && strlen(p->author) <= 80)
+        folio_scraped_add_authors(r, p->author, strlen(p->author));
+    if (r->title_derived && !o->title && (p->headline || p->title))
+        m->title = folio_scraped_clean_title(r->arena, p->headline ? p->headline : p->title,
+                                             strlen(p->headline ? p->headline : p->title));
+}
+
 static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts *o,
                                 folio_error *err)
 {
@@ -1085,6 +1105,7 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     m->title = title;
     m->source = source;
     m->date = r->date;
+    page_meta(r, m, o);
     if (o->date) {
         char iso[11];
         if (!folio_parse_date(o->date, strlen(o->date), iso)) {
@@ -1109,6 +1130,17 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     const char *script = NULL;
     const char *found = folio_scraped_detect_lang(doc, &script);
     m->lang = lang ? lang : found;
+    char tag[4] = "";
+    if (!lang && r->page && r->page->lang && strcmp(found, "en") == 0) {
+        /* Latin script: the page's <html lang> names the language */
+        size_t k = 0;
+        while (k < 3 && isalpha((unsigned char)r->page->lang[k]))
+            tag[k] = (char)tolower((unsigned char)r->page->lang[k]), k++;
+        tag[k] = '\0';
+        if (k >= 2 && (r->page->lang[k] == '\0' || r->page->lang[k] == '-' || r->page->lang[k] == '_') &&
+            strcmp(tag, "zh") && strcmp(tag, "ja") && strcmp(tag, "ko"))
+            m->lang = folio_arena_strdup(a, tag);
+    }
     m->script = strcmp(m->lang, found) == 0 ? script : NULL;
     if (r->summary_buf.failed || !m->title || !m->lang)
         return FOLIO_ERR_NOMEM;

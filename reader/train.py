@@ -19,10 +19,12 @@ import argparse
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 LABELS = "TMSHPCNRKBD"
 MAP = {"Q": "P", "q": "P", "c": "C"}
@@ -32,15 +34,27 @@ TRANS_SCALE = 1.0
 HAND_WEIGHT = 1.0
 
 
-def page_rows(folio, txt):
-    out = subprocess.run([folio, "--features", txt], capture_output=True, check=True).stdout.decode()
-    lines = out.splitlines()
-    names = lines[0].split("\t")[2:]
+def page_rows(folio, path):
+    """Feature names and a row per unit: first line, last line, values, text."""
+    out = subprocess.run([folio, "--features", path], capture_output=True, check=True).stdout.decode()
+    lines = out.split("\n")
+    names = lines[0].split("\t")[2:-1]
     rows = []
     for line in lines[1:]:
+        if not line:
+            continue
         parts = line.split("\t")
-        rows.append((int(parts[0]), int(parts[1]), [float(v) for v in parts[2:]]))
+        rows.append((int(parts[0]), int(parts[1]), [float(v) for v in parts[2:-1]], parts[-1]))
     return names, rows
+
+
+def norm(s):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def label_of(c):
+    c = MAP.get(c, c)
+    return c if c in LABELS else "B"
 
 
 def article_only(text, labels, box=False):
@@ -72,13 +86,35 @@ def article_only(text, labels, box=False):
 
 def add_page(folio, path, labels, page_id, X, y, pages):
     names, rows = page_rows(folio, path)
-    for first, _last, values in rows:
-        c = labels[first - 1] if first - 1 < len(labels) else "B"
-        c = MAP.get(c, c)
-        if c not in LABELS:
-            c = "B"
+    for first, _last, values, _text in rows:
+        c = label_of(labels[first - 1] if first - 1 < len(labels) else "B")
         X.append(values)
         y.append(LABELS.index(c))
+        pages.append(page_id)
+    return names
+
+
+def add_html_page(folio, html, txt, labels, page_id, X, y, pages):
+    """The page's HTML: its units are the lines folio renders, labelled by
+    the labelled line of the page's text that says the same (in order, so
+    that a headline and its later copy keep their own labels).  A unit no
+    line says alone (rendered otherwise than the text was) is left out."""
+    names, rows = page_rows(folio, html)
+    where = {}
+    with open(txt, encoding="utf-8") as f:
+        for i, line in enumerate(f.read().split("\n")):
+            if norm(line):
+                where.setdefault(norm(line), []).append(i)
+    at = 0
+    for _first, _last, values, text in rows:
+        found = where.get(norm(text))
+        if not found:
+            continue
+        later = [i for i in found if i >= at]
+        i = later[0] if later else found[-1]
+        at = i + 1
+        X.append(values)
+        y.append(LABELS.index(label_of(labels[i] if i < len(labels) else "B")))
         pages.append(page_id)
     return names
 
@@ -107,6 +143,9 @@ def load(folio, shared, sets, exclude, augment=True):
                 if not labels:
                     continue
                 names = add_page(folio, txt, labels, page_id, X, y, pages)
+                html = os.path.join(d, stem + ".html")
+                if os.path.exists(html):
+                    add_html_page(folio, html, txt, labels, page_id + "+html", X, y, pages)
                 for box in ((False, True) if augment else ()):
                     text, kept = article_only(open(txt, encoding="utf-8").read(), labels, box)
                     alone = os.path.join(tmp, "%s-%s-%d.txt" % (s, stem, box))
