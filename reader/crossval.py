@@ -80,7 +80,7 @@ def main():
     ap.add_argument("--hand-weight", help="passed to train.py")
     ap.add_argument("--keep", action="store_true", help="keep the fold binaries and print where")
     a = ap.parse_args()
-    shared = os.path.abspath(a.shared)
+    shared = os.path.realpath(a.shared)  # the dispatcher compares resolved paths
     all_pages = pages(shared)
     tmp = tempfile.mkdtemp(prefix="folio-cv-")
     try:

@@ -41,7 +41,8 @@
     X(prose_mass_ahead_log) X(prose_mass_behind_log) \
     X(m_html) X(m_heading) X(m_h1) X(m_p) X(m_item) X(m_quote) X(m_caption) X(m_pre) X(m_cell) \
     X(m_nav) X(m_aside) X(m_footer) X(m_header) X(m_form) X(m_article) X(m_figure) X(m_after_img) \
-    X(m_bold) X(m_link) X(m_class_furniture) X(m_class_caption) X(m_class_meta) X(m_time)
+    X(m_bold) X(m_link) X(m_class_furniture) X(m_class_caption) X(m_class_meta) X(m_time) \
+    X(m_in_box) X(m_near_box)
 
 #define ENUM_ITEM(name) F_##name,
 enum { BASE_FEATURES(ENUM_ITEM) N_BASE };
@@ -55,7 +56,7 @@ static const char *const base_names[] = { BASE_FEATURES(NAME_ITEM) };
     X(cls_dateline) X(cls_byline) X(cls_caption) X(cls_credit) X(rule_caption) X(rule_heading) X(has_url) \
     X(separators_log) X(digit_ratio) \
     X(list_bullet) X(blank_before) X(names_only) X(gaps) X(lead_log) X(code_char_ratio) X(cluster_overlap) \
-    X(m_heading) X(m_link) X(m_class_furniture) X(m_after_img)
+    X(m_heading) X(m_link) X(m_class_furniture) X(m_after_img) X(m_in_box)
 #define CONTEXT_ITEM(name) F_##name,
 #define PREV_NAME(name) "prev:" #name,
 #define NEXT_NAME(name) "next:" #name,
@@ -408,6 +409,7 @@ struct folio_page {
     uint8_t *dated;           /* a short line with a date (1) or a time (2) */
     float *cluster_overlap;   /* share of the unit's words in the prose of the cluster */
     float *found;             /* log of the words found in the prose */
+    uint32_t box;             /* web page: the element that holds the article's paragraphs (0: none) */
 };
 
 /* The count of key k, without adding it. */
@@ -704,6 +706,34 @@ void folio_page_free(folio_page *p)
     free(p);
 }
 
+/* Web page: the element whose paragraphs are the article, as Readability
+ * finds it: each unit of prose gives its characters to the element around
+ * its block and half of them to the one around that; the element with the
+ * most holds the article. */
+static bool find_box(const reader *r, folio_page *p)
+{
+    const html_page *pg = r->page;
+    if (!pg || pg->n_nodes < 2)
+        return true;
+    double *score = calloc(pg->n_nodes, sizeof *score);
+    if (!score)
+        return false;
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        uint32_t node = u->hint.node;
+        if (!u->prose || node >= pg->n_nodes)
+            continue;
+        uint32_t up = pg->nodes[node].parent, up2 = pg->nodes[up].parent;
+        score[up] += u->chars;
+        score[up2] += u->chars / 2.0;
+    }
+    for (uint32_t k = 1; k < pg->n_nodes; k++)
+        if (score[k] > score[p->box])
+            p->box = k;
+    free(score);
+    return true;
+}
+
 folio_page *folio_page_new(const reader *r)
 {
     folio_page *p = calloc(1, sizeof *p);
@@ -731,6 +761,10 @@ folio_page *folio_page_new(const reader *r)
     for (int i = 0; i < r->n; i++) {
         p->cum[i + 1] = p->cum[i] + r->u[i].prose;
         p->cum_chars[i + 1] = p->cum_chars[i] + (r->u[i].prose ? r->u[i].chars : 0);
+    }
+    if (!find_box(r, p)) {
+        folio_page_free(p);
+        return NULL;
     }
     p->ahead[n] = -1;
     for (int i = r->n - 1; i >= 0; i--)
@@ -792,10 +826,17 @@ static void place_features(const reader *r, const folio_page *p, int i, float *f
 }
 
 /* What a web page's markup said of the unit (all zero for plain text). */
-static void markup_features(const reader *r, const unit *u, float *f)
+static void markup_features(const reader *r, const folio_page *p, const unit *u, float *f)
 {
-    if (!r->page)
+    const html_page *pg = r->page;
+    if (!pg)
         return;
+    if (p->box && u->hint.node < pg->n_nodes) {
+        const html_node *box = &pg->nodes[p->box], *around = &pg->nodes[box->parent];
+        uint32_t at = u->hint.node;
+        f[F_m_in_box] = at >= p->box && at <= box->end;
+        f[F_m_near_box] = !f[F_m_in_box] && at >= box->parent && at <= around->end;
+    }
     unsigned fl = u->hint.flags;
     f[F_m_html] = 1;
     f[F_m_heading] = u->hint.tag == HT_HEADING;
@@ -829,7 +870,7 @@ static void own_features(const reader *r, const folio_page *p, int i, float *f)
     shape_features(&r->u[i], f);
     class_features(&r->u[i], f);
     place_features(r, p, i, f);
-    markup_features(r, &r->u[i], f);
+    markup_features(r, p, &r->u[i], f);
     /* a date or a byline within the next three units: the header (after
      * the start of the article's text, a byline below ends the article) */
     for (int j = i + 1; i < p->anchor && j < r->n && j <= i + 3; j++) {

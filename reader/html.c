@@ -130,7 +130,7 @@ static bool hidden(const xmlNode *n)
 /* writing lines                                                       */
 
 typedef struct ctx {
-    line_hint hint;           /* what a line started here would carry */
+    line_hint hint;           /* what a line started here would carry (hint.node: the block around) */
     bool pre, bold, link;
 } ctx;
 
@@ -441,6 +441,27 @@ static int breaks_of(const xmlNode *n)
     return name_in(n, blocks) ? 1 : 0;
 }
 
+/* Number a block element (its context c gets the number). */
+static bool new_node(render *w, ctx *c)
+{
+    html_page *p = w->page;
+    if (p->n_nodes == p->cap_nodes) {
+        uint32_t cap = p->cap_nodes ? p->cap_nodes * 2 : 256;
+        html_node *grown = realloc(p->nodes, cap * sizeof *grown);
+        if (!grown) {
+            w->failed = true;
+            return false;
+        }
+        p->nodes = grown;
+        p->cap_nodes = cap;
+    }
+    if (p->n_nodes == 0) /* node 0: the document */
+        p->nodes[p->n_nodes++] = (html_node){ 0, 0 };
+    p->nodes[p->n_nodes] = (html_node){ p->n_nodes, c->hint.node };
+    c->hint.node = p->n_nodes++;
+    return true;
+}
+
 /* Walk the tree without recursion (a page may nest thousands deep). */
 static void walk(render *w, xmlNode *root)
 {
@@ -479,6 +500,8 @@ static void walk(render *w, xmlNode *root)
                         cap *= 2;
                     }
                     stack[depth + 1] = enter_ctx(n, stack[depth], &item_no);
+                    if (name_in(n, blocks) && !new_node(w, &stack[depth + 1]))
+                        break;
                     depth++;
                     descend = true;
                 }
@@ -499,6 +522,8 @@ static void walk(render *w, xmlNode *root)
             n = n->parent;
             if (n && n->type == XML_ELEMENT_NODE) {
                 want_breaks(w, breaks_of(n));
+                if (stack[depth].hint.node != stack[depth - 1].hint.node)
+                    w->page->nodes[stack[depth].hint.node].end = w->page->n_nodes - 1;
                 depth--;
             }
         }
@@ -524,6 +549,8 @@ folio_status folio_html_render(folio_arena *a, const char *html, size_t len, htm
             walk(&w, n);
     (void)root;
     finish_line(&w);
+    if (page->n_nodes)
+        page->nodes[0].end = page->n_nodes - 1;
     xmlFreeDoc(doc);
     if (w.failed || page->text.failed)
         return FOLIO_ERR_NOMEM;
@@ -535,6 +562,8 @@ void folio_html_page_free(html_page *page)
     folio_buf_free(&page->text);
     free(page->hints);
     page->hints = NULL;
+    free(page->nodes);
+    page->nodes = NULL;
 }
 
 /* ------------------------------------------------------------------ */

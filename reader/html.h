@@ -38,7 +38,14 @@ typedef struct line_hint {
     uint8_t tag;              /* html_tag */
     uint8_t level;            /* heading level 1..6 */
     uint16_t flags;
+    uint32_t node;            /* the innermost block element holding the line (see html_page.nodes) */
 } line_hint;
+
+/* A block element, numbered in document order: node i's subtree holds
+ * nodes i..end, its parent is the block element around it (0: none). */
+typedef struct html_node {
+    uint32_t end, parent;
+} html_node;
 
 /* A rendered page.  Strings are in the arena; NULL where the page says nothing. */
 typedef struct html_page {
@@ -53,6 +60,8 @@ typedef struct html_page {
     const char *site;         /* og:site_name */
     const char *lang;         /* <html lang> */
     int images;               /* <img> elements met in the body */
+    html_node *nodes;         /* n_nodes block elements (heap: free); node 0 stands for the document */
+    uint32_t n_nodes, cap_nodes;
 } html_page;
 
 /* Render UTF-8 markup into page (zeroed by the caller); strings go to the

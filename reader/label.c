@@ -311,8 +311,8 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     /* A paste of a paragraph or two: the page features (runs of prose,
      * repetition, distance from the article) need a page to mean
      * anything, and the rules read such a text well. */
-    if (r->n < FOLIO_MIN_PAGE_UNITS)
-        fitted = false;
+    if (r->n < FOLIO_MIN_PAGE_UNITS && !r->page)
+        fitted = false; /* a web page is a page, however short: its markup speaks */
     if (r->n == 0 || (!fitted && !(o && o->explain)))
         return FOLIO_OK;
     folio_status st = FOLIO_ERR_NOMEM;
