@@ -23,7 +23,7 @@ DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev li
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core help2man man-db
 
 
-.PHONY: install uninstall install-check all check demo deps bench asan fuzz clean unit golden digest smart corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
+.PHONY: install uninstall install-check all check demo deps bench asan fuzz clean unit golden html digest smart corpus train train-check crossval print-cli-obj print-ldlibs epub outline pdf bad batch pathological valgrind print-lib-src print-pkgs
 
 VERSION  = $(shell sed -n 's/^\#define FOLIO_VERSION "\(.*\)"/\1/p' convert/folio.h)
 SOMAJOR  = $(firstword $(subst ., ,$(VERSION)))
@@ -156,6 +156,9 @@ valgrind: folio
 golden: folio
 	sh tests/golden.sh
 
+html: folio
+	sh tests/html.sh
+
 corpus: folio tests/test_vocab
 	sh tests/corpus.sh
 
@@ -175,7 +178,7 @@ crossval: all
 
 check: deps
 	$(MAKE) all $(TESTS)
-	@sh tests/check.sh unit golden bad batch digest smart pathological corpus train-check outline pdf epub install-check
+	@sh tests/check.sh unit golden html bad batch digest smart pathological corpus train-check outline pdf epub install-check
 
 demo: deps
 	$(MAKE) all

@@ -539,7 +539,7 @@ folio_status folio_html_render(folio_arena *a, const char *html, size_t len, htm
         return FOLIO_ERR_INPUT;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE);
     if (!doc)
         return FOLIO_OK; /* nothing at all: the reader says "no text" */
     xmlNode *root = xmlDocGetRootElement(doc);

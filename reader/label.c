@@ -303,7 +303,7 @@ static bool explain(const reader *r, const folio_page *p, const folio_model *m, 
 
 folio_status folio_reader_label(reader *r, const folio_read_opts *o)
 {
-    const folio_model *m = &folio_model_builtin;
+    const folio_model *m = r->page ? &folio_model_html : &folio_model_builtin;
     /* A weight table made for other features (or none, before the first
      * `make train`): the rules' reading stands, and the features are still
      * there to train on. */
@@ -321,6 +321,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     float *title_score = calloc((size_t)r->n, sizeof *title_score);
     uint8_t *labels = calloc((size_t)r->n, 1);
     int title = -1;
+    const char *declared = NULL;
     if (!p || !scores || !title_score || !labels)
         goto cleanup;
     if (fitted) {
@@ -329,6 +330,17 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         title = folio_markup_title(r);
         if (title < 0)
             title = choose_title(r, title_score);
+        /* A page that declares a headline no line says, where the best line
+         * is a sentence of prose: no line is the title, the declared one is. */
+        declared = r->page && title >= 0 && r->u[title].prose && r->u[title].ends_sentence &&
+                           r->u[title].hint.tag != HT_HEADING && !(r->u[title].hint.flags & HF_BOLD)
+                       ? folio_markup_declared_title(r)
+                       : NULL;
+        if (declared) {
+            title = -1;
+            for (int i = 0; i < r->n; i++)
+                scores[(size_t)i * L_COUNT + L_TITLE] = -1e9f;
+        }
         if (!decode_with_title(r, m, scores, title, labels))
             goto cleanup;
     }
@@ -340,6 +352,10 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         for (int i = 0; i < r->n; i++)
             apply_label(r, i, (label)labels[i], title);
         set_title(r, title);
+        if (declared) {
+            r->title = declared;
+            r->title_derived = false;
+        }
         take_metadata(r, labels, title);
         folio_markup_roles(r, title);
     }

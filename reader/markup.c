@@ -37,9 +37,17 @@ static bool same_words(const char *a, size_t an, const char *b, size_t bn, bool 
 
 /* How much a unit is worth as the title when its text matches: a heading
  * element most, then any line of the article's own text, then the rest. */
-static int title_rank(const unit *u)
+static int title_rank(const reader *r, int i)
 {
+    const unit *u = &r->u[i];
     int rank = 1;
+    /* the headline stands right above the article's text; its copies in
+     * a sticky bar or a breadcrumb do not */
+    for (int k = i + 1; k < r->n && k <= i + 6; k++)
+        if (r->u[k].prose && r->u[k].chars >= 60) {
+            rank += 1;
+            break;
+        }
     if (u->hint.tag == HT_HEADING)
         rank += u->hint.level == 1 ? 4 : 3;
     if (!(u->hint.flags & (HF_NAV | HF_ASIDE | HF_FOOTER | HF_LINK | HF_FURNITURE)))
@@ -59,7 +67,7 @@ static int find_line(const reader *r, const char *want, bool prefix)
             continue;
         if (!same_words(u->text, u->len, want, wn, prefix))
             continue;
-        int rank = title_rank(u);
+        int rank = title_rank(r, i);
         if (rank > best_rank)
             best = i, best_rank = rank;
     }
@@ -79,6 +87,29 @@ int folio_markup_title(const reader *r)
                 return t;
         }
     return -1;
+}
+
+/* The headline the page declares, without a site name after its last
+ * " - ", " | ", " – " or "_" (a short tail after a longer head). */
+const char *folio_markup_declared_title(reader *r)
+{
+    const html_page *p = r->page;
+    const char *t = p ? (p->headline ? p->headline : p->title) : NULL;
+    if (!t || !*t)
+        return NULL;
+    size_t n = strlen(t), cut = n;
+    static const char *const seps[] = { " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "_", " :: ", NULL };
+    for (const char *const *sep = seps; *sep; sep++) {
+        size_t k = strlen(*sep);
+        for (size_t i = n; i-- > 0;)
+            if (i + k <= n && memcmp(t + i, *sep, k) == 0) {
+                size_t head = folio_utf8_count(t, i), tail = folio_utf8_count(t + i + k, n - i - k);
+                if (tail <= 30 && tail < head && i < cut)
+                    cut = i;
+                break;
+            }
+    }
+    return folio_scraped_clean_title(r->arena, t, cut);
 }
 
 /* The heading level of the shallowest heading element kept in the body. */

@@ -32,6 +32,8 @@ typedef struct folio_model {
 } folio_model;
 
 extern const folio_model folio_model_builtin;
+/* The same for web pages (their markup features fitted on the corpora's HTML). */
+extern const folio_model folio_model_html;
 
 /* Texts of fewer units (a short page, a paste of a few paragraphs) are read
  * by the rules alone: the labeller learned its page features (runs of

@@ -1080,8 +1080,16 @@ static void page_meta(reader *r, folio_meta *m, const folio_read_opts *o)
         return;
     if (!m->date && p->date && folio_parse_date(p->date, strlen(p->date), iso))
         m->date = folio_arena_strdup(r->arena, iso);
-    if (p->author && r->n_authors == 0 && !o->author && strlen(p->author) <= 80)
+    /* the declared author, unless a byline on the page named them already
+     * (a site that declares itself as the author is no author) */
+    bool named = false;
+    for (int k = 0; p->author && k < r->n_authors; k++)
+        named = named || strcmp(r->authors[k], p->author) == 0;
+    if (p->author && !named && !o->author && strlen(p->author) <= 80 &&
+        !(p->site && strcmp(p->site, p->author) == 0)) {
+        r->n_authors = 0;
         folio_scraped_add_authors(r, p->author, strlen(p->author));
+    }
     if (r->title_derived && !o->title && (p->headline || p->title))
         m->title = folio_scraped_clean_title(r->arena, p->headline ? p->headline : p->title,
                                              strlen(p->headline ? p->headline : p->title));

@@ -113,6 +113,8 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
 /* markup.c: what a web page's markup settles (HTML input only) */
 /* The unit that says the headline the page declares in its metadata, or -1. */
 int folio_markup_title(const reader *r);
+/* The headline the page declares, cleaned of a site name; NULL if none. */
+const char *folio_markup_declared_title(reader *r);
 /* Structure the markup states, over the labels, for units kept in the body. */
 void folio_markup_roles(reader *r, int title);
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The reader against the public corpora of real scraped pages (../shared:
 # corpus, corpus-silver, corpus-cjk; not part of the project).  Every page
-# must pass the JSON contract check, and each set's figures must stay above
-# the floors in tests/corpus-floor.txt (the measured figure less a margin).
+# must pass the JSON contract check, and each set's figures, read from the
+# text and from the HTML pages (--html), must stay above the floors in tests/corpus-floor.txt (the measured figure less a margin).
 set -u
 cd "$(dirname "$0")/.."
 shared=${FOLIO_SHARED:-../shared}
@@ -25,9 +25,14 @@ for set in corpus corpus-silver corpus-cjk; do
       echo "FAIL corpus $set/$name: contract"; fail=$((fail + 1))
     fi
   done
-  "$scorer" --folio ./folio --corpus "$dir" --json > "$tmp/score" || { echo "FAIL: scorer did not run on $set"; fail=$((fail + 1)); continue; }
-  echo "$set: $(tail -n 1 "$tmp/score")"
-  if python3 - "$tmp/score" tests/corpus-floor.txt "$set" <<'PY'
+  # the pages' text, then their HTML (NN.html: the page the text was copied from)
+  for how in text html; do
+  label=$set
+  [ "$how" = html ] && label=html:$set
+  "$scorer" --folio ./folio --corpus "$dir" --json $([ "$how" = html ] && echo --html) > "$tmp/score" ||
+    { echo "FAIL: scorer did not run on $label"; fail=$((fail + 1)); continue; }
+  echo "$label: $(tail -n 1 "$tmp/score")"
+  if python3 - "$tmp/score" tests/corpus-floor.txt "$label" <<'PY'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 got = json.loads(lines[-2])
@@ -47,6 +52,7 @@ for line in open(sys.argv[2]):
 sys.exit(1 if bad else 0)
 PY
   then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+  done
 done
 # No row of the vocabulary names a string found on a single page of the
 # corpora (a word written for one page): tests/test_vocab counts them.

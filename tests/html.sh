@@ -1,0 +1,59 @@
+#!/bin/sh
+# Web pages in (issue 17): each tests/html/NAME.html is read as HTML and checked
+# against what the page states (NAME.expect: title, date, author, language, the
+# blocks its markup makes, what must be dropped or never read) and against its
+# golden JSON (UPDATE=1 rewrites NAME.json after a deliberate change); then the
+# ways in (standard input, --from, --encoding) and damaged pages.
+. "$(dirname "$0")/lib.sh"
+for page in tests/html/*.html; do
+  stem=$(basename "$page" .html)
+  [ -f "tests/html/$stem.expect" ] || continue
+  got=$tmp/$stem.json
+  check "$stem converts" ./folio "$page" -o "$got"
+  check "$stem states" python3 tests/check_html.py "tests/html/$stem.expect" "$got"
+  if [ "${UPDATE:-0}" = 1 ]; then
+    cp "$got" "tests/html/$stem.json"; echo "updated tests/html/$stem.json"
+  fi
+  check "$stem golden" diff -u "tests/html/$stem.json" "$got"
+done
+
+# a page on standard input is recognised by its first bytes
+./folio - --to json < tests/html/structure.html > "$tmp/stdin.json"
+check "stdin sniffed" diff "$tmp/stdin.json" "$tmp/structure.json"
+# --from text reads the markup as text; --from html a page with another extension
+./folio tests/html/structure.html --from text --to json > "$tmp/astext.json"
+check "--from text" grep -q '<h1>' "$tmp/astext.json"
+cp tests/html/structure.html "$tmp/page.txt"
+./folio "$tmp/page.txt" --from html --to json > "$tmp/fromhtml.json"
+check "--from html" diff "$tmp/fromhtml.json" "$tmp/structure.json"
+./folio tests/html/structure.html --from xml --to json > /dev/null 2> "$tmp/from.err"
+check "--from xml refused" [ $? = 2 ]
+check "--from xml says why" grep -q -- "--from takes html or text" "$tmp/from.err"
+# an explicit encoding reads the GBK page the same
+./folio tests/html/gbk.html --encoding GB18030 --to json > "$tmp/gbk-enc.json"
+check "--encoding" diff "$tmp/gbk-enc.json" "$tmp/gbk.json"
+
+# a page with no text: one line, exit 1, no output
+./folio tests/html/empty.html -o "$tmp/empty.epub" 2> "$tmp/empty.err"
+check "no text: exit 1" [ $? = 1 ]
+check "no text: one line" [ "$(wc -l < "$tmp/empty.err")" = 1 ]
+check "no text: names the file" grep -q "empty.html: no text" "$tmp/empty.err"
+check "no text: no output" [ ! -e "$tmp/empty.epub" ]
+
+# damage: 100000 nested elements, unclosed everything, a NUL, a truncated tag
+python3 -c "print('<html><body>' + '<div>' * 100000 + 'deep text in the middle of it all' + '</div>' * 3)" > "$tmp/deep.html"
+./folio "$tmp/deep.html" --to json > /dev/null 2>&1
+check "deep nesting: no crash" [ $? -lt 2 ]
+printf '<html><body><p>half a tag <a href="x' > "$tmp/cut.html"
+./folio "$tmp/cut.html" --to json > /dev/null 2>&1
+check "truncated tag: no crash" [ $? -lt 2 ]
+printf '<html><body><p>nul \000 inside</p><p>and \377\376 stray bytes</p></body></html>' > "$tmp/nul.html"
+./folio "$tmp/nul.html" --to json > /dev/null 2>&1
+check "NUL and bad bytes: no crash" [ $? -lt 2 ]
+
+# every format takes a page
+for fmt in epub pdf txt md opml; do
+  check "structure.html to $fmt" ./folio tests/html/structure.html -o "$tmp/structure.$fmt"
+done
+echo "html: $pass passed, $fail failed"
+[ "$fail" = 0 ]
