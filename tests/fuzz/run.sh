@@ -14,7 +14,7 @@ pkgs=$(make -s print-pkgs)
 cflags=$(pkg-config --cflags $pkgs)
 libs="$(pkg-config --libs $pkgs) -lhpdf -lhyphen -ljpeg -lpthread -lm"
 src=$(make -s print-lib-src)
-for h in reader writers epub pdf font; do
+for h in reader html writers epub pdf font; do
   echo "building fuzz_$h"
   clang $flags $cflags -o "$out/fuzz_$h" tests/fuzz/fuzz_$h.c $src $libs || exit 1
 done
@@ -27,6 +27,12 @@ mkdir -p "$seeds"
 cp tests/samples/*.txt tests/golden/*.txt tests/encoding/*.txt "$seeds"/ 2>/dev/null
 [ -d ../shared/corpus ] && for f in ../shared/corpus/*.txt; do cp "$f" "$seeds/corpus-$(basename "$f")"; done
 [ -d tests/regressions ] && cp tests/regressions/* "$seeds"/ 2>/dev/null
+# seeds of the web-page harness: the pages of tests/html and the corpora's own
+mkdir -p "$out/seeds_html"
+cp tests/html/*.html "$out/seeds_html"/
+for d in ../shared/corpus ../shared/corpus-cjk; do
+  [ -d "$d" ] && for f in "$d"/*.html; do cp "$f" "$out/seeds_html/$(basename "$d")-$(basename "$f")"; done
+done
 # seeds of the font harness: real TrueType fonts; of the command: argument lists
 mkdir -p "$out/seeds_font" "$out/seeds_cli"
 cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf "$out/seeds_font"/
@@ -45,13 +51,14 @@ run() {
   case $h in
     font) s=$out/seeds_font extra="-max_len=1048576" ;;
     cli) s=$out/seeds_cli extra="-close_fd_mask=2" ;;
+    html) s=$out/seeds_html extra="-dict=$(pwd)/tests/fuzz/html.dict" ;;
   esac
   "$out/fuzz_$h" "$out/corpus_$h" "$s" -max_total_time="$secs" -max_len=65536 -timeout=30 \
       -rss_limit_mb=4096 -artifact_prefix="$(pwd)/tests/fuzz/crashes/$h-" -print_final_stats=1 $extra \
       > "$out/fuzz_$h.log" 2>&1
   echo "fuzz_$h: exit $? $(grep -E '^#[0-9]+.*(DONE|cov)' "$out/fuzz_$h.log" | tail -1)"
 }
-set -- reader writers epub pdf font cli
+set -- reader html writers epub pdf font cli
 while [ $# -gt 0 ]; do
   run "$1" &
   [ $# -gt 1 ] && { shift; run "$1" & }
