@@ -49,9 +49,10 @@ static const char *const meta_words[] = {
     "publish", "meta", "info", "source", NULL
 };
 
+/* libxml2's HTML parser gives element names in lower case. */
 static bool name_is(const xmlNode *n, const char *name)
 {
-    return n->name && strcasecmp((const char *)n->name, name) == 0;
+    return n->name && strcmp((const char *)n->name, name) == 0;
 }
 
 static bool name_in(const xmlNode *n, const char *const *list)
@@ -224,12 +225,18 @@ static void put_text(render *w, const ctx *c, const char *s)
             folio_buf_putc(&w->page->text, ' ');
         }
         w->space = false;
-        folio_buf_putc(&w->page->text, (char)ch);
-        if ((ch & 0xC0) != 0x80) { /* a character starts */
-            w->chars++;
-            w->bold_chars += c->bold;
-            w->link_chars += c->link;
-        }
+        /* the run of bytes up to the next white space, at once */
+        const char *run = s;
+        size_t chars = 0;
+        do {
+            chars += ((unsigned char)*s & 0xC0) != 0x80; /* a character starts */
+            s++;
+        } while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f');
+        folio_buf_append(&w->page->text, run, (size_t)(s - run));
+        s--;
+        w->chars += chars;
+        w->bold_chars += c->bold ? chars : 0;
+        w->link_chars += c->link ? chars : 0;
     }
 }
 

@@ -11,16 +11,23 @@
 #include "scraped.h"
 #include <string.h>
 
-/* a and b equal, white space aside. */
+static bool blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* a and b equal, white space aside; with prefix, a may be the start of b
+ * when what follows in b is a separator (" - Site", " | ", " — ", " @ ",
+ * "_", " :: "), not more words. */
 static bool same_words(const char *a, size_t an, const char *b, size_t bn, bool prefix)
 {
     size_t i = 0, j = 0;
     while (i < an && j < bn) {
-        if (a[i] == ' ') {
+        if (blank(a[i])) {
             i++;
             continue;
         }
-        if (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r') {
+        if (blank(b[j])) {
             j++;
             continue;
         }
@@ -28,11 +35,17 @@ static bool same_words(const char *a, size_t an, const char *b, size_t bn, bool 
             return false;
         i++, j++;
     }
-    while (i < an && a[i] == ' ')
+    while (i < an && blank(a[i]))
         i++;
-    while (j < bn && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r'))
+    while (j < bn && blank(b[j]))
         j++;
-    return i == an && (prefix || j == bn);
+    if (i < an)
+        return false;
+    if (j == bn)
+        return true;
+    int32_t c;
+    folio_utf8_next(b + j, bn - j, &c);
+    return prefix && !folio_is_letter(c) && !(c >= '0' && c <= '9') && c != '(' && c != '"' && c != '\'';
 }
 
 /* How much a unit is worth as the title when its text matches: a heading
@@ -56,14 +69,14 @@ static int title_rank(const reader *r, int i)
 }
 
 /* The best unit that says `want` whole, or (prefix) whose text starts it
- * ("Headline - Site Name"), at least half of it and 8 bytes. */
+ * ("Headline - Site Name"). */
 static int find_line(const reader *r, const char *want, bool prefix)
 {
     size_t wn = strlen(want);
     int best = -1, best_rank = 0;
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
-        if (u->chars > 300 || (prefix && (u->len < 8 || u->len * 2 < wn)))
+        if (u->chars > 300 || (prefix && u->chars < 4))
             continue;
         if (!same_words(u->text, u->len, want, wn, prefix))
             continue;
