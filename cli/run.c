@@ -76,10 +76,37 @@ static void remove_tmps(int sig)
     raise(sig);
 }
 
-/* Warnings from the library: one line each, naming the input. */
-static void warn(void *user, const char *message)
+/* What a user of the command line does about a library message that
+ * points at a field of the options (the library never names flags). */
+static const char *remedy(const char *option)
 {
-    fprintf(stderr, "%s: %s: warning: %s\n", cli_prog, (const char *)user, message);
+    if (!option)
+        return NULL;
+    if (strcmp(option, "encoding") == 0)
+        return "--encoding NAME says what it is";
+    if (strcmp(option, "strict") == 0)
+        return "--strict refuses such files";
+    if (strcmp(option, "font") == 0)
+        return "give --font FILE.ttf, or install a TrueType font: on Debian, fonts-noto-core";
+    if (strcmp(option, "cjk_font") == 0)
+        return "give --cjk-font FILE.ttf, or install a TrueType CJK font: on Debian, fonts-droid-fallback";
+    return NULL;
+}
+
+/* A library message, with what to do about it where the command line can. */
+static void print_message(const char *where, const char *what, const char *message, const char *option)
+{
+    const char *fix = remedy(option);
+    if (fix)
+        fprintf(stderr, "%s: %s: %s%s (%s)\n", cli_prog, where, what, message, fix);
+    else
+        fprintf(stderr, "%s: %s: %s%s\n", cli_prog, where, what, message);
+}
+
+/* Warnings from the library: one line each, naming the input. */
+static void warn(void *user, const char *message, const char *option)
+{
+    print_message((const char *)user, "warning: ", message, option);
 }
 
 /* Where an output goes.  A regular file (or a new one) is written through a
@@ -232,7 +259,7 @@ static int write_output(const folio_doc *doc, const format *fmt, const folio_wri
     /* The system's words for a write failure ("No space left on device");
      * the writer's for anything else. */
     const char *what = t->error ? strerror(t->error) : err.message[0] ? err.message : "write error";
-    fprintf(stderr, "%s: %s: %s\n", cli_prog, to_stdout ? "standard output" : t->shown, what);
+    print_message(to_stdout ? "standard output" : t->shown, "", what, t->error ? NULL : err.option);
     return st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
 }
 
@@ -284,10 +311,15 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
     free(text);
     if (st != FOLIO_OK) {
         /* a usage error names the option of folio_read_opts that was wrong */
-        if (st == FOLIO_ERR_USAGE && err.option)
-            fprintf(stderr, "%s: --%s: %s\n", cli_prog, err.option, err.message);
+        if (st == FOLIO_ERR_USAGE && err.option) {
+            char flag[32]; /* the field's flag: cjk_font -> --cjk-font */
+            snprintf(flag, sizeof flag, "%s", err.option);
+            for (char *p = flag; *p; p++)
+                *p = *p == '_' ? '-' : *p;
+            fprintf(stderr, "%s: --%s: %s\n", cli_prog, flag, err.message);
+        }
         else
-            fprintf(stderr, "%s: %s: %s\n", cli_prog, shown, err.message);
+            print_message(shown, "", err.message, err.option);
         *rc = st == FOLIO_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
         return NULL;
     }

@@ -164,9 +164,10 @@ static bool single_byte(const char *charset)
 }
 
 folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, const char **text,
-                          size_t *text_len, folio_buf *out, char *warning, size_t warning_cap, folio_error *err)
+                          size_t *text_len, folio_buf *out, folio_warning *warning, folio_error *err)
 {
-    warning[0] = '\0';
+    warning->message[0] = '\0';
+    warning->option = NULL;
     *text = "";
     *text_len = 0;
     for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
@@ -218,8 +219,8 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
      * recognised reliably. */
     bool legacy = guessed && strcmp(from, "UTF-8") != 0 && single_byte(from);
     if (legacy && strict) { /* a guess is not what --strict accepts */
-        snprintf(err->message, sizeof err->message, "not UTF-8 (it looks like %s; --encoding %s reads it)", from,
-                 from);
+        snprintf(err->message, sizeof err->message, "not UTF-8 (it looks like %s)", from);
+        err->option = "encoding"; /* setting the encoding reads it */
         return FOLIO_ERR_INPUT;
     }
     size_t first_bad;
@@ -229,9 +230,11 @@ folio_status folio_decode(const char *in, size_t len, const char *encoding, bool
         *text_len = out->len;
     }
     if (rc == FOLIO_OK && first_bad != (size_t)-1)
-        snprintf(warning, warning_cap, "invalid %s%s at byte %zu: replaced by U+FFFD (--strict refuses such files)",
+        warning->option = "strict", /* strict refuses such input */
+        snprintf(warning->message, sizeof warning->message, "invalid %s%s at byte %zu: replaced by U+FFFD",
                  from, guessed && strcmp(from, "UTF-8") != 0 ? " (detected)" : "", first_bad);
     else if (rc == FOLIO_OK && legacy) /* say what was guessed: it may be wrong */
-        snprintf(warning, warning_cap, "not UTF-8: read as %s, as detected (--encoding NAME if that is wrong)", from);
+        warning->option = "encoding", /* the guess may be wrong */
+        snprintf(warning->message, sizeof warning->message, "not UTF-8: read as %s, as detected", from);
     return rc;
 }

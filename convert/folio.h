@@ -139,7 +139,10 @@ typedef struct folio_read_opts {
     int keep_boilerplate;     /* keep dropped lines as paragraphs, in place */
     const char *encoding;     /* folio_read_bytes: the input's encoding (iconv name); NULL detects */
     int strict;               /* folio_read_bytes: refuse invalid bytes instead of replacing them */
-    void (*warn)(void *user, const char *message); /* one-line warnings; nothing is printed */
+    /* One-line warnings (nothing is printed): the message, and the field of
+     * these options whose setting would change what happened ("strict":
+     * refuse instead; "encoding": the guess may be wrong) or NULL. */
+    void (*warn)(void *user, const char *message, const char *option);
     void *warn_user;
     /* Called once per unit, in order, with the label the reader gave it and
      * why (folio --explain); NULL: not called. */
@@ -149,7 +152,11 @@ typedef struct folio_read_opts {
 
 /** Error details: a one-line message without the file name.  For
  *  FOLIO_ERR_USAGE, `option` names the field of the options that was wrong
- *  ("encoding", "date", "title", "paper"...; static storage), else NULL. */
+ *  ("encoding", "date", "title", "paper"...; static storage); for other
+ *  errors the field whose setting would get past it ("encoding" for text
+ *  that is not UTF-8 under strict, "font"/"cjk_font" when no font was
+ *  found), else NULL.  Messages never name command-line flags or packages:
+ *  a program says how its users set those fields. */
 typedef struct folio_error {
     char message[256];
     const char *option;
@@ -258,7 +265,7 @@ typedef struct folio_write_opts {
     const char *cjk_font;      /* PDF: CJK font family or .ttf/.ttc path (NULL: Droid Sans Fallback) */
     /* Warnings (nothing is printed by the library): called with a one-line
      * message, e.g. characters a PDF font cannot show. */
-    void (*warn)(void *user, const char *message);
+    void (*warn)(void *user, const char *message, const char *option); /* as folio_read_opts.warn */
     void *warn_user;
 } folio_write_opts;
 

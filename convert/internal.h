@@ -172,8 +172,15 @@ void folio_byline(const folio_meta *m, const char *author_sep, const char *part_
  * become U+FFFD and `warning` says where (or, strict, FOLIO_ERR_INPUT);
  * images and other binary data: FOLIO_ERR_INPUT "not text (...)"; an unknown
  * encoding name: FOLIO_ERR_USAGE. */
+/* A warning of the library: a one-line message, and the field of the
+ * options whose setting would change what happened ("strict", "encoding")
+ * or NULL; message[0] == 0: none. */
+typedef struct folio_warning {
+    char message[160];
+    const char *option;
+} folio_warning;
 folio_status folio_decode(const char *in, size_t len, const char *encoding, bool strict, const char **text,
-                          size_t *text_len, folio_buf *out, char *warning, size_t warning_cap, folio_error *err);
+                          size_t *text_len, folio_buf *out, folio_warning *warning, folio_error *err);
 
 /* ---- sentences (sentence.c) ---- */
 /* Length in bytes of the first sentence of s[0..n): through its final

@@ -268,8 +268,8 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
                      "%s: not a TrueType font that can be embedded (missing, CFF outlines, or damaged tables)", text);
         else
             snprintf(err->message, sizeof err->message,
-                     "no TrueType font for Latin text found%s%s (install fonts-noto-core, or give --font FILE.ttf)",
-                     user_text ? " for " : "", user_text ? text : "");
+                     "no TrueType font for Latin text found%s%s", user_text ? " for " : "", user_text ? text : "");
+        err->option = "font"; /* another font gets past it */
         return FOLIO_ERR_FORMAT;
     }
     /* Bold: the same family's bold face, or the regular one drawn stroked. */
@@ -287,10 +287,10 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
     if (!find_role(cjk, cjk_font != NULL, cjk_lang, probe, &out->face[FOLIO_FACE_CJK]) &&
         (need_cjk || cjk_font)) {
         snprintf(err->message, sizeof err->message,
-                 "no TrueType font for %s text found%s%s (install fonts-droid-fallback, or give --cjk-font FILE.ttf; "
-                 "OpenType/CFF fonts such as Noto CJK cannot be embedded)",
+                 "no TrueType font for %s text found%s%s; OpenType/CFF fonts such as Noto CJK cannot be embedded",
                  strcmp(cjk_lang, "ja") == 0 ? "Japanese" : strcmp(cjk_lang, "ko") == 0 ? "Korean" : "Chinese",
                  cjk_font ? " for " : "", cjk_font ? cjk_font : "");
+        err->option = "cjk_font";
         folio_fonts_free(out);
         return FOLIO_ERR_FORMAT;
     }

@@ -475,7 +475,7 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
             with[utf8proc_encode_char(c.replacement, (uint8_t *)with)] = '\0';
         snprintf(msg, sizeof msg, "%zu character%s the PDF fonts cannot show (emoji, rare CJK) replaced by %s",
                  c.substituted, c.substituted == 1 ? "" : "s", with);
-        c.o->warn(c.o->warn_user, msg);
+        c.o->warn(c.o->warn_user, msg, NULL);
     }
 cleanup:
     if (rc != FOLIO_OK && !c.err->message[0])

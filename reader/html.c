@@ -658,7 +658,8 @@ folio_status folio_read_html(const void *data, size_t len, const folio_read_opts
     *out = NULL;
     folio_buf text = { 0 };
     html_page page = { 0 };
-    char warning[160], declared[48];
+    char declared[48];
+    folio_warning warning;
     const char *utf8 = NULL, *enc = opts ? opts->encoding : NULL;
     size_t n = 0;
     folio_status st = FOLIO_ERR_NOMEM;
@@ -669,14 +670,14 @@ folio_status folio_read_html(const void *data, size_t len, const folio_read_opts
      * old charset: valid UTF-8 wins over the declaration. */
     if (!(enc && *enc) && !valid_utf8(data, len))
         enc = folio_html_charset(data, len, declared, sizeof declared);
-    st = folio_decode(data, len, enc, opts && opts->strict, &utf8, &n, &text, warning, sizeof warning, err);
+    st = folio_decode(data, len, enc, opts && opts->strict, &utf8, &n, &text, &warning, err);
     if (st != FOLIO_OK)
         goto cleanup;
     if ((st = folio_html_render(arena, utf8, n, &page)) != FOLIO_OK)
         goto cleanup;
     st = folio_scraped_read(page.text.data ? page.text.data : "", page.text.len, &page, opts, out, err);
-    if (st == FOLIO_OK && warning[0] && opts && opts->warn)
-        opts->warn(opts->warn_user, warning);
+    if (st == FOLIO_OK && warning.message[0] && opts && opts->warn)
+        opts->warn(opts->warn_user, warning.message, warning.option);
 cleanup:
     if (st == FOLIO_ERR_NOMEM && !err->message[0])
         snprintf(err->message, sizeof err->message, "out of memory");

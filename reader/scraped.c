@@ -1062,7 +1062,7 @@ static const char *option_text(folio_arena *a, const char *s, const char *what, 
     } else if (bad && o->warn) {
         char msg[128];
         snprintf(msg, sizeof msg, "the %s given is not valid UTF-8: replaced by U+FFFD", what);
-        o->warn(o->warn_user, msg);
+        o->warn(o->warn_user, msg, "strict");
     }
     return t;
 }
@@ -1244,15 +1244,15 @@ folio_status folio_read_bytes(const void *data, size_t len, const folio_read_opt
     err = error_record(err, &scratch);
     *out = NULL;
     folio_buf text = { 0 };
-    char warning[160];
+    folio_warning warning;
     const char *utf8 = NULL;
     size_t n = 0;
     folio_status st = folio_decode(data, len, opts ? opts->encoding : NULL, opts && opts->strict, &utf8, &n,
-                                   &text, warning, sizeof warning, err);
+                                   &text, &warning, err);
     if (st == FOLIO_OK) {
         st = folio_read_text(utf8, n, opts, out, err);
-        if (st == FOLIO_OK && warning[0] && opts && opts->warn)
-            opts->warn(opts->warn_user, warning);
+        if (st == FOLIO_OK && warning.message[0] && opts && opts->warn)
+            opts->warn(opts->warn_user, warning.message, warning.option);
     }
     folio_buf_free(&text);
     return st;
