@@ -306,6 +306,12 @@ static folio_doc *read_input(const job *j, const char *input, const char *shown,
     folio_read_opts ro = j->ro;
     ro.warn = warn;
     ro.warn_user = (void *)shown;
+    /* a saved page's pictures are read from its own folder ("page_files/") */
+    char dir[PATH_MAX];
+    const char *slash = strrchr(input, '/');
+    if (strcmp(input, "-") != 0 && (size_t)snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - input) : 1,
+                                                    slash ? input : ".") < sizeof dir)
+        ro.base_dir = slash == input ? "/" : dir;
     folio_status st = is_html(j, input, text, len) ? folio_read_html(text, len, &ro, &doc, &err)
                                                     : folio_read_bytes(text, len, &ro, &doc, &err);
     free(text);

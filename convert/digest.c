@@ -156,6 +156,9 @@ static bool add_part(folio_doc *d, folio_arena *a, const folio_doc *doc, size_t 
         if (blk->type == FOLIO_BLOCK_HEADING) {
             int level = blk->u.heading.level < 1 ? 1 : blk->u.heading.level;
             blk->u.heading.level = level + 1 > MAX_LEVEL ? MAX_LEVEL : level + 1;
+        } else if (blk->type == FOLIO_BLOCK_IMAGE) {
+            blk->u.image.path = dup(a, blk->u.image.path, &ok);
+            blk->u.image.media_type = dup(a, blk->u.image.media_type, &ok);
         }
     }
     return ok;

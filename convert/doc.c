@@ -11,6 +11,7 @@ static const char *const type_names[FOLIO_BLOCK_TYPE_COUNT] = {
     [FOLIO_BLOCK_QUOTE] = "quote",       [FOLIO_BLOCK_CAPTION] = "caption",
     [FOLIO_BLOCK_NOTE] = "note",         [FOLIO_BLOCK_CREDIT] = "credit",
     [FOLIO_BLOCK_LIST_ITEM] = "list_item", [FOLIO_BLOCK_CODE] = "code",
+    [FOLIO_BLOCK_IMAGE] = "image",
 };
 
 const char *folio_block_type_name(folio_block_type type)

@@ -42,6 +42,7 @@ typedef enum {
     FOLIO_BLOCK_CREDIT,
     FOLIO_BLOCK_LIST_ITEM,
     FOLIO_BLOCK_CODE,
+    FOLIO_BLOCK_IMAGE,        /* a picture of a saved web page: text is its alt text */
     FOLIO_BLOCK_TYPE_COUNT
 } folio_block_type;
 
@@ -61,6 +62,11 @@ typedef struct folio_block {
             int ordered;                       /* 1 for "1." "(1)" "一、" markers */
             size_t body_offset;                /* bytes of `text` taken by the marker */
         } list_item;
+        struct {
+            const char *path;                  /* a local JPEG or PNG file, checked when read */
+            const char *media_type;            /* "image/jpeg" or "image/png" */
+            int width, height;                 /* pixels */
+        } image;
     } u;
 } folio_block;
 
@@ -69,7 +75,9 @@ typedef struct folio_removed {
     int line;                 /* 1-based input line */
     const char *text;         /* the whole original line (trimmed), owned by the document */
     const char *reason;       /* static string: "metadata", "navigation", "boilerplate",
-                                 "related", "duplicate" */
+                                 "related", "duplicate", "image" (a picture of the article
+                                 not carried over: remote, missing or not JPEG/PNG; text is
+                                 its address) */
 } folio_removed;
 
 /** Someone besides the authors who made the article: a translator, an
@@ -138,6 +146,8 @@ typedef struct folio_read_opts {
     const char *source;
     int keep_boilerplate;     /* keep dropped lines as paragraphs, in place */
     const char *encoding;     /* folio_read_bytes: the input's encoding (iconv name); NULL detects */
+    const char *base_dir;     /* folio_read_html: the folder a saved page's images are read from
+                                 (its own folder, "page_files/" beside it); NULL reads none */
     int strict;               /* folio_read_bytes: refuse invalid bytes instead of replacing them */
     /* One-line warnings (nothing is printed): the message, and the field of
      * these options whose setting would change what happened ("strict":

@@ -20,7 +20,7 @@
 #include "xmlw.h"
 #include <stdint.h>
 #include <utf8proc.h>
-#include "image.h"
+#include "../convert/image.h"
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +269,32 @@ static bool pull_quote(const folio_doc *d, const folio_block *q)
     return false;
 }
 
+/* Where picture block i goes in the book ("images/b12.png"). */
+static void image_name(const folio_block *b, size_t i, char *out, size_t cap)
+{
+    snprintf(out, cap, "images/b%zu.%s", i, strcmp(b->u.image.media_type, "image/png") == 0 ? "png" : "jpg");
+}
+
+/* A picture, with the caption below it when there is one; returns the
+ * blocks used. */
+static size_t write_image(xw *x, const folio_doc *d, size_t i, size_t end)
+{
+    const folio_block *b = &d->blocks[i];
+    char name[48];
+    image_name(b, i, name, sizeof name);
+    x_start(x, "figure");
+    x_attr(x, "class", "image");
+    x_start(x, "img");
+    x_attr(x, "src", name);
+    x_attr(x, "alt", b->text);
+    x_end(x);
+    bool caption = i + 1 < end && d->blocks[i + 1].type == FOLIO_BLOCK_CAPTION;
+    if (caption)
+        x_elem(x, "figcaption", NULL, d->blocks[i + 1].text);
+    x_end(x);
+    return caption ? 2 : 1;
+}
+
 /* The blocks of one section; credits wait for the colophon. */
 static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
 {
@@ -296,6 +322,9 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
         case FOLIO_BLOCK_CREDIT: break;
         case FOLIO_BLOCK_LIST_ITEM:
             i = write_list(x, d, i, end);
+            continue;
+        case FOLIO_BLOCK_IMAGE:
+            i += write_image(x, d, i, end);
             continue;
         default:
             assert(!"block type missing from the EPUB writer");
@@ -664,6 +693,15 @@ static bool write_opf(epub *e)
     }
     if (e->credits)
         opf_item(&x, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL);
+    for (size_t i = 0; i < e->doc->n_blocks; i++) {
+        const folio_block *b = &e->doc->blocks[i];
+        char id[32], name[48];
+        if (b->type != FOLIO_BLOCK_IMAGE)
+            continue;
+        snprintf(id, sizeof id, "img%zu", i);
+        image_name(b, i, name, sizeof name);
+        opf_item(&x, id, name, b->u.image.media_type, NULL);
+    }
     x_end(&x);
     x_start(&x, "spine");
     x_attr(&x, "toc", "ncx");
@@ -716,6 +754,8 @@ static bool write_css(epub *e)
         "aside.pullquote { margin: 1em 1.5em; font-size: 1.1em; text-align: center; }\n"
         "aside.pullquote p { text-indent: 0; }\n"
         "figure.caption { margin: 0.6em 0 1em; }\n"
+        "figure.image { margin: 1em 0; text-align: center; }\n"
+        "figure.image img { max-width: 100%; max-height: 90vh; }\n"
         "figcaption { font-size: 0.85em; color: #444; text-indent: 0; }\n"
         "aside.note { font-size: 0.9em; margin: 1em 0; padding-top: 0.4em; border-top: 1px solid #999; }\n"
         "aside.note p { text-indent: 0; }\n"
@@ -755,24 +795,37 @@ static bool write_css(epub *e)
 /* cover and the archive                                               */
 
 /* A whole file into b (at most `cap` bytes); false if it cannot be read. */
-static bool read_file(const char *path, size_t cap, folio_buf *b)
+/* The pictures of a saved web page, as they are (already compressed). */
+static bool add_images(epub *e)
 {
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    if (!f)
-        return false;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= cap)
-        folio_buf_append(b, chunk, n);
-    bool ok = !ferror(f) && !b->failed && b->len <= cap;
-    fclose(f);
-    return ok;
+    for (size_t i = 0; i < e->doc->n_blocks; i++) {
+        const folio_block *b = &e->doc->blocks[i];
+        if (b->type != FOLIO_BLOCK_IMAGE)
+            continue;
+        folio_buf data = { 0 };
+        char name[64], why[160] = "cannot read it";
+        const char *type = folio_file_read(b->u.image.path, (size_t)64 << 20, &data)
+                               ? folio_image_check(data.data ? data.data : "", data.len, NULL, NULL, why, sizeof why)
+                               : NULL;
+        snprintf(name, sizeof name, "OEBPS/");
+        image_name(b, i, name + 6, sizeof name - 6);
+        bool ok = type && strcmp(type, b->u.image.media_type) == 0 && add_bytes(e, name, data.data, data.len, true);
+        folio_buf_free(&data);
+        if (!ok) {
+            if (!e->err->message[0])
+                snprintf(e->err->message, sizeof e->err->message, "%s: %s", b->u.image.path,
+                         type ? "the picture changed since it was read" : why);
+            e->user_file_bad = true;
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool add_cover(epub *e)
 {
     folio_buf b = { 0 };
-    bool read = read_file(e->o->cover_path, SIZE_MAX / 2, &b);
+    bool read = folio_file_read(e->o->cover_path, SIZE_MAX / 2, &b);
     char why[160] = "cannot read the cover image";
     if (read)
         e->cover_type = folio_image_check(b.data ? b.data : "", b.len, NULL, NULL, why, sizeof why);
@@ -794,7 +847,7 @@ static bool add_user_css(epub *e)
 {
     folio_buf b = { 0 };
     const char *why = NULL;
-    bool read = read_file(e->o->css_path, 1 << 20, &b);
+    bool read = folio_file_read(e->o->css_path, 1 << 20, &b);
     if (!read && b.len <= (1 << 20))
         why = "cannot read the stylesheet";
     for (size_t i = 0; !why && i < b.len;) { /* what was read is text, or it is no stylesheet */
@@ -878,7 +931,7 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     e.vertical = e.o->vertical && e.cjk;
     make_uuid(&e);
     set_time(&e);
-    bool ok = add_content(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&
+    bool ok = add_content(&e) && add_images(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&
               add_text(&e);
     if (!ok) {
         rc = e.user_file_bad ? FOLIO_ERR_INPUT : FOLIO_ERR_FORMAT;

@@ -95,6 +95,16 @@ static void put_block(out *o, const folio_block *b)
         put(o, ", \"ordered\": ");
         put(o, b->u.list_item.ordered ? "true" : "false");
         break;
+    case FOLIO_BLOCK_IMAGE:
+        put(o, ", \"src\": ");
+        put_str(o, b->u.image.path);
+        put(o, ", \"media_type\": ");
+        put_str(o, b->u.image.media_type);
+        put(o, ", \"width\": ");
+        put_int(o, b->u.image.width);
+        put(o, ", \"height\": ");
+        put_int(o, b->u.image.height);
+        break;
     case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE: case FOLIO_BLOCK_CAPTION:
     case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
         break;

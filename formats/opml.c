@@ -110,6 +110,7 @@ static void write_body(xw *x, const folio_doc *d, int depth)
                 sentence_node(x, b->text + b->u.list_item.body_offset);
             break;
         case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
+        case FOLIO_BLOCK_IMAGE:
             break;
         default:
             assert(!"block type missing from the OPML writer");

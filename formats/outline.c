@@ -236,7 +236,7 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
 static void write_block(outline *o, const folio_block *b)
 {
     if (b->type != FOLIO_BLOCK_CAPTION && b->type != FOLIO_BLOCK_NOTE && b->type != FOLIO_BLOCK_CREDIT &&
-        b->type != FOLIO_BLOCK_CODE)
+        b->type != FOLIO_BLOCK_CODE && b->type != FOLIO_BLOCK_IMAGE)
         o->at_top = false;
     switch (b->type) {
     case FOLIO_BLOCK_HEADING:
@@ -255,6 +255,7 @@ static void write_block(outline *o, const folio_block *b)
             write_bullets(o, b->text, 0, ">");
         break;
     case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
+    case FOLIO_BLOCK_IMAGE:
         break; /* an outline is what the article says, not its furniture */
     default:
         assert(!"block type missing from the outline writer");

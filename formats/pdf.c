@@ -9,6 +9,7 @@
  * never reaches the sink half-written.
  */
 #include "pdf.h"
+#include "../convert/image.h"
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -44,7 +45,7 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 static bool failed(const pdf_ctx *c)
 {
-    return c->hpdf_error != HPDF_OK || c->nomem || c->font_failed;
+    return c->hpdf_error != HPDF_OK || c->nomem || c->font_failed || c->image_failed;
 }
 
 /* ------------------------------------------------------------------ */
@@ -215,6 +216,34 @@ static void draw_rules(pdf_ctx *c)
     }
 }
 
+/* The pictures: each file read again, checked, and drawn at its place. */
+static void draw_images(pdf_ctx *c)
+{
+    for (size_t i = 0; i < c->n_images && !failed(c); i++) {
+        const dl_image *im = &c->images[i];
+        const folio_block *b = im->block;
+        folio_buf data = { 0 };
+        char why[160] = "cannot read it";
+        const char *type = folio_file_read(b->u.image.path, (size_t)64 << 20, &data)
+                               ? folio_image_check(data.data ? data.data : "", data.len, NULL, NULL, why, sizeof why)
+                               : NULL;
+        HPDF_Image img = NULL;
+        if (type && strcmp(type, "image/png") == 0)
+            img = HPDF_LoadPngImageFromMem(c->pdf, (const HPDF_BYTE *)data.data, (HPDF_UINT)data.len);
+        else if (type)
+            img = HPDF_LoadJpegImageFromMem(c->pdf, (const HPDF_BYTE *)data.data, (HPDF_UINT)data.len);
+        folio_buf_free(&data);
+        if (!img) {
+            if (!c->err->message[0])
+                snprintf(c->err->message, sizeof c->err->message, "%s: %s", b->u.image.path,
+                         type ? "libharu cannot embed this picture" : why);
+            c->image_failed = true;
+            return;
+        }
+        HPDF_Page_DrawImage(c->pages[im->page], img, im->x, c->ph - im->y - im->h, im->w, im->h);
+    }
+}
+
 void folio_pdf_flush(pdf_ctx *c)
 {
     while (!failed(c) && c->n_hpages <= (size_t)c->page) {
@@ -238,8 +267,9 @@ void folio_pdf_flush(pdf_ctx *c)
     if (failed(c))
         return;
     draw_rules(c);
+    draw_images(c);
     draw_texts(c);
-    c->n_texts = c->n_rules = 0;
+    c->n_texts = c->n_rules = c->n_images = 0;
     c->pool.len = 0;
 }
 
@@ -496,6 +526,7 @@ cleanup:
     free(c.texts);
     free(c.pages);
     free(c.rules);
+    free(c.images);
     free(c.marks);
     return rc;
 }

@@ -35,6 +35,12 @@ typedef struct dl_rule {
     uint32_t color;
 } dl_rule;
 
+typedef struct dl_image {       /* a picture of the document, scaled */
+    int page;
+    float x, y, w, h;           /* top-left from the page's top-left; size in points */
+    const folio_block *block;   /* FOLIO_BLOCK_IMAGE: the file and its type */
+} dl_image;
+
 typedef struct pdf_mark {       /* a bookmark */
     int page;
     float y;
@@ -62,6 +68,8 @@ typedef struct pdf_ctx {
     size_t n_texts, cap_texts;
     dl_rule *rules;
     size_t n_rules, cap_rules;
+    dl_image *images;
+    size_t n_images, cap_images;
     pdf_mark *marks;
     size_t n_marks, cap_marks;
     struct pdf_sealer *sealer;  /* pdf_seal.c */
@@ -74,6 +82,7 @@ typedef struct pdf_ctx {
     int32_t replacement;        /* what they were replaced with */
     bool nomem;                 /* out of memory: stop */
     bool font_failed;           /* a face could not be embedded (err says which): stop */
+    bool image_failed;          /* a picture could not be read any more (err says which): stop */
 } pdf_ctx;
 
 /* pdf.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */

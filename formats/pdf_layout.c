@@ -404,6 +404,27 @@ static void place_code(pdf_ctx *c, const folio_block *b)
     }
 }
 
+/* A picture at most the measure wide (a pixel as at 96 dpi: 0.75 pt) and
+ * 45% of the page's text height, centred, on the next page if it does not
+ * fit. */
+static void place_image(pdf_ctx *c, const folio_block *b)
+{
+    float measure = c->pw - c->ml - c->mr, most = (c->ph - c->mt - c->mb) * 0.45f;
+    int pw = b->u.image.width > 0 ? b->u.image.width : 1, ph = b->u.image.height > 0 ? b->u.image.height : 1;
+    float w = (float)pw * 0.75f, h = (float)ph * 0.75f;
+    if (w > measure)
+        h = h * measure / w, w = measure;
+    if (h > most)
+        w = w * most / h, h = most;
+    if (c->y + 6 + h > bottom(c))
+        new_page(c);
+    c->y += 6;
+    if (!grow(c, (void **)&c->images, &c->cap_images, c->n_images, sizeof *c->images))
+        return;
+    c->images[c->n_images++] = (dl_image){ c->page, c->ml + (measure - w) / 2, c->y, w, h, b };
+    c->y += h + 4;
+}
+
 static void place_block(pdf_ctx *c, const folio_block *b)
 {
     style body = body_style(c);
@@ -439,6 +460,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
     case FOLIO_BLOCK_CREDIT: break; /* at the end, together */
     case FOLIO_BLOCK_LIST_ITEM: place_list_item(c, b); break;
     case FOLIO_BLOCK_CODE: place_code(c, b); break;
+    case FOLIO_BLOCK_IMAGE: place_image(c, b); break;
     default:
         assert(!"block type missing from the PDF writer");
     }
@@ -506,7 +528,7 @@ void folio_pdf_layout(pdf_ctx *c)
     c->page = 0;
     c->y = c->mt;
     place_title(c);
-    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem && !c->font_failed; i++)
+    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem && !c->font_failed && !c->image_failed; i++)
         place_block(c, &c->doc->blocks[i]);
     place_credits(c);
     c->n_pages = c->page + 1;

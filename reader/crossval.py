@@ -77,6 +77,7 @@ def main():
     ap.add_argument("--drop", nargs="*", default=[], help="passed to train.py")
     ap.add_argument("--trans-scale", help="passed to train.py")
     ap.add_argument("--no-augment", action="store_true", help="passed to train.py")
+    ap.add_argument("--text-from-html", action="store_true", help="passed to train.py")
     ap.add_argument("--hand-weight", help="passed to train.py")
     ap.add_argument("--keep", action="store_true", help="keep the fold binaries and print where")
     a = ap.parse_args()
@@ -91,6 +92,7 @@ def main():
             extra += ["--title-C", a.title_C] if a.title_C else []
             extra += ["--title-drop"] + a.title_drop if a.title_drop else []
             extra += ["--no-augment"] if a.no_augment else []
+            extra += ["--text-from-html"] if a.text_from_html else []
             extra += ["--hand-weight", a.hand_weight] if a.hand_weight else []
             binary = build(tmp, i, held, shared, extra)
             for p in held:

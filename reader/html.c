@@ -448,6 +448,36 @@ static int breaks_of(const xmlNode *n)
     return name_in(n, blocks) ? 1 : 0;
 }
 
+/* An image where it stands: before the next line (lazy pages keep the
+ * address in data-src). */
+static void note_image(render *w, const xmlNode *n)
+{
+    html_page *p = w->page;
+    xmlChar *src = xmlGetProp(n, (const xmlChar *)"src");
+    if (!src || !*src || strncmp((const char *)src, "data:", 5) == 0) {
+        xmlFree(src);
+        src = xmlGetProp(n, (const xmlChar *)"data-src");
+    }
+    xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
+    if (src && *src) {
+        if (p->n_images == p->cap_images) {
+            size_t cap = p->cap_images ? p->cap_images * 2 : 16;
+            struct html_image *grown = realloc(p->images_at, cap * sizeof *grown);
+            if (!grown)
+                w->failed = true;
+            else
+                p->images_at = grown, p->cap_images = cap;
+        }
+        if (p->n_images < p->cap_images) {
+            const char *s = keep(w, (const char *)src), *a = alt ? keep(w, (const char *)alt) : NULL;
+            /* the next line opened is line n_hints (0-based) or later */
+            p->images_at[p->n_images++] = (struct html_image){ p->n_hints, s, a ? a : "" };
+        }
+    }
+    xmlFree(src);
+    xmlFree(alt);
+}
+
 /* Number a block element (its context c gets the number). */
 static bool new_node(render *w, ctx *c)
 {
@@ -492,6 +522,7 @@ static void walk(render *w, xmlNode *root)
                 } else if (name_is(n, "img")) {
                     w->after_img = true;
                     w->page->images++;
+                    note_image(w, n);
                 } else if (name_is(n, "td") || name_is(n, "th")) {
                     w->space = true;
                 }
@@ -571,6 +602,8 @@ void folio_html_page_free(html_page *page)
     page->hints = NULL;
     free(page->nodes);
     page->nodes = NULL;
+    free(page->images_at);
+    page->images_at = NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -60,6 +60,11 @@ typedef struct html_page {
     const char *site;         /* og:site_name */
     const char *lang;         /* <html lang> */
     int images;               /* <img> elements met in the body */
+    struct html_image {
+        size_t line;          /* the line it stands before */
+        const char *src, *alt;
+    } *images_at;             /* n_images (heap: free) */
+    size_t n_images, cap_images;
     html_node *nodes;         /* n_nodes block elements (heap: free); node 0 stands for the document */
     uint32_t n_nodes, cap_nodes;
 } html_page;

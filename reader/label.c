@@ -192,13 +192,17 @@ static void take_metadata(reader *r, const uint8_t *labels, int title)
     r->summary_buf.len = 0;
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
-        if (labels[i] == L_META && u->role == R_DROP) {
+        if (labels[i] == L_META && u->role == R_DROP)
             folio_scraped_take_meta(r, u);
-            if (u->cls == C_PLAIN && r->n_authors == 0 && folio_scraped_names_only(u->text, u->len))
-                folio_scraped_add_authors(r, u->text, u->len);
-        } else if (u->role == R_SUMMARY) {
+        else if (u->role == R_SUMMARY)
             take_summary(r, u);
-        }
+    }
+    /* a meta line of names alone is the author only when no byline said who */
+    for (int i = 0; i < r->n && r->n_authors == 0; i++) {
+        const unit *u = &r->u[i];
+        if (labels[i] == L_META && u->role == R_DROP && u->cls == C_PLAIN &&
+            folio_scraped_names_only(u->text, u->len))
+            folio_scraped_add_authors(r, u->text, u->len);
     }
     /* a date line next to the title that the model kept for something else */
     for (int i = title - 3; !r->date && title >= 0 && i <= title + 6; i++) {

@@ -9,6 +9,10 @@
  * names the title line.
  */
 #include "scraped.h"
+#include "../convert/image.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool blank(char c)
@@ -171,4 +175,94 @@ void folio_markup_roles(reader *r, int title)
             folio_scraped_block(u, FOLIO_BLOCK_CODE);
         }
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* pictures                                                            */
+
+static bool body_role(const unit *u)
+{
+    return u->role == R_BLOCK || u->role == R_TITLE || u->role == R_SUMMARY ||
+           (u->role == R_DROP && u->reason == folio_why_meta);
+}
+
+/* Inside the article: kept text on both sides, or a caption below. */
+static bool in_article(const reader *r, int k)
+{
+    if (k >= r->n || r->u[k].role != R_BLOCK)
+        return false;
+    if (r->u[k].btype == FOLIO_BLOCK_CAPTION)
+        return true;
+    return k > 0 && body_role(&r->u[k - 1]);
+}
+
+/* A relative address of the page's own folder ("page_files/a.jpg",
+ * "img/b%20c.png?w=600") as a path under base (base/page_files/a.jpg), or
+ * NULL: addresses with a scheme, absolute paths, ".." and files that are
+ * outside base once links are followed are not read. */
+static const char *local_path(reader *r, const char *base, const char *src)
+{
+    if (!base || strstr(src, "://") || src[0] == '/' || strncmp(src, "data:", 5) == 0 || strchr(src, '\\'))
+        return NULL;
+    char rel[PATH_MAX];
+    size_t k = 0;
+    for (const char *p = src; *p && *p != '?' && *p != '#' && k + 1 < sizeof rel; p++) {
+        unsigned v;
+        if (*p == '%' && sscanf(p + 1, "%2x", &v) == 1 && v >= 0x20) {
+            rel[k++] = (char)v;
+            p += 2;
+        } else {
+            rel[k++] = *p;
+        }
+    }
+    rel[k] = '\0';
+    if (strstr(rel, "..") || !rel[0])
+        return NULL;
+    char joined[PATH_MAX], real[PATH_MAX], real_base[PATH_MAX];
+    if ((size_t)snprintf(joined, sizeof joined, "%s/%s", base, rel) >= sizeof joined)
+        return NULL;
+    if (!realpath(joined, real) || !realpath(base, real_base))
+        return NULL;
+    size_t bn = strlen(real_base);
+    if (strncmp(real, real_base, bn) != 0 || (real[bn] != '/' && strcmp(real_base, "/") != 0))
+        return NULL;
+    return folio_arena_strdup(r->arena, strcmp(base, ".") == 0 ? rel : joined); /* as the caller named it */
+}
+
+/* Read and check a picture: a JPEG or PNG that decodes whole. */
+static void check_picture(reader *r, placed_image *im, const char *base)
+{
+    const char *path = local_path(r, base, im->src);
+    folio_buf b = { 0 };
+    char why[160];
+    if (path && folio_file_read(path, (size_t)64 << 20, &b)) {
+        im->media_type = folio_image_check(b.data ? b.data : "", b.len, &im->width, &im->height, why, sizeof why);
+        im->path = im->media_type ? path : NULL;
+    }
+    folio_buf_free(&b);
+}
+
+bool folio_markup_images(reader *r, const char *base_dir)
+{
+    const html_page *p = r->page;
+    if (!p || !p->n_images)
+        return true;
+    r->images = folio_arena_alloc(r->arena, p->n_images * sizeof *r->images);
+    if (!r->images)
+        return false;
+    int k = 0;
+    for (size_t i = 0; i < p->n_images; i++) {
+        const struct html_image *im = &p->images_at[i];
+        while (k < r->n && (size_t)r->u[k].first < im->line)
+            k++;
+        if (!in_article(r, k))
+            continue;
+        placed_image *out = &r->images[r->n_images++];
+        *out = (placed_image){ .unit = k, .alt = folio_arena_strdup(r->arena, im->alt),
+                               .src = folio_arena_strdup(r->arena, im->src) };
+        if (!out->alt || !out->src)
+            return false;
+        check_picture(r, out, base_dir);
+    }
+    return true;
 }

@@ -810,6 +810,29 @@ static folio_block *add_block(builder *b, folio_block_type t, int line, const ch
     return blk;
 }
 
+const char folio_why_image[] = "image";
+
+/* A picture kept (an image block before unit i's text) or listed as removed. */
+static bool emit_image(reader *r, builder *b, const placed_image *im)
+{
+    int line = r->u[im->unit].no;
+    if (im->path) {
+        folio_block *blk = add_block(b, FOLIO_BLOCK_IMAGE, line, im->alt);
+        if (!blk)
+            return false;
+        blk->u.image.path = im->path;
+        blk->u.image.media_type = im->media_type;
+        blk->u.image.width = im->width;
+        blk->u.image.height = im->height;
+        return true;
+    }
+    folio_doc *d = b->doc;
+    if (d->n_removed >= b->cap_removed)
+        return false;
+    d->removed[d->n_removed++] = (folio_removed){ line, im->src, folio_why_image };
+    return true;
+}
+
 static bool add_removed(builder *b, const src_line *l, const char *why)
 {
     folio_doc *d = b->doc;
@@ -1200,6 +1223,9 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
     read_structure(&r);
     if ((st = folio_reader_label(&r, opts)) != FOLIO_OK)
         goto cleanup;
+    st = FOLIO_ERR_NOMEM;
+    if (!folio_markup_images(&r, opts ? opts->base_dir : NULL))
+        goto cleanup;
     builder b = { .doc = doc };
     st = FOLIO_ERR_NOMEM;
     /* Exact sizes: arrays grown by doubling would leave their old copies
@@ -1211,14 +1237,20 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
         else if (u->role != R_MERGED)
             b.cap_removed += (size_t)(u->last - u->first + 1);
     }
+    for (int k = 0; k < r.n_images; k++)
+        r.images[k].path ? b.cap_blocks++ : b.cap_removed++;
     doc->blocks = folio_arena_alloc(arena, (b.cap_blocks + 1) * sizeof *doc->blocks);
     doc->removed = folio_arena_alloc(arena, (b.cap_removed + 1) * sizeof *doc->removed);
     b.cap_blocks++, b.cap_removed++;
     if (!doc->blocks || !doc->removed)
         goto cleanup;
-    for (int i = 0; i < r.n; i++)
+    for (int i = 0, k = 0; i < r.n; i++) {
+        for (; k < r.n_images && r.images[k].unit == i; k++)
+            if (!emit_image(&r, &b, &r.images[k]))
+                goto cleanup;
         if (!emit_unit(&r, &b, i, opts && opts->keep_boilerplate))
             goto cleanup;
+    }
     if ((st = finish_meta(&r, doc, opts, err)) != FOLIO_OK)
         goto cleanup;
     complete_summary(doc);

@@ -33,7 +33,7 @@ typedef enum {
 
 /* Reasons in doc->removed (compared by address). */
 extern const char folio_why_meta[], folio_why_nav[], folio_why_boiler[], folio_why_related[],
-    folio_why_dup[];
+    folio_why_dup[], folio_why_image[];
 
 /* Where a unit ends up. */
 typedef enum {
@@ -88,6 +88,8 @@ typedef struct reader {
     int n;
     bool indented_doc;        /* body paragraphs carry a first-line indent */
     const html_page *page;    /* HTML input: the hints of each line and the page's metadata; else NULL */
+    struct placed_image *images; /* HTML input: the article's pictures, by the unit they precede */
+    int n_images;
     /* metadata found */
     const char *title, *date, *source, *summary;
     bool title_derived;       /* made from the first sentence: no line is the title */
@@ -110,7 +112,19 @@ const char *folio_scraped_derived_title(reader *r, const unit *u);
 folio_status folio_scraped_read(const char *text, size_t len, const html_page *page, const folio_read_opts *opts,
                                 folio_doc **out, folio_error *err);
 
+/* A picture of the article: kept (path set) or listed as removed (why). */
+typedef struct placed_image {
+    int unit;                 /* it stands before this unit */
+    const char *alt, *src;
+    const char *path, *media_type; /* kept: the checked local file */
+    int width, height;
+} placed_image;
+
 /* markup.c: what a web page's markup settles (HTML input only) */
+/* The pictures inside the article (between kept blocks, or above a
+ * caption): local JPEG/PNG files under base_dir are kept, the others listed
+ * as removed.  False when out of memory. */
+bool folio_markup_images(reader *r, const char *base_dir);
 /* The unit that says the headline the page declares in its metadata, or -1. */
 int folio_markup_title(const reader *r);
 /* The headline the page declares, cleaned of a site name; NULL if none. */

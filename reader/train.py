@@ -316,6 +316,8 @@ def main():
     ap.add_argument("--hand-weight", type=float, default=HAND_WEIGHT,
                     help="weight of the hand-labelled pages against the silver ones")
     ap.add_argument("--no-augment", action="store_true", help="whole pages only")
+    ap.add_argument("--text-from-html", action="store_true",
+                    help="fit the text model on the pages' HTML lines too (markup features left out)")
     ap.add_argument("--drop", nargs="*", default=[], help="features (name substrings) left out, for ablations")
     a = ap.parse_args()
     names, X, y, pages = load(a.folio, a.shared, a.sets.split(","), set(a.exclude), not a.no_augment)
@@ -330,10 +332,18 @@ def main():
     # features are zero there), one for web pages (fitted on the text and
     # the HTML of the same pages: the text features learn from both).
     text = [i for i, p in enumerate(pages) if not p.endswith("+html")]
+    plain = [j for j, n in enumerate(names) if not n.startswith("m_") and ":m_" not in n]
     models = []
     for name, comment, rows in (("folio_model_builtin", "text", text),
                                 ("folio_model_html", "web pages: text and HTML", list(range(len(y))))):
         Xs, ys, ps = [X[i] for i in rows], [y[i] for i in rows], [pages[i] for i in rows]
+        if name == "folio_model_builtin" and a.text_from_html:
+            # the pages' HTML as more text: its lines without their markup
+            for i, p in enumerate(pages):
+                if p.endswith("+html"):
+                    Xs.append([X[i][j] if j in plain else 0.0 for j in range(len(names))])
+                    ys.append(y[i])
+                    ps.append(p)
         models.append((name, comment, fit(Xs, ys, ps, names, a.C, a.hand_weight, a.title_C, keep),
                        transitions(ys, ps)))
     write_table(a.out, names, models, pages, a.trans_scale)

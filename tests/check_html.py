@@ -3,6 +3,8 @@
    title: T / date: D / author: A / lang: L   the metadata
    para: P / heading: H / caption: C / quote: Q / item: I / ordered: I / code: C / credit: C
                                               a body block of that type starting with the text
+   image: PATH                                a picture block of that file
+   removed-image: SRC                         a picture listed as removed (remote, damaged, outside)
    absent: S                                  no body block contains S (it went to removed)
    gone: S                                    S is nowhere in the output (hidden, script)
 Usage: check_html.py PAGE.expect OUTPUT.json"""
@@ -31,6 +33,10 @@ def main():
         elif key in TYPES:
             ok = any(b["type"] == TYPES[key] and b["text"].startswith(want) and
                      (key != "ordered" or b.get("ordered")) for b in blocks)
+        elif key == "image":
+            ok = any(b["type"] == "image" and b.get("src") == want for b in blocks)
+        elif key == "removed-image":
+            ok = any(r["reason"] == "image" and r["text"] == want for r in doc["removed"])
         elif key == "absent":
             ok = not any(want in b["text"] for b in blocks)
         elif key == "gone":

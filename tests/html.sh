@@ -51,6 +51,26 @@ printf '<html><body><p>nul \000 inside</p><p>and \377\376 stray bytes</p></body>
 ./folio "$tmp/nul.html" --to json > /dev/null 2>&1
 check "NUL and bad bytes: no crash" [ $? -lt 2 ]
 
+# a page saved "complete": its pictures go into the EPUB (epubcheck 0/0/0) and the PDF
+./folio tests/html/saved.html -o "$tmp/saved.epub" && ./folio tests/html/saved.html -o "$tmp/saved.pdf"
+check "saved page: EPUB and PDF" [ -s "$tmp/saved.epub" ] && [ -s "$tmp/saved.pdf" ]
+check "saved page: pictures in the EPUB" [ "$(unzip -Z1 "$tmp/saved.epub" | grep -c '^OEBPS/images/')" = 2 ]
+java -jar /usr/share/java/epubcheck.jar "$tmp/saved.epub" > "$tmp/saved.check" 2>&1
+check "saved page: epubcheck" grep -q "0 fatals / 0 errors / 0 warnings" "$tmp/saved.check"
+check "saved page: qpdf" qpdf --check "$tmp/saved.pdf" > /dev/null
+check "saved page: pictures in the PDF" [ "$(pdfimages -list "$tmp/saved.pdf" | tail -n +3 | wc -l)" = 2 ]
+# a picture missing from the folder is listed as removed, and the book is still made
+mkdir -p "$tmp/gone/saved_files"
+cp tests/html/saved.html "$tmp/gone/"; cp tests/html/saved_files/* "$tmp/gone/saved_files/"
+rm "$tmp/gone/saved_files/wall.png"
+./folio "$tmp/gone/saved.html" --to json > "$tmp/gone.json"
+check "picture missing: listed as removed" python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len([b for b in d['blocks'] if b['type'] == 'image']) == 1
+assert any(r['reason'] == 'image' and r['text'] == 'saved_files/wall.png' for r in d['removed'])" "$tmp/gone.json"
+check "picture missing: the book is made" ./folio "$tmp/gone/saved.html" -o "$tmp/gone.epub"
+
 # every format takes a page
 for fmt in epub pdf txt md opml; do
   check "structure.html to $fmt" ./folio tests/html/structure.html -o "$tmp/structure.$fmt"

@@ -1,5 +1,6 @@
 /*
- * image.h - checking images before a writer embeds them (image.c).
+ * image.h - reading and checking images before the reader keeps them or a
+ * writer embeds them (image.c).
  */
 #ifndef FOLIO_IMAGE_H
 #define FOLIO_IMAGE_H
@@ -11,5 +12,9 @@
  * a JPEG or PNG image of at most 100 megapixels, else NULL with a one-line
  * reason in why[cap].  width and height (may be NULL) get its size. */
 const char *folio_image_check(const void *data, size_t len, int *width, int *height, char *why, size_t cap);
+
+/* Append a whole file to b (at most cap bytes, else false). */
+struct folio_buf;
+bool folio_file_read(const char *path, size_t cap, struct folio_buf *b);
 
 #endif

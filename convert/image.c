@@ -5,6 +5,7 @@
  * an EPUB.
  */
 #include "image.h"
+#include "internal.h"
 #include <stdio.h> /* before jpeglib.h, which uses FILE */
 #include <jpeglib.h>
 #include <png.h>
@@ -111,4 +112,18 @@ const char *folio_image_check(const void *data, size_t len, int *width, int *hei
         return check_png(data, len, width ? width : &w, height ? height : &h, why, cap) ? "image/png" : NULL;
     snprintf(why, cap, "the cover must be a JPEG or PNG image");
     return NULL;
+}
+
+bool folio_file_read(const char *path, size_t cap, folio_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    if (!f)
+        return false;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= cap)
+        folio_buf_append(b, chunk, n);
+    bool ok = !ferror(f) && !b->failed && b->len <= cap;
+    fclose(f);
+    return ok;
 }
