@@ -425,6 +425,23 @@ static void place_image(pdf_ctx *c, const folio_block *b)
     c->y += h + 4;
 }
 
+/* A caption: under a picture, as wide as the picture (at least 60% of
+ * the measure) and centred with it. */
+static void place_caption(pdf_ctx *c, const folio_block *b, const style *small)
+{
+    style st = *small;
+    const folio_block *prev = b > c->doc->blocks ? b - 1 : NULL;
+    if (prev && prev->type == FOLIO_BLOCK_IMAGE && c->n_images &&
+        c->images[c->n_images - 1].block == prev) {
+        float measure = c->pw - c->ml - c->mr, w = c->images[c->n_images - 1].w;
+        if (w < measure * 0.6f)
+            w = measure * 0.6f;
+        st.left = st.right = (measure - w) / 2;
+        st.before = 0;
+    }
+    place(c, &st, b->text, strlen(b->text));
+}
+
 static void place_block(pdf_ctx *c, const folio_block *b)
 {
     style body = body_style(c);
@@ -441,7 +458,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
         place(c, &q, b->text, strlen(b->text));
         break;
     }
-    case FOLIO_BLOCK_CAPTION: place(c, &small, b->text, strlen(b->text)); break;
+    case FOLIO_BLOCK_CAPTION: place_caption(c, b, &small); break;
     case FOLIO_BLOCK_NOTE: {
         style note = small;
         note.size = 9;
