@@ -153,6 +153,7 @@ static bool add_part(folio_doc *d, folio_arena *a, const folio_doc *doc, size_t 
         folio_block *blk = next_block(d, doc->blocks[i].type, doc->blocks[i].line,
                                       dup(a, doc->blocks[i].text, &ok));
         blk->u = doc->blocks[i].u;
+        blk->label_len = doc->blocks[i].label_len;
         if (blk->type == FOLIO_BLOCK_HEADING) {
             int level = blk->u.heading.level < 1 ? 1 : blk->u.heading.level;
             blk->u.heading.level = level + 1 > MAX_LEVEL ? MAX_LEVEL : level + 1;

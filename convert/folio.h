@@ -56,6 +56,8 @@ typedef struct folio_block {
     folio_block_type type;
     int line;                 /* 1-based input line where the block starts */
     const char *text;         /* owned by the document */
+    size_t label_len;         /* bytes at the start of text that are a run-in label ("导语：",
+                                 "Editor's note: "), set off by the writers; 0: none */
     union {
         struct { int level; } heading;        /* 1 = section, 2 = subsection */
         struct {

@@ -120,6 +120,22 @@ static folio_status rewrite_doc(folio_doc *doc, const char *trigger, rewrite_fn 
         folio_block *blk = &doc->blocks[i];
         if (blk->type == FOLIO_BLOCK_CODE)
             continue;
+        if (blk->label_len) { /* the run-in label and the rest apart: its length changes */
+            const char *label = folio_arena_strndup(doc->arena, blk->text, blk->label_len);
+            const char *l2 = label ? rewritten(doc->arena, label, 0, trigger, fn, &ok) : NULL;
+            const char *r2 = rewritten(doc->arena, blk->text + blk->label_len, 0, trigger, fn, &ok);
+            size_t ln = l2 ? strlen(l2) : 0, rn = strlen(r2);
+            char *joined = l2 ? folio_arena_alloc(doc->arena, ln + rn + 1) : NULL;
+            if (!joined) {
+                ok = false;
+                continue;
+            }
+            memcpy(joined, l2, ln);
+            memcpy(joined + ln, r2, rn + 1);
+            blk->text = joined;
+            blk->label_len = ln;
+            continue;
+        }
         size_t keep = blk->type == FOLIO_BLOCK_LIST_ITEM ? blk->u.list_item.body_offset : 0;
         blk->text = rewritten(doc->arena, blk->text, keep, trigger, fn, &ok);
     }

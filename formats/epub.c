@@ -269,6 +269,21 @@ static bool pull_quote(const folio_doc *d, const folio_block *q)
     return false;
 }
 
+/* A paragraph whose run-in label ("导语：") is set off in bold. */
+static void write_labelled(xw *x, const folio_block *b)
+{
+    char label[64];
+    size_t n = b->label_len < sizeof label ? b->label_len : sizeof label - 1;
+    memcpy(label, b->text, n);
+    label[n] = '\0';
+    x_start(x, "p");
+    x_inline(x, 1);
+    x_elem(x, "span", "run-in", label);
+    x_text(x, b->text + b->label_len);
+    x_inline(x, 0);
+    x_end(x);
+}
+
 /* Where picture block i goes in the book ("images/b12.png"). */
 static void image_name(const folio_block *b, size_t i, char *out, size_t cap)
 {
@@ -302,7 +317,12 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
         const folio_block *b = &d->blocks[i];
         switch (b->type) {
         case FOLIO_BLOCK_HEADING: write_heading(x, b, i); break;
-        case FOLIO_BLOCK_PARAGRAPH: x_elem(x, "p", NULL, b->text); break;
+        case FOLIO_BLOCK_PARAGRAPH:
+            if (b->label_len)
+                write_labelled(x, b);
+            else
+                x_elem(x, "p", NULL, b->text);
+            break;
         case FOLIO_BLOCK_QUOTE:
             if (pull_quote(d, b)) { /* set off, and not read twice by a screen reader */
                 x_start(x, "aside");
@@ -317,7 +337,16 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
             }
             break;
         case FOLIO_BLOCK_CAPTION: write_wrapped(x, "figure", "caption", "figcaption", b->text); break;
-        case FOLIO_BLOCK_NOTE: write_wrapped(x, "aside", "note", "p", b->text); break;
+        case FOLIO_BLOCK_NOTE:
+            if (b->label_len) {
+                x_start(x, "aside");
+                x_attr(x, "class", "note");
+                write_labelled(x, b);
+                x_end(x);
+            } else {
+                write_wrapped(x, "aside", "note", "p", b->text);
+            }
+            break;
         case FOLIO_BLOCK_CODE: write_wrapped(x, "pre", NULL, "code", b->text); break;
         case FOLIO_BLOCK_CREDIT: break;
         case FOLIO_BLOCK_LIST_ITEM:
@@ -755,6 +784,7 @@ static bool write_css(epub *e)
         "aside.pullquote p { text-indent: 0; }\n"
         "figure.caption { margin: 0.6em 0 1em; }\n"
         "figure.image { margin: 1em 0; text-align: center; }\n"
+        ".run-in { font-weight: bold; }\n"
         "figure.image img { max-width: 100%; max-height: 90vh; }\n"
         "figcaption { font-size: 0.85em; color: #444; text-indent: 0; }\n"
         "aside.note { font-size: 0.9em; margin: 1em 0; padding-top: 0.4em; border-top: 1px solid #999; }\n"

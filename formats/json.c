@@ -113,6 +113,16 @@ static void put_block(out *o, const folio_block *b)
     }
     put(o, ", \"text\": ");
     put_str(o, b->text);
+    if (b->label_len) { /* the run-in label, as it stands at the start of text */
+        char label[64];
+        size_t n = b->label_len < sizeof label ? b->label_len : sizeof label - 1;
+        memcpy(label, b->text, n);
+        while (n && label[n - 1] == ' ')
+            n--;
+        label[n] = '\0';
+        put(o, ", \"label\": ");
+        put_str(o, label);
+    }
     put(o, ", \"line\": ");
     put_int(o, b->line);
     put(o, "}");

@@ -103,7 +103,7 @@ static void write_body(xw *x, const folio_doc *d, int depth)
         }
         case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE:
             if (depth > 1)
-                sentence_node(x, b->text);
+                sentence_node(x, b->text + b->label_len);
             break;
         case FOLIO_BLOCK_LIST_ITEM:
             if (depth > 1)

@@ -242,9 +242,9 @@ static void write_block(outline *o, const folio_block *b)
     case FOLIO_BLOCK_HEADING:
         write_heading(o, b);
         break;
-    case FOLIO_BLOCK_PARAGRAPH:
+    case FOLIO_BLOCK_PARAGRAPH: /* its key sentence, without a run-in label */
         if (o->depth > 1)
-            write_bullets(o, b->text, 0, "-");
+            write_bullets(o, b->text, b->label_len, "-");
         break;
     case FOLIO_BLOCK_LIST_ITEM:
         if (o->depth > 1)

@@ -98,3 +98,8 @@ const char *xw_finish(xw *x, size_t *len)
     *len = (size_t)xmlBufferLength(x->buf);
     return (const char *)xmlBufferContent(x->buf);
 }
+
+void x_inline(xw *x, int on)
+{
+    x_check(x, xmlTextWriterSetIndent(x->w, !on));
+}

@@ -33,6 +33,9 @@ void x_attr(xw *x, const char *name, const char *value);
 void x_end(xw *x);
 void x_text(xw *x, const char *s);   /* text and attributes drop characters XML 1.0 forbids */
 void x_elem(xw *x, const char *el, const char *cls, const char *text);
+/* Mixed content (an element inside text) must not be indented: a line
+ * break there is a space in the text.  on = 1 while writing it. */
+void x_inline(xw *x, int on);
 /* End the document; returns its bytes (owned by x) or NULL on failure. */
 const char *xw_finish(xw *x, size_t *len);
 void xw_discard(xw *x);

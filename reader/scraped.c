@@ -845,6 +845,32 @@ static bool add_removed(builder *b, const src_line *l, const char *why)
     return true;
 }
 
+/* The bytes of a run-in label that opens a paragraph: a lead or summary
+ * label of the vocabulary ("导语", "编者按", "Editor's note") and its colon,
+ * with text after it; 0 if none. */
+static size_t run_in_label(const char *t)
+{
+    size_t len = strlen(t);
+    for (size_t v = 0; v < folio_vocab_count; v++) {
+        const vocab_row *row = &folio_vocab[v];
+        if (!(row->kind == VK_LEAD || row->kind == VK_SUMMARY) || !folio_starts_with_ci(t, len, row->pattern))
+            continue;
+        size_t k = strlen(row->pattern);
+        while (k < len && t[k] == ' ')
+            k++;
+        if (k < len && t[k] == ':')
+            k++;
+        else if (k + 3 <= len && memcmp(t + k, "\xEF\xBC\x9A", 3) == 0)
+            k += 3;
+        else
+            continue;
+        while (k < len && t[k] == ' ')
+            k++;
+        return folio_utf8_count(t + k, len - k) >= 2 ? k : 0;
+    }
+    return 0;
+}
+
 /* Text of a code block: its lines, one per line. */
 static const char *code_text(reader *r, int i)
 {
@@ -881,6 +907,8 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
             return false;
         if (u->btype == FOLIO_BLOCK_HEADING)
             blk->u.heading.level = u->level;
+        if (u->btype == FOLIO_BLOCK_PARAGRAPH || u->btype == FOLIO_BLOCK_NOTE)
+            blk->label_len = run_in_label(text);
         if (u->btype == FOLIO_BLOCK_LIST_ITEM) {
             blk->u.list_item.body_offset = folio_list_marker(u->text, u->len, &blk->u.list_item.ordered);
             if (u->hint.tag == HT_ITEM) /* an item of an <ol> is numbered by its list */
@@ -1015,6 +1043,51 @@ static bool take_contributors(folio_doc *doc)
     doc->meta.contributors = list;
     doc->meta.n_contributors = n;
     return true;
+}
+
+/* The author a note about the author names first ("*作者简介：伊利·拉特纳
+ * （Ely Ratner），现任…", "About the author: Ann Lee is…"), for an
+ * article no byline credits. */
+static void take_note_author(folio_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_blocks && doc->meta.n_authors == 0; i++) {
+        const folio_block *b = &doc->blocks[i];
+        const char *t = b->text;
+        size_t len = strlen(t);
+        for (size_t v = 0; b->type == FOLIO_BLOCK_NOTE && v < folio_vocab_count; v++) {
+            const vocab_row *row = &folio_vocab[v];
+            if (row->kind != VK_NOTE || !row->role || !folio_starts_with_ci(t, len, row->pattern))
+                continue;
+            size_t k = strlen(row->pattern);
+            while (k < len && (t[k] == ' ' || t[k] == ':'))
+                k++;
+            if (k + 3 <= len && memcmp(t + k, "\xEF\xBC\x9A", 3) == 0)
+                k += 3;
+            /* the name: up to a bracket, a comma, a full stop or " is " */
+            static const char *const ends[] = { "\xEF\xBC\x88", "(", "\xEF\xBC\x8C", ",", "\xE3\x80\x82",
+                                                " is ", " was ", "\xE7\x8E\xB0\xE4\xBB\xBB", NULL };
+            size_t e = len;
+            for (const char *const *p = ends; *p; p++) {
+                const char *hit = memmem(t + k, len - k, *p, strlen(*p));
+                if (hit && (size_t)(hit - t) < e)
+                    e = (size_t)(hit - t);
+            }
+            while (e > k && t[e - 1] == ' ')
+                e--;
+            size_t chars = folio_utf8_count(t + k, e - k);
+            bool digits = false;
+            for (size_t j = k; j < e; j++)
+                digits = digits || isdigit((unsigned char)t[j]);
+            if (chars >= 2 && chars <= 30 && !digits) {
+                const char **one = folio_arena_alloc(doc->arena, sizeof *one);
+                if (one && (one[0] = folio_arena_strndup(doc->arena, t + k, e - k))) {
+                    doc->meta.authors = one;
+                    doc->meta.n_authors = 1;
+                }
+            }
+            break;
+        }
+    }
 }
 
 static void read_structure(reader *r)
@@ -1256,6 +1329,8 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
     complete_summary(doc);
     if (!take_contributors(doc))
         goto cleanup;
+    if (!(opts && opts->author))
+        take_note_author(doc);
     *out = doc;
     arena = NULL;
 cleanup:

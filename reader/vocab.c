@@ -15,6 +15,8 @@
 #define W(p, m, k, l, c) { p, VM_##m, VK_##k, l, c, NULL }
 /* an editorial credit's label, with the role it names (MARC relator code) */
 #define C(p, m, l, role) { p, VM_##m, VK_CREDIT, l, "editorial credit", role }
+/* the label of a note about the author (it names the author first) */
+#define A(p, m, l) { p, VM_##m, VK_NOTE, l, "editor's note", "aut" }
 
 const vocab_row folio_vocab[] = {
     /* furniture: the whole line */
@@ -186,7 +188,7 @@ const vocab_row folio_vocab[] = {
     C("graphics by", PREFIX, "en", "ill"),
     C("research by", PREFIX, "en", "res"),
     /* notes */
-    W("作者简介", PREFIX, NOTE, "zh", "editor's note"), W("*注", PREFIX, NOTE, "zh", "editor's note"),
+    A("作者简介", PREFIX, "zh"), W("*注", PREFIX, NOTE, "zh", "editor's note"),
     W("注：", PREFIX, NOTE, "zh", "editor's note"), W("注:", PREFIX, NOTE, "zh", "editor's note"),
     W("注释", PREFIX, NOTE, "zh", "editor's note"), W("译注", PREFIX, NOTE, "zh", "editor's note"),
     W("编者注", PREFIX, NOTE, "zh", "editor's note"), W("作者注", PREFIX, NOTE, "zh", "editor's note"),
@@ -204,7 +206,7 @@ const vocab_row folio_vocab[] = {
     W("本文原载", PREFIX, NOTE, "zh", "editor's note"), W("原载于", PREFIX, NOTE, "zh", "editor's note"),
     W("本文首发", PREFIX, NOTE, "zh", "editor's note"), W("本文转载自", PREFIX, NOTE, "zh", "editor's note"),
     W("本文来源", PREFIX, NOTE, "zh", "editor's note"),
-    W("about the author", PREFIX, NOTE, "en", "editor's note"), W("*本文", PREFIX, NOTE, "zh", "editor's note"),
+    A("about the author", PREFIX, "en"), W("*本文", PREFIX, NOTE, "zh", "editor's note"),
     /* labels of a summary */
     W("摘要", LABEL, SUMMARY, "zh", "summary or lead label"), W("内容摘要", LABEL, SUMMARY, "zh", "summary or lead label"),
     W("内容提要", LABEL, SUMMARY, "zh", "summary or lead label"), W("提要", LABEL, SUMMARY, "zh", "summary or lead label"),
@@ -255,7 +257,7 @@ const vocab_row folio_vocab[] = {
     C("责编", LABEL, "zh", "edt"), C("本文编译", LABEL, "zh", "trl"),
     C("排版", LABEL, "zh", "dsr"), C("审阅", LABEL, "zh", "rev"),
     C("终审", LABEL, "zh", "rev"), C("摄影", LABEL, "zh", "pht"),
-    W("供稿", ANYWHERE, CREDIT, "zh", "editorial credit"), W("*作者简介", PREFIX, NOTE, "zh", "editor's note"),
+    W("供稿", ANYWHERE, CREDIT, "zh", "editorial credit"), A("*作者简介", PREFIX, "zh"),
     W("note:", PREFIX, NOTE, "en", "editor's note"), W("update:", PREFIX, NOTE, "en", "editor's note"),
     W("originally published", PREFIX, NOTE, "en", "editor's note"),
     W("划重点", LABEL, SUMMARY, "zh", "summary or lead label"), W("导语", LINE, LEAD, "zh", "summary or lead label"),

@@ -53,7 +53,8 @@ typedef struct vocab_row {
     const char *concept;   /* the word of furniture a row spells, where several rows
                             * spell one (variants, translations); NULL: its own */
     const char *role;      /* VK_CREDIT: the contributor's role the label names, as a
-                            * MARC relator code ("trl" translator, "edt" editor...) */
+                            * MARC relator code ("trl" translator, "edt" editor...);
+                            * VK_NOTE: "aut" for a note about the author, who it names first */
 } vocab_row;
 
 /** The table: folio_vocab_count rows, static, never freed. */

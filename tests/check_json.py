@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 
-TYPES = {"heading", "paragraph", "quote", "caption", "note", "credit", "list_item", "code"}
+TYPES = {"heading", "paragraph", "quote", "caption", "note", "credit", "list_item", "code", "image"}
 
 
 def norm(s):

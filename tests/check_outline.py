@@ -5,7 +5,7 @@ Usage: check_outline.py MODEL.json OUTLINE.txt OUTLINE.md OUTLINE.opml [--sectio
 - no line of the plain outline is wider than 80 columns (East Asian width);
 - every heading appears, in order; with --sections N there are exactly N
   numbered top-level sections ("1." ... "N.");
-- the start of each paragraph (its key sentence) is there;
+- the start of each paragraph (its key sentence, after a run-in label) is there;
 - no dropped line (boilerplate, related, navigation) is there;
 - pandoc reads the Markdown and the OPML back with the same headings in order.
 """
@@ -75,7 +75,8 @@ def main():
             errors.append("numbered sections %r, want 1..%d" % (got, sections))
     for b in model["blocks"]:
         if b["type"] in ("paragraph", "quote"):
-            start = norm(b["text"])[:6]
+            # the key sentence follows a run-in label ("导语：")
+            start = norm(b["text"][len(b.get("label", "")):])[:6]
             if start and start not in flat:
                 errors.append("key sentence missing (line %d): %s" % (b["line"], b["text"][:40]))
     meta = model["meta"]

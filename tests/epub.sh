@@ -37,6 +37,10 @@ printf 'p { text-indent: 0; margin-bottom: 1em; }\nh1 { color: #333; }\n' > "$tm
 if unzip -p "$tmp/css.epub" OEBPS/user.css | cmp -s - "$tmp/my.css" &&
    [ "$(unzip -p "$tmp/css.epub" OEBPS/text_001.xhtml | grep -c 'href="user.css"')" = 1 ]; then pass=$((pass + 1)); else
   echo "FAIL epub --css: user.css missing or not linked"; fail=$((fail + 1)); fi
+# a run-in label ("导语：") is set off, on the line of its paragraph (no space after it)
+./folio tests/samples/zh-library.txt -o "$tmp/runin.epub" && books="$books $tmp/runin.epub"
+if unzip -p "$tmp/runin.epub" 'OEBPS/text_*.xhtml' | grep -q '<p><span class="run-in">导语：</span>这篇文章'; then
+  pass=$((pass + 1)); else echo "FAIL epub run-in label not set off"; fail=$((fail + 1)); fi
 # epubcheck: every book in one JVM; a book's messages are printed before its verdict
 java -cp /usr/bin/epubcheck tests/EpubCheckAll.java $books > "$tmp/epubcheck.out" 2>&1
 for book in $books; do
