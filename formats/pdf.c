@@ -82,73 +82,6 @@ static bool has_cjk(const folio_doc *d)
     return false;
 }
 
-/* A valid ToUnicode CMap for the UTF-8 encoder: its 2-byte codes are the
- * BMP code points, so each block of 256 codes maps onto itself. */
-static bool fix_to_unicode(pdf_ctx *c, HPDF_Font font)
-{
-    HPDF_Dict stream = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-    if (!stream)
-        return false;
-    folio_buf b = { 0 };
-    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    int hi[256], n = 0;
-    for (int h = 0; h < 256; h++)
-        if (h < 0xD8 || h > 0xDF) /* no surrogates */
-            hi[n++] = h;
-    for (int i = 0; i < n; i += 100) {
-        int k = n - i < 100 ? n - i : 100;
-        char line[64];
-        snprintf(line, sizeof line, "%d beginbfrange\n", k);
-        folio_buf_puts(&b, line);
-        for (int j = i; j < i + k; j++) {
-            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
-            folio_buf_puts(&b, line);
-        }
-        folio_buf_puts(&b, "endbfrange\n");
-    }
-    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    bool ok = !b.failed && HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
-    folio_buf_free(&b);
-    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    return ok && HPDF_Dict_Add(font, "ToUnicode", stream) == HPDF_OK;
-}
-
-/* Load face `i` into the PDF on its first use: a document that never needs
- * the CJK face (4 MB to parse) or the code face does not pay for them. */
-bool folio_pdf_face(pdf_ctx *c, int i)
-{
-    const folio_face *f = &c->fonts.face[i];
-    if (c->face[i].font)
-        return true;
-    if (!f->path || c->face[i].tried)
-        return false;
-    c->face[i].tried = true;
-    /* Faces shared between roles are loaded once. */
-    for (int j = 0; j < FOLIO_FACE_COUNT; j++)
-        if (j != i && c->face[j].font && strcmp(c->fonts.face[j].path, f->path) == 0 &&
-            c->fonts.face[j].index == f->index) {
-            c->face[i].font = c->face[j].font;
-            c->face[i].name = c->face[j].name;
-            return true;
-        }
-    const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
-                           ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
-                           : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
-    c->face[i].name = name;
-    c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
-        snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
-                 (unsigned)c->hpdf_error);
-        c->face[i].font = NULL;
-        c->font_failed = true; /* stop the layout: the message says why */
-        return false;
-    }
-    return true;
-}
-
 /* ------------------------------------------------------------------ */
 /* pages                                                               */
 
@@ -381,6 +314,7 @@ static void metadata(pdf_ctx *c)
 
 static bool render(pdf_ctx *c)
 {
+    c->page_done = folio_pdf_flush;
     folio_pdf_layout(c);     /* draws each page as it is completed */
     header_footer(c);        /* needs the page count */
     folio_pdf_flush(c);

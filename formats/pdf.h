@@ -83,13 +83,27 @@ typedef struct pdf_ctx {
     bool nomem;                 /* out of memory: stop */
     bool font_failed;           /* a face could not be embedded (err says which): stop */
     bool image_failed;          /* a picture could not be read any more (err says which): stop */
+    /* The backend's: called by the layout when a page is complete (and at
+     * the end) to paint what the display list holds so far. */
+    void (*page_done)(struct pdf_ctx *c);
 } pdf_ctx;
 
-/* pdf.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */
+/* pdf_font.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */
 bool folio_pdf_face(pdf_ctx *c, int i);
+/* The face that shows BMP code point cp in role (CJK characters from the
+ * CJK face first), or -1; remembered per role. */
+int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role);
+/* The character drawn for cp in role (a replacement where no face shows
+ * it, counted in c->substituted) and, in *face, the face that shows it. */
+int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face);
+/* Advance of cp in face, 1/1000 em. */
+float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp);
+/* Width of s set in role at size points. */
+float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
 
 /* pdf.c: draw what the display list holds into libharu pages and empty it
- * (called at every page break: memory stays at one page of runs). */
+ * (the layout calls it through c->page_done at every page break: memory
+ * stays at one page of runs). */
 void folio_pdf_flush(pdf_ctx *c);
 
 /* pdf_seal.c: take the body of a completed page out of libharu to be
@@ -102,7 +116,6 @@ void folio_pdf_seal_free(pdf_ctx *c);
 
 /* pdf_layout.c */
 void folio_pdf_layout(pdf_ctx *c);
-float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
 /* Lay one line of text at (x, y) in role/size/color, no wrapping. */
 void folio_pdf_rule(pdf_ctx *c, float x1, float y1, float x2, float y2, float width, uint32_t color);
 void folio_pdf_text(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,

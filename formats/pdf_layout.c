@@ -26,95 +26,6 @@ typedef struct style {
     uint32_t color;
 } style;
 
-/* ------------------------------------------------------------------ */
-/* faces and widths                                                    */
-
-static bool cjk_char(int32_t c)
-{
-    return folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) || (c >= 0x3000 && c <= 0x303F) ||
-           (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-static bool shared_punct(int32_t c)
-{
-    return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0xB7;
-}
-
-static int pick_uncached(pdf_ctx *c, int32_t cp, int role)
-{
-    bool cjk = cjk_char(cp) || (c->cjk_doc && shared_punct(cp));
-    int order[3] = { cjk ? FOLIO_FACE_CJK : role, cjk ? role : FOLIO_FACE_CJK, FOLIO_FACE_TEXT };
-    for (int i = 0; i < 3; i++)
-        if (folio_face_has(&c->fonts.face[order[i]], cp) && folio_pdf_face(c, order[i]))
-            return order[i];
-    return -1;
-}
-
-/* Every character of the text is measured, so the face chosen for a code
- * point is remembered per role (fontconfig's charset lookups dominated). */
-static int pick(pdf_ctx *c, int32_t cp, int role)
-{
-    if (cp > 0xFFFF)
-        return pick_uncached(c, cp, role);
-    int8_t *memo = c->pick[role];
-    if (!memo) {
-        memo = c->pick[role] = malloc(65536);
-        if (!memo)
-            return pick_uncached(c, cp, role);
-        memset(memo, -2, 65536);
-    }
-    if (memo[cp] == -2)
-        memo[cp] = (int8_t)pick_uncached(c, cp, role);
-    return memo[cp];
-}
-
-/* The character actually drawn: outside the BMP (the UTF-8 encoder cannot
- * address it) or in no face, a visible replacement. */
-static int32_t drawable(pdf_ctx *c, int32_t cp, int role, int *face)
-{
-    if (cp <= 0xFFFF && (*face = pick(c, cp, role)) >= 0)
-        return cp;
-    c->substituted++;
-    static const int32_t repl[] = { 0x25A1, 0xFFFD, '?' };
-    for (size_t i = 0; i < 3; i++)
-        if ((*face = pick(c, repl[i], role)) >= 0)
-            return c->replacement = repl[i];
-    *face = FOLIO_FACE_TEXT;
-    return '?';
-}
-
-static float advance(pdf_ctx *c, int face, int32_t cp)
-{
-    pdf_face *f = &c->face[face];
-    if (!f->adv) {
-        f->adv = malloc(65536 * sizeof *f->adv);
-        if (!f->adv) {
-            c->nomem = true;
-            return 500;
-        }
-        for (size_t i = 0; i < 65536; i++)
-            f->adv[i] = -1;
-    }
-    if (f->adv[cp] < 0)
-        f->adv[cp] = (float)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)cp);
-    return f->adv[cp];
-}
-
-float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
-{
-    float w = 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int face;
-        i += folio_utf8_next(s + i, n - i, &cp);
-        size_t before = c->substituted;
-        cp = drawable(c, cp, role, &face);
-        c->substituted = before; /* counted when drawn, not when measured */
-        w += advance(c, face, cp);
-    }
-    return w * size / 1000.0f;
-}
-
 typedef struct measure_ctx {
     pdf_ctx *c;
     int role;
@@ -188,7 +99,7 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
         size_t step = i < n ? folio_utf8_next(s + i, n - i, &cp) : 1;
         int face = -1;
         if (i < n && cp != ' ')
-            cp = drawable(c, cp, role, &face);
+            cp = folio_pdf_drawable(c, cp, role, &face);
         if ((face != run_face || cp == ' ') && run.len) {
             bool stroke = role == FOLIO_FACE_BOLD && (run_face == FOLIO_FACE_CJK ||
                                                        c->fonts.face[FOLIO_FACE_BOLD].synthetic_bold);
@@ -199,7 +110,7 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
         if (i >= n)
             break;
         if (cp == ' ') {
-            x += advance(c, role, ' ') * size / 1000.0f + per;
+            x += folio_pdf_advance(c, role, ' ') * size / 1000.0f + per;
         } else {
             if (!run.len) {
                 run_x = x;
@@ -213,7 +124,7 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             else
                 pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
             folio_buf_append(&run, utf8, k);
-            x += advance(c, face, cp) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
+            x += folio_pdf_advance(c, face, cp) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
         }
         i += step;
     }
@@ -232,7 +143,7 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
             i += folio_utf8_next(s + i, n - i, &cp);
             if (cp == ' ')
                 points++;
-            else if (cp <= 0xFFFF && pick(c, cp, st->role) == FOLIO_FACE_CJK && i < n)
+            else if (cp <= 0xFFFF && folio_pdf_pick(c, cp, st->role) == FOLIO_FACE_CJK && i < n)
                 points++, cjk++;
         }
         float slack = width - folio_pdf_width(c, s, n, st->role, st->size);
@@ -253,7 +164,7 @@ static float bottom(const pdf_ctx *c)
 
 static void new_page(pdf_ctx *c)
 {
-    folio_pdf_flush(c);
+    c->page_done(c);
     folio_pdf_seal(c, c->page);
     c->page++;
     c->y = c->mt;
@@ -549,5 +460,5 @@ void folio_pdf_layout(pdf_ctx *c)
         place_block(c, &c->doc->blocks[i]);
     place_credits(c);
     c->n_pages = c->page + 1;
-    folio_pdf_flush(c);
+    c->page_done(c);
 }

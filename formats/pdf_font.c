@@ -1,0 +1,167 @@
+/*
+ * pdf_font.c - the PDF writer's faces: loading a face into the document on
+ * its first use, choosing the face that shows each character, and the
+ * characters' widths.  The layout measures through it, the backend draws
+ * with the faces it loaded; it calls neither.
+ */
+#include "pdf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A valid ToUnicode CMap for the UTF-8 encoder: its 2-byte codes are the
+ * BMP code points, so each block of 256 codes maps onto itself. */
+static bool fix_to_unicode(pdf_ctx *c, HPDF_Font font)
+{
+    HPDF_Dict stream = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (!stream)
+        return false;
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    int hi[256], n = 0;
+    for (int h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF) /* no surrogates */
+            hi[n++] = h;
+    for (int i = 0; i < n; i += 100) {
+        int k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", k);
+        folio_buf_puts(&b, line);
+        for (int j = i; j < i + k; j++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
+            folio_buf_puts(&b, line);
+        }
+        folio_buf_puts(&b, "endbfrange\n");
+    }
+    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    bool ok = !b.failed && HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
+    folio_buf_free(&b);
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return ok && HPDF_Dict_Add(font, "ToUnicode", stream) == HPDF_OK;
+}
+
+/* Load face `i` into the PDF on its first use: a document that never needs
+ * the CJK face (4 MB to parse) or the code face does not pay for them. */
+bool folio_pdf_face(pdf_ctx *c, int i)
+{
+    const folio_face *f = &c->fonts.face[i];
+    if (c->face[i].font)
+        return true;
+    if (!f->path || c->face[i].tried)
+        return false;
+    c->face[i].tried = true;
+    /* Faces shared between roles are loaded once. */
+    for (int j = 0; j < FOLIO_FACE_COUNT; j++)
+        if (j != i && c->face[j].font && strcmp(c->fonts.face[j].path, f->path) == 0 &&
+            c->fonts.face[j].index == f->index) {
+            c->face[i].font = c->face[j].font;
+            c->face[i].name = c->face[j].name;
+            return true;
+        }
+    const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
+                           ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
+                           : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
+    c->face[i].name = name;
+    c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
+        snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
+                 (unsigned)c->hpdf_error);
+        c->face[i].font = NULL;
+        c->font_failed = true; /* stop the layout: the message says why */
+        return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* faces and widths                                                    */
+
+static bool cjk_char(int32_t c)
+{
+    return folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static bool shared_punct(int32_t c)
+{
+    return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0xB7;
+}
+
+static int pick_uncached(pdf_ctx *c, int32_t cp, int role)
+{
+    bool cjk = cjk_char(cp) || (c->cjk_doc && shared_punct(cp));
+    int order[3] = { cjk ? FOLIO_FACE_CJK : role, cjk ? role : FOLIO_FACE_CJK, FOLIO_FACE_TEXT };
+    for (int i = 0; i < 3; i++)
+        if (folio_face_has(&c->fonts.face[order[i]], cp) && folio_pdf_face(c, order[i]))
+            return order[i];
+    return -1;
+}
+
+/* Every character of the text is measured, so the face chosen for a code
+ * point is remembered per role (fontconfig's charset lookups dominated). */
+int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role)
+{
+    if (cp > 0xFFFF)
+        return pick_uncached(c, cp, role);
+    int8_t *memo = c->pick[role];
+    if (!memo) {
+        memo = c->pick[role] = malloc(65536);
+        if (!memo)
+            return pick_uncached(c, cp, role);
+        memset(memo, -2, 65536);
+    }
+    if (memo[cp] == -2)
+        memo[cp] = (int8_t)pick_uncached(c, cp, role);
+    return memo[cp];
+}
+
+/* The character actually drawn: outside the BMP (the UTF-8 encoder cannot
+ * address it) or in no face, a visible replacement. */
+int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face)
+{
+    if (cp <= 0xFFFF && (*face = folio_pdf_pick(c, cp, role)) >= 0)
+        return cp;
+    c->substituted++;
+    static const int32_t repl[] = { 0x25A1, 0xFFFD, '?' };
+    for (size_t i = 0; i < 3; i++)
+        if ((*face = folio_pdf_pick(c, repl[i], role)) >= 0)
+            return c->replacement = repl[i];
+    *face = FOLIO_FACE_TEXT;
+    return '?';
+}
+
+float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp)
+{
+    pdf_face *f = &c->face[face];
+    if (!f->adv) {
+        f->adv = malloc(65536 * sizeof *f->adv);
+        if (!f->adv) {
+            c->nomem = true;
+            return 500;
+        }
+        for (size_t i = 0; i < 65536; i++)
+            f->adv[i] = -1;
+    }
+    if (f->adv[cp] < 0)
+        f->adv[cp] = (float)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)cp);
+    return f->adv[cp];
+}
+
+float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
+{
+    float w = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int face;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        size_t before = c->substituted;
+        cp = folio_pdf_drawable(c, cp, role, &face);
+        c->substituted = before; /* counted when drawn, not when measured */
+        w += folio_pdf_advance(c, face, cp);
+    }
+    return w * size / 1000.0f;
+}
+
