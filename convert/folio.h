@@ -180,6 +180,45 @@ typedef struct folio_error {
  */
 typedef int (*folio_sink_fn)(void *user, const void *data, size_t len);
 
+/* ------------------------------------------------------------------ */
+/* The document as a tree: sections nested by heading level, lists that own
+ * their items, walked cmark-style with enter and exit events.  The tree is
+ * computed from the flat block array as it is walked; nothing is stored. */
+
+typedef enum {
+    FOLIO_NODE_DOCUMENT,
+    FOLIO_NODE_SECTION,       /* a heading and what follows it, up to a heading of its level or above */
+    FOLIO_NODE_LIST,          /* consecutive list items of one kind */
+    FOLIO_NODE_BLOCK          /* any other block, and each list item: a leaf (enter only) */
+} folio_node_kind;
+
+typedef enum { FOLIO_EVENT_DONE = 0, FOLIO_EVENT_ENTER, FOLIO_EVENT_EXIT } folio_event;
+
+typedef struct folio_node {
+    folio_node_kind kind;
+    const folio_block *block; /* SECTION: its heading (NULL: the opening, the text before the first
+                                 heading); LIST: its first item; BLOCK: the block */
+    int level;                /* SECTION: 1.. after clamping (never deeper than its parent + 1) */
+    int number;               /* SECTION: its place among its parent's sections, from 1 (the
+                                 opening is 0); LIST: ordered (1) or not (0) */
+} folio_node;
+
+typedef struct folio_iter folio_iter;
+
+/**
+ * A walk over doc's tree.  Headings deeper than max_level (1..6) count as
+ * max_level; a heading never opens a section more than one level below the
+ * open one.  With opening, the blocks before the first heading form an
+ * unnumbered section of level 1 (when there are headings after them).  The
+ * iterator borrows doc; free it with folio_iter_free().  NULL: out of memory.
+ */
+folio_iter *folio_iter_new(const folio_doc *doc, int max_level, int opening);
+/** The next event and its node (borrowed until the next call); DONE at the end. */
+folio_event folio_iter_next(folio_iter *it, const folio_node **node);
+/** The numbers of the open sections, outermost first ("2.1" is {2, 1}); returns how many. */
+int folio_iter_numbers(const folio_iter *it, int *out, int cap);
+void folio_iter_free(folio_iter *it);
+
 /**
  * Read scraped article text (UTF-8, any line ends) into a new document.
  * `text` is borrowed for the call only.  On FOLIO_OK *out receives a document

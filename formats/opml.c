@@ -81,33 +81,33 @@ static void write_meta_nodes(xw *x, const folio_meta *m)
         node(x, summary, m->summary, true);
 }
 
-static void write_body(xw *x, const folio_doc *d, int depth)
+/* The body: a node per section (three levels at most; the text before the
+ * first heading an unnumbered one), and with depth > 1 a node per key
+ * sentence.  False when out of memory. */
+static bool write_body(xw *x, const folio_doc *d, int depth)
 {
-    int open = 0; /* heading nodes open */
-    if (depth > 1 && folio_has_opening(d)) { /* the text before the first heading */
-        node(x, folio_opening_label(d), NULL, false);
-        open = 1;
-    }
-    for (size_t i = 0; i < d->n_blocks; i++) {
-        const folio_block *b = &d->blocks[i];
-        switch (b->type) {
-        case FOLIO_BLOCK_HEADING: {
-            int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
-            if (level > open + 1)
-                level = open + 1;
-            for (; open >= level; open--)
+    folio_iter *it = folio_iter_new(d, 3, depth > 1);
+    const folio_node *n;
+    folio_event ev;
+    if (!it)
+        return false;
+    while ((ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
+        if (n->kind == FOLIO_NODE_SECTION) {
+            if (ev == FOLIO_EVENT_ENTER)
+                node(x, n->block ? n->block->text : folio_opening_label(d), NULL, false);
+            else
                 x_end(x);
-            node(x, b->text, NULL, false);
-            open = level;
-            break;
+            continue;
         }
+        if (n->kind != FOLIO_NODE_BLOCK || depth < 2)
+            continue;
+        const folio_block *b = n->block;
+        switch (b->type) {
         case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE:
-            if (depth > 1)
-                sentence_node(x, b->text + b->label_len);
+            sentence_node(x, b->text + b->label_len);
             break;
         case FOLIO_BLOCK_LIST_ITEM:
-            if (depth > 1)
-                sentence_node(x, b->text + b->u.list_item.body_offset);
+            sentence_node(x, b->text + b->u.list_item.body_offset);
             break;
         case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
         case FOLIO_BLOCK_IMAGE:
@@ -116,8 +116,8 @@ static void write_body(xw *x, const folio_doc *d, int depth)
             assert(!"block type missing from the OPML writer");
         }
     }
-    for (; open > 0; open--)
-        x_end(x);
+    folio_iter_free(it);
+    return true;
 }
 
 folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts,
@@ -131,9 +131,9 @@ folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts
         write_head(&x, doc, opts);
         x_start(&x, "body");
         write_meta_nodes(&x, &doc->meta);
-        write_body(&x, doc, opts && opts->outline_depth ? opts->outline_depth : 2);
+        bool ok = write_body(&x, doc, opts && opts->outline_depth ? opts->outline_depth : 2);
         size_t len;
-        const char *data = xw_finish(&x, &len);
+        const char *data = ok ? xw_finish(&x, &len) : NULL;
         if (data)
             rc = sink(user, data, len) == 0 ? FOLIO_OK : FOLIO_ERR_WRITE;
     }

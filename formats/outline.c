@@ -24,7 +24,6 @@ typedef struct outline {
     bool md;
     int depth;                 /* 1 headings, 2 key sentences, 3 every sentence */
     int width;                 /* 0: no wrap */
-    int num[4];                /* section numbers by level */
     int level;                 /* level of the current heading (0 before any) */
     bool own_numbers;          /* most headings carry their own number */
     bool at_top;               /* nothing written since the header */
@@ -120,15 +119,16 @@ static void item_raw(outline *o, const char *prefix, const char *cont, const cha
         o->w.failed = true;
 }
 
-/* "1." for level 1, "1.2" for level 2, "1.2.1" for level 3. */
-static void number(outline *o, int level, char *out, size_t cap)
+/* "1." for level 1, "1.2" for level 2, "1.2.1" for level 3: the numbers
+ * of the open sections (a level with none, under the opening, counts 1). */
+static void number(const folio_iter *it, int level, char *out, size_t cap)
 {
-    o->num[level]++;
-    for (int l = level + 1; l < 4; l++)
-        o->num[l] = 0;
+    int nums[6], n = folio_iter_numbers(it, nums, 6);
     size_t k = 0;
-    for (int l = 1; l <= level && k < cap; l++)
-        k += (size_t)snprintf(out + k, cap - k, l == 1 ? "%d" : ".%d", o->num[l] ? o->num[l] : 1);
+    for (int l = 1; l <= level && k < cap; l++) {
+        int v = l - 1 - (level - n) >= 0 ? nums[l - 1 - (level - n)] : 1;
+        k += (size_t)snprintf(out + k, cap - k, l == 1 ? "%d" : ".%d", v);
+    }
     if (level == 1 && k < cap)
         snprintf(out + k, cap - k, ".");
 }
@@ -171,11 +171,12 @@ static bool bare_number(const char *s)
     return true;
 }
 
-static void write_heading(outline *o, const folio_block *b)
+static void write_heading(outline *o, const folio_iter *it, const folio_node *sec)
 {
-    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+    const folio_block *b = sec->block;
+    int level = sec->level;
     char num[32], prefix[48], cont[48];
-    number(o, level, num, sizeof num);
+    number(it, level, num, sizeof num);
     o->level = level;
     const char *text = b->text;
     if (bare_number(text)) /* "1" on its own: our "1." says it */
@@ -196,6 +197,7 @@ static void write_heading(outline *o, const folio_block *b)
     if (level == 1 && !o->at_top && o->depth > 1)
         folio_buf_putc(&o->w.buf, '\n');
     item(o, prefix, cont, text, strlen(text));
+    o->at_top = false;
 }
 
 /* A paragraph's bullets: its key sentence, or at depth 3 every sentence
@@ -239,8 +241,7 @@ static void write_block(outline *o, const folio_block *b)
         b->type != FOLIO_BLOCK_CODE && b->type != FOLIO_BLOCK_IMAGE)
         o->at_top = false;
     switch (b->type) {
-    case FOLIO_BLOCK_HEADING:
-        write_heading(o, b);
+    case FOLIO_BLOCK_HEADING: /* as its section: write_heading */
         break;
     case FOLIO_BLOCK_PARAGRAPH: /* its key sentence, without a run-in label */
         if (o->depth > 1)
@@ -260,6 +261,21 @@ static void write_block(outline *o, const folio_block *b)
     default:
         assert(!"block type missing from the outline writer");
     }
+}
+
+/* The text before the first heading: a node of its own, unnumbered. */
+static void write_opening(outline *o)
+{
+    const char *label = folio_opening_label(o->doc);
+    if (o->md) {
+        folio_buf_puts(&o->w.buf, "## ");
+        folio_buf_puts(&o->w.buf, label);
+        folio_buf_puts(&o->w.buf, "\n\n");
+    } else {
+        item(o, "", "", label, strlen(label));
+    }
+    o->level = 1;
+    o->at_top = false;
 }
 
 static void write_head(outline *o)
@@ -295,21 +311,22 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
     o.own_numbers = numbered * 2 > headings;
     write_head(&o);
     o.at_top = true;
-    /* the text before the first heading: a node of its own, unnumbered */
-    if (o.depth > 1 && folio_has_opening(doc)) {
-        const char *label = folio_opening_label(doc);
-        if (o.md) {
-            folio_buf_puts(&o.w.buf, "## ");
-            folio_buf_puts(&o.w.buf, label);
-            folio_buf_puts(&o.w.buf, "\n\n");
-        } else {
-            item(&o, "", "", label, strlen(label));
-        }
-        o.level = 1;
-        o.at_top = false;
+    folio_iter *it = folio_iter_new(doc, 3, o.depth > 1);
+    const folio_node *n;
+    folio_event ev;
+    if (!it)
+        o.w.failed = o.w.buf.failed = true;
+    while (it && !o.w.failed && (ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
+        if (ev != FOLIO_EVENT_ENTER || n->kind == FOLIO_NODE_DOCUMENT || n->kind == FOLIO_NODE_LIST)
+            continue;
+        if (n->kind == FOLIO_NODE_SECTION && !n->block)
+            write_opening(&o);
+        else if (n->kind == FOLIO_NODE_SECTION)
+            write_heading(&o, it, n);
+        else
+            write_block(&o, n->block);
     }
-    for (size_t i = 0; i < doc->n_blocks && !o.w.failed; i++)
-        write_block(&o, &doc->blocks[i]);
+    folio_iter_free(it);
     return folio_out_finish(&o.w, err);
 }
 
