@@ -207,8 +207,9 @@ typedef struct folio_iter folio_iter;
 
 /**
  * A walk over doc's tree.  Headings deeper than max_level (1..6) count as
- * max_level; a heading never opens a section more than one level below the
- * open one.  With opening, the blocks before the first heading form an
+ * max_level; a heading closes the open sections whose headings were of its
+ * level or deeper, and opens a section one level below the one left open
+ * (an h4 right under an h2 is level 2, and the h4 after it its sibling).  With opening, the blocks before the first heading form an
  * unnumbered section of level 1 (when there are headings after them).  The
  * iterator borrows doc; free it with folio_iter_free().  NULL: out of memory.
  */

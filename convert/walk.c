@@ -14,6 +14,7 @@ struct folio_iter {
     bool opening;             /* an opening section is due before the first heading */
     size_t i;                 /* the next block */
     folio_node open[MAX_OPEN];
+    int given[MAX_OPEN];      /* an open section's level as its heading gave it (clamped) */
     int n_open;
     int count[8];             /* sections seen so far at each level under the open ones */
     folio_node leaf;
@@ -50,8 +51,9 @@ static int section_level(const folio_iter *it)
     return 0;
 }
 
-static folio_event push(folio_iter *it, folio_node n, const folio_node **out)
+static folio_event push(folio_iter *it, folio_node n, int given, const folio_node **out)
 {
+    it->given[it->n_open] = given;
     it->open[it->n_open++] = n;
     *out = top(it);
     return FOLIO_EVENT_ENTER;
@@ -67,19 +69,21 @@ static folio_event pop(folio_iter *it, const folio_node **out)
     return FOLIO_EVENT_EXIT;
 }
 
+/* A heading closes the open sections its heading level does not go below
+ * (as given: two h4 are siblings whatever came before them); it opens a
+ * section one level below the section left open. */
 static folio_event heading(folio_iter *it, const folio_block *b, const folio_node **out)
 {
-    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > it->max_level ? it->max_level
+    int given = b->u.heading.level < 1 ? 1 : b->u.heading.level > it->max_level ? it->max_level
                                                                                  : b->u.heading.level;
-    int open = section_level(it);
-    if (level > open + 1)
-        level = open + 1;
-    if (top(it)->kind != FOLIO_NODE_DOCUMENT && (top(it)->kind != FOLIO_NODE_SECTION || open >= level))
-        return pop(it, out); /* a list, or a section at this level or deeper, ends here */
+    const folio_node *t = top(it);
+    if (t->kind == FOLIO_NODE_LIST || (t->kind == FOLIO_NODE_SECTION && it->given[it->n_open - 1] >= given))
+        return pop(it, out);
+    int level = section_level(it) + 1;
     it->i++;
     for (int l = level + 1; l < 8; l++)
         it->count[l] = 0;
-    return push(it, (folio_node){ FOLIO_NODE_SECTION, b, level, ++it->count[level] }, out);
+    return push(it, (folio_node){ FOLIO_NODE_SECTION, b, level, ++it->count[level] }, given, out);
 }
 
 folio_event folio_iter_next(folio_iter *it, const folio_node **out)
@@ -87,7 +91,7 @@ folio_event folio_iter_next(folio_iter *it, const folio_node **out)
     const folio_doc *d = it->doc;
     if (!it->started) {
         it->started = true;
-        return push(it, (folio_node){ FOLIO_NODE_DOCUMENT, NULL, 0, 0 }, out);
+        return push(it, (folio_node){ FOLIO_NODE_DOCUMENT, NULL, 0, 0 }, 0, out);
     }
     if (it->i >= d->n_blocks)
         return it->n_open ? pop(it, out) : FOLIO_EVENT_DONE;
@@ -101,10 +105,10 @@ folio_event folio_iter_next(folio_iter *it, const folio_node **out)
     }
     if (it->opening) {
         it->opening = false;
-        return push(it, (folio_node){ FOLIO_NODE_SECTION, NULL, 1, 0 }, out);
+        return push(it, (folio_node){ FOLIO_NODE_SECTION, NULL, 1, 0 }, 1, out);
     }
     if (item && top(it)->kind != FOLIO_NODE_LIST)
-        return push(it, (folio_node){ FOLIO_NODE_LIST, b, 0, b->u.list_item.ordered != 0 }, out);
+        return push(it, (folio_node){ FOLIO_NODE_LIST, b, 0, b->u.list_item.ordered != 0 }, 0, out);
     it->i++;
     it->leaf = (folio_node){ FOLIO_NODE_BLOCK, b, 0, 0 };
     *out = &it->leaf;

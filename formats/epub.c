@@ -495,12 +495,11 @@ static void toc_entry(epub *e, xw *x, const toc_style *st, size_t index, const c
     (*order)++;
 }
 
-/* Headings as a nested list.  `depth` counts the open items; an item at
- * level L > 1 lives in a list inside the open item of level L - 1. */
+/* Headings as a nested list, nested as the walker nests sections. */
 static void write_toc_tree(epub *e, xw *x, const toc_style *st)
 {
     const folio_doc *d = e->doc;
-    int depth = 0, order = 1;
+    int order = 1;
     if (st->list)
         x_start(x, st->list);
     /* the title page, and the opening text before the first heading: a
@@ -511,31 +510,32 @@ static void write_toc_tree(epub *e, xw *x, const toc_style *st)
         toc_entry(e, x, st, (size_t)TOC_OPENING, folio_opening_label(d), &order);
         x_end(x);
     }
-    for (size_t i = 0; i < d->n_blocks; i++) {
-        if (d->blocks[i].type != FOLIO_BLOCK_HEADING)
+    /* the sections as the walker nests them: a section's subsections in
+     * a list inside its item (in the NCX, navPoints inside its navPoint) */
+    folio_iter *it = folio_iter_new(d, 6, 0);
+    const folio_node *n;
+    folio_event ev;
+    bool kids[8] = { false };
+    int depth = 0;
+    if (!it)
+        x_check(x, -1);
+    while (it && (ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
+        if (n->kind != FOLIO_NODE_SECTION || depth >= 7)
             continue;
-        int level = d->blocks[i].u.heading.level < 1 ? 1 : d->blocks[i].u.heading.level;
-        if (level > depth + 1)
-            level = depth + 1;
-        bool sibling = false;
-        while (depth >= level) {
-            x_end(x); /* the item at `depth` */
-            if (depth == level)
-                sibling = true;
-            else if (st->list)
-                x_end(x); /* the list that held it */
+        if (ev == FOLIO_EVENT_ENTER) {
+            if (depth > 0 && !kids[depth] && st->list)
+                x_start(x, st->list);
+            kids[depth] = depth > 0;
+            kids[++depth] = false;
+            toc_entry(e, x, st, (size_t)(n->block - d->blocks), n->block->text, &order);
+        } else {
+            if (kids[depth] && st->list)
+                x_end(x); /* the list of its subsections */
+            x_end(x);     /* its item */
             depth--;
         }
-        if (!sibling && level > 1 && st->list)
-            x_start(x, st->list);
-        toc_entry(e, x, st, i, d->blocks[i].text, &order);
-        depth = level;
     }
-    for (; depth > 0; depth--) {
-        x_end(x);
-        if (depth > 1 && st->list)
-            x_end(x);
-    }
+    folio_iter_free(it);
     if (st->list)
         x_end(x);
 }

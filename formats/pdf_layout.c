@@ -259,10 +259,10 @@ static style body_style(const pdf_ctx *c)
     return s;
 }
 
-static void place_heading(pdf_ctx *c, const folio_block *b)
+/* A section's heading at its level (1..3, as the walker nests it). */
+static void place_heading(pdf_ctx *c, const folio_block *b, int level)
 {
     style body = body_style(c);
-    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
     float size = level == 1 ? 14 : level == 2 ? 12 : 11;
     style st = { FOLIO_FACE_BOLD, size, size * 1.4f, 0, 0, 0, size * 1.1f, size * 0.5f, false, INK };
     /* Keep the heading with two lines of what follows: never last on a page. */
@@ -358,7 +358,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
     style body = body_style(c);
     style small = { FOLIO_FACE_TEXT, 8.5f, 12.5f, 0, 0, 0, 3, 8, false, GRAY };
     switch (b->type) {
-    case FOLIO_BLOCK_HEADING: place_heading(c, b); break;
+    case FOLIO_BLOCK_HEADING: break; /* as its section: place_heading */
     case FOLIO_BLOCK_PARAGRAPH: place(c, &body, b->text, strlen(b->text)); break;
     case FOLIO_BLOCK_QUOTE: {
         style q = body;
@@ -456,8 +456,21 @@ void folio_pdf_layout(pdf_ctx *c)
     c->page = 0;
     c->y = c->mt;
     place_title(c);
-    for (size_t i = 0; i < c->doc->n_blocks && !c->nomem && !c->font_failed && !c->image_failed; i++)
-        place_block(c, &c->doc->blocks[i]);
+    /* the sections as the walker nests them (bookmarks three levels deep) */
+    folio_iter *it = folio_iter_new(c->doc, 3, 0);
+    const folio_node *n;
+    folio_event ev;
+    c->nomem |= !it;
+    while (it && !c->nomem && !c->font_failed && !c->image_failed &&
+           (ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
+        if (ev != FOLIO_EVENT_ENTER)
+            continue;
+        if (n->kind == FOLIO_NODE_SECTION)
+            place_heading(c, n->block, n->level);
+        else if (n->kind == FOLIO_NODE_BLOCK)
+            place_block(c, n->block);
+    }
+    folio_iter_free(it);
     place_credits(c);
     c->n_pages = c->page + 1;
     c->page_done(c);
