@@ -127,6 +127,85 @@ static int safe_linebreaks(const char *s, size_t n, const char *lang, char *brks
     return 0;
 }
 
+/* Japanese line starts as jlreq's strict rule keeps them: never a small
+ * kana, the prolonged sound mark ー or an iteration mark (UAX #14 calls
+ * them CJ and lets them start a line in "normal" breaking). */
+static bool small_kana(int32_t c)
+{
+    static const char *const marks = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶーゝゞヽヾ々";
+    if (c >= 0x31F0 && c <= 0x31FF) /* katakana phonetic extensions ㇰ..ㇿ */
+        return true;
+    for (size_t i = 0; marks[i];) {
+        int32_t m;
+        i += folio_utf8_next(marks + i, strlen(marks + i), &m);
+        if (m == c)
+            return true;
+    }
+    return false;
+}
+
+static void strict_kinsoku(const char *s, size_t n, const char *lang, char *brks)
+{
+    if (!lang || strncmp(lang, "ja", 2) != 0)
+        return;
+    for (size_t i = 0; i + 1 < n; i++) {
+        int32_t c;
+        if (brks[i] == LINEBREAK_ALLOWBREAK && (unsigned char)s[i + 1] >= 0xE3 &&
+            (folio_utf8_next(s + i + 1, n - i - 1, &c), small_kana(c)))
+            brks[i] = LINEBREAK_NOBREAK;
+    }
+}
+
+/* A line set but not yet handed over: the last line of a paragraph may
+ * take a character from it. */
+typedef struct held {
+    bool has, hyphen;
+    size_t a, len;
+} held;
+
+static int hold(held *h, folio_line_fn emit, void *eu, const char *s, size_t a, size_t len, bool hyphen)
+{
+    int rc = h->has ? emit(eu, s + h->a, h->len, h->hyphen) : 0;
+    *h = (held){ true, hyphen, a, len };
+    return rc;
+}
+
+/* A paragraph of Chinese or Japanese never ends with a line of one
+ * character (and its closing mark): the line before gives it its last
+ * character, where a break is allowed there.  Returns where the last line
+ * starts. */
+static bool closing_mark(int32_t c)
+{
+    static const char *const marks = "。，、．）」』】》〉”’！？；：…";
+    for (size_t i = 0; marks[i];) {
+        int32_t m;
+        i += folio_utf8_next(marks + i, strlen(marks + i), &m);
+        if (m == c)
+            return true;
+    }
+    return c < 0x80 && strchr(".,!?;:)]", (int)c) && c;
+}
+
+static size_t no_lone_character(const char *s, const char *brks, held *h, size_t a, size_t end)
+{
+    int32_t c;
+    size_t letters = 0;
+    for (size_t i = a; i < end;) {
+        i += folio_utf8_next(s + i, end - i, &c);
+        letters += !closing_mark(c);
+    }
+    folio_utf8_next(s + a, end - a, &c);
+    if (!h->has || h->hyphen || letters != 1 || !folio_is_cjk(c) || h->len < 6)
+        return a;
+    size_t held_end = h->a + h->len, p = held_end;
+    folio_utf8_last(s + h->a, h->len, &p);
+    p += h->a; /* the start of the held line's last character */
+    if (p <= h->a || brks[p - 1] != LINEBREAK_ALLOWBREAK || held_end != a)
+        return a;
+    h->len = p - h->a;
+    return p;
+}
+
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu)
@@ -139,9 +218,11 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
         free(brks);
         return -1;
     }
+    strict_kinsoku(s, n, lang, brks);
     size_t start = 0, last_ok = 0; /* last break opportunity that fits */
     int hyphenated = 0;             /* lines in a row that end with a hyphen */
     int rc = 0;
+    held h = { 0 };
     double width = first;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (brks[i] != LINEBREAK_ALLOWBREAK && brks[i] != LINEBREAK_MUSTBREAK)
@@ -159,14 +240,14 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
                          ? hyphen_cut(s, start, last_ok, end, width, measure, mu, hyph, hu) : 0;
         hyphenated = cut ? hyphenated + 1 : !fits ? 0 : hyphenated;
         if (cut) { /* the missing word, hyphenated */
-            rc = emit(eu, s + start, cut - start, true);
+            rc = hold(&h, emit, eu, s, start, cut - start, true);
             start = last_ok = cut;
             width = rest;
             i = cut - 1;
             continue;
         }
         if (!fits && last_ok > start) { /* break at the last opportunity that fitted */
-            rc = emit(eu, s + start, trim_end(s, start, last_ok) - start, false);
+            rc = hold(&h, emit, eu, s, start, trim_end(s, start, last_ok) - start, false);
             start = last_ok;
             width = rest;
             i = last_ok - 1;
@@ -174,19 +255,24 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
         }
         if (!fits) { /* one word wider than the line */
             cut = split_long(s, start, end, width, measure, mu);
-            rc = emit(eu, s + start, cut - start, false);
+            rc = hold(&h, emit, eu, s, start, cut - start, false);
             start = last_ok = cut;
             width = rest;
             i = cut - 1;
             continue;
         }
-        /* fits, and a mandatory break (or the end) */
-        rc = emit(eu, s + start, end - start, false);
+        /* fits, and a mandatory break (or the end): the paragraph's last line */
+        size_t from = no_lone_character(s, brks, &h, start, end);
+        rc = hold(&h, emit, eu, s, from, end - from, false);
+        if (rc == 0)
+            rc = hold(&h, emit, eu, s, 0, 0, false), h.has = false;
         start = last_ok = i + 1;
         while (start < n && s[start] == ' ')
             start++;
         width = rest;
     }
+    if (rc == 0 && h.has)
+        rc = emit(eu, s + h.a, h.len, h.hyphen);
     free(brks);
     return rc;
 }

@@ -17,6 +17,39 @@ for page in tests/html/*.html; do
   check "$stem golden" diff -u "tests/html/$stem.json" "$got"
 done
 
+# sections three levels deep and lists, through every writer: the outlines and
+# OPML against golden files, the EPUB's table of contents and the PDF's
+# bookmarks nested as the walker nests them (an h4 under an h2 is one level down,
+# the next h4 its sibling)
+for fmt in outline outline-md opml; do
+  ./folio tests/html/levels.html -t $fmt -o "$tmp/levels.$fmt"
+  [ "${UPDATE:-0}" = 1 ] && cp "$tmp/levels.$fmt" "tests/html/levels.$fmt"
+  check "levels: $fmt golden" diff -u "tests/html/levels.$fmt" "$tmp/levels.$fmt"
+done
+./folio tests/html/levels.html -o "$tmp/levels.epub" && ./folio tests/html/levels.html -o "$tmp/levels.pdf"
+check "levels: nesting in the EPUB nav and the PDF bookmarks" python3 - "$tmp/levels.epub" "$tmp/levels.pdf" <<'PY'
+import json, subprocess, sys, zipfile
+import xml.etree.ElementTree as ET
+want = {"Before you go": ["What to bring", "When to leave"], "What lives there": ["Anemones", "Crabs"],
+        "Leaving no trace": []}
+X = "{http://www.w3.org/1999/xhtml}"
+nav = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("OEBPS/nav.xhtml"))
+toc = [n for n in nav.iter(X + "nav") if n.get("id") == "toc"][0]
+def kids(li):
+    ol = li.find(X + "ol")
+    return [k.find(X + "a").text for k in ol.findall(X + "li")] if ol is not None else []
+got = {li.find(X + "a").text: kids(li) for li in toc.find(X + "ol").findall(X + "li")}
+ok = all(got.get(k) == v for k, v in want.items())
+outl = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", sys.argv[2]],
+                                 capture_output=True).stdout)["outlines"]
+top = outl[0]["kids"] if len(outl) == 1 else outl   # under the title's bookmark
+pdf = {o["title"]: [k["title"] for k in o["kids"]] for o in top}
+ok = ok and all(pdf.get(k) == v for k, v in want.items())
+if not ok:
+    print("nav", got, "\npdf", pdf)
+sys.exit(0 if ok else 1)
+PY
+
 # a page on standard input is recognised by its first bytes
 ./folio - --to json < tests/html/structure.html > "$tmp/stdin.json"
 check "stdin sniffed" diff "$tmp/stdin.json" "$tmp/structure.json"

@@ -201,6 +201,27 @@ static void line_breaking(void **state)
             int32_t last = folio_utf8_last(l.line[i], strlen(l.line[i]), NULL);
             assert_false(last == 0xFF08 || last == 0x201C);
         }
+        /* no last line of one character and its closing mark */
+        const char *tail = l.line[l.n - 1];
+        size_t letters = 0;
+        for (size_t k = 0; tail[k];) {
+            int32_t c;
+            k += folio_utf8_next(tail + k, strlen(tail + k), &c);
+            letters += !(c == 0x3002 || c == 0xFF0C || c == 0xFF09 || c == 0x201D);
+        }
+        assert_true(l.n == 1 || letters >= 2);
+        free_lines(&l);
+    }
+    /* Japanese, strictly: no line starts with a small kana or ー */
+    const char *ja = "パッケージをチェックするといったことは、ユーザーにとってはとても大切なことだ。ちょっとしたミスがトラブルになる。";
+    for (int w = 6; w <= 30; w++) {
+        assert_int_equal(folio_break_lines(ja, strlen(ja), "ja", w, w, folio_measure_columns, NULL, NULL, NULL, collect, &l), 0);
+        for (int i = 1; i < l.n; i++) {
+            int32_t c;
+            folio_utf8_next(l.line[i], strlen(l.line[i]), &c);
+            assert_false(c == 0x30C3 || c == 0x30FC || c == 0x30A7 || c == 0x3063 || c == 0x30E5 || c == 0x3087 ||
+                         c == 0x30E3);
+        }
         free_lines(&l);
     }
     const char *en = "Words are never split: internationalisation stays whole, and so does interoperability.";
