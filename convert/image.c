@@ -127,3 +127,12 @@ bool folio_file_read(const char *path, size_t cap, folio_buf *b)
     fclose(f);
     return ok;
 }
+
+const char *folio_image_load(const char *path, folio_buf *data, int *width, int *height, char *why, size_t cap)
+{
+    if (!folio_file_read(path, (size_t)64 << 20, data)) {
+        snprintf(why, cap, "cannot read it");
+        return NULL;
+    }
+    return folio_image_check(data->data ? data->data : "", data->len, width, height, why, cap);
+}

@@ -17,4 +17,10 @@ const char *folio_image_check(const void *data, size_t len, int *width, int *hei
 struct folio_buf;
 bool folio_file_read(const char *path, size_t cap, struct folio_buf *b);
 
+/* A picture file read whole into data (at most 64 MB) and checked as
+ * folio_image_check() does: its media type, or NULL with why[cap] ("cannot
+ * read it" when the file could not be read). */
+const char *folio_image_load(const char *path, struct folio_buf *data, int *width, int *height, char *why,
+                             size_t cap);
+
 #endif

@@ -833,10 +833,8 @@ static bool add_images(epub *e)
         if (b->type != FOLIO_BLOCK_IMAGE)
             continue;
         folio_buf data = { 0 };
-        char name[64], why[160] = "cannot read it";
-        const char *type = folio_file_read(b->u.image.path, (size_t)64 << 20, &data)
-                               ? folio_image_check(data.data ? data.data : "", data.len, NULL, NULL, why, sizeof why)
-                               : NULL;
+        char name[64], why[160];
+        const char *type = folio_image_load(b->u.image.path, &data, NULL, NULL, why, sizeof why);
         snprintf(name, sizeof name, "OEBPS/");
         image_name(b, i, name + 6, sizeof name - 6);
         bool ok = type && strcmp(type, b->u.image.media_type) == 0 && add_bytes(e, name, data.data, data.len, true);

@@ -156,10 +156,8 @@ static void draw_images(pdf_ctx *c)
         const dl_image *im = &c->images[i];
         const folio_block *b = im->block;
         folio_buf data = { 0 };
-        char why[160] = "cannot read it";
-        const char *type = folio_file_read(b->u.image.path, (size_t)64 << 20, &data)
-                               ? folio_image_check(data.data ? data.data : "", data.len, NULL, NULL, why, sizeof why)
-                               : NULL;
+        char why[160];
+        const char *type = folio_image_load(b->u.image.path, &data, NULL, NULL, why, sizeof why);
         HPDF_Image img = NULL;
         if (type && strcmp(type, "image/png") == 0)
             img = HPDF_LoadPngImageFromMem(c->pdf, (const HPDF_BYTE *)data.data, (HPDF_UINT)data.len);

@@ -235,8 +235,8 @@ static void check_picture(reader *r, placed_image *im, const char *base)
     const char *path = local_path(r, base, im->src);
     folio_buf b = { 0 };
     char why[160];
-    if (path && folio_file_read(path, (size_t)64 << 20, &b)) {
-        im->media_type = folio_image_check(b.data ? b.data : "", b.len, &im->width, &im->height, why, sizeof why);
+    if (path) {
+        im->media_type = folio_image_load(path, &b, &im->width, &im->height, why, sizeof why);
         im->path = im->media_type ? path : NULL;
     }
     folio_buf_free(&b);
