@@ -154,6 +154,16 @@ static bool add_part(folio_doc *d, folio_arena *a, const folio_doc *doc, size_t 
                                       dup(a, doc->blocks[i].text, &ok));
         blk->u = doc->blocks[i].u;
         blk->label_len = doc->blocks[i].label_len;
+        blk->n_spans = doc->blocks[i].n_spans;
+        if (blk->n_spans) { /* the spans and their addresses, copied */
+            folio_span *spans = folio_arena_alloc(a, blk->n_spans * sizeof *spans);
+            ok = ok && spans;
+            for (size_t k = 0; spans && k < blk->n_spans; k++) {
+                spans[k] = doc->blocks[i].spans[k];
+                spans[k].href = dup(a, spans[k].href, &ok);
+            }
+            blk->spans = spans;
+        }
         if (blk->type == FOLIO_BLOCK_HEADING) {
             int level = blk->u.heading.level < 1 ? 1 : blk->u.heading.level;
             blk->u.heading.level = level + 1 > MAX_LEVEL ? MAX_LEVEL : level + 1;

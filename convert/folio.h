@@ -46,6 +46,16 @@ typedef enum {
     FOLIO_BLOCK_TYPE_COUNT
 } folio_block_type;
 
+/** Inline structure of a block's text (web pages): emphasis, strong
+ *  emphasis, a link.  start and len are bytes of the block's text. */
+typedef enum { FOLIO_SPAN_EMPHASIS, FOLIO_SPAN_STRONG, FOLIO_SPAN_LINK } folio_span_kind;
+
+typedef struct folio_span {
+    folio_span_kind kind;
+    size_t start, len;
+    const char *href;         /* LINK: an absolute address (http, https, mailto) */
+} folio_span;
+
 /**
  * One block of the body.  `text` is the source text of the block with white
  * space normalised (wrapped lines joined); it is never shortened, so every
@@ -58,6 +68,8 @@ typedef struct folio_block {
     const char *text;         /* owned by the document */
     size_t label_len;         /* bytes at the start of text that are a run-in label ("导语：",
                                  "Editor's note: "), set off by the writers; 0: none */
+    const folio_span *spans;  /* n_spans, in order of start, nested or apart, never crossing */
+    size_t n_spans;
     union {
         struct { int level; } heading;        /* 1 = section, 2 = subsection */
         struct {

@@ -108,6 +108,38 @@ static const char *rewritten(folio_arena *a, const char *s, size_t keep, const c
     return c ? c : s;
 }
 
+/* A block's spans after its text was rewritten: each span's own text,
+ * rewritten alike, found again in order (one that no longer matches, its
+ * quotes turned another way by what stood around it, is dropped). */
+static bool respan(folio_arena *a, folio_block *blk, const char *old, const char *trigger, rewrite_fn fn)
+{
+    folio_span *spans = folio_arena_alloc(a, blk->n_spans * sizeof *spans);
+    if (!spans)
+        return false;
+    size_t n = 0, from = 0, len = strlen(blk->text);
+    bool ok = true;
+    for (size_t k = 0; k < blk->n_spans; k++) {
+        const folio_span *sp = &blk->spans[k];
+        const char *piece = folio_arena_strndup(a, old + sp->start, sp->len);
+        const char *now = piece ? rewritten(a, piece, 0, trigger, fn, &ok) : NULL;
+        if (!now)
+            return false;
+        size_t pn = strlen(now);
+        const char *hit = pn ? memmem(blk->text + from, len - from, now, pn) : NULL;
+        if (!hit && pn)
+            hit = memmem(blk->text, len, now, pn);
+        if (!hit)
+            continue;
+        spans[n] = *sp;
+        spans[n].start = (size_t)(hit - blk->text);
+        spans[n].len = pn;
+        from = spans[n++].start;
+    }
+    blk->spans = spans;
+    blk->n_spans = n;
+    return ok;
+}
+
 /* The title, subtitle, summary and every block but code, rewritten. */
 static folio_status rewrite_doc(folio_doc *doc, const char *trigger, rewrite_fn fn)
 {
@@ -132,12 +164,18 @@ static folio_status rewrite_doc(folio_doc *doc, const char *trigger, rewrite_fn 
             }
             memcpy(joined, l2, ln);
             memcpy(joined + ln, r2, rn + 1);
+            const char *old = blk->text;
             blk->text = joined;
             blk->label_len = ln;
+            if (blk->n_spans && !respan(doc->arena, blk, old, trigger, fn))
+                ok = false;
             continue;
         }
         size_t keep = blk->type == FOLIO_BLOCK_LIST_ITEM ? blk->u.list_item.body_offset : 0;
+        const char *old = blk->text;
         blk->text = rewritten(doc->arena, blk->text, keep, trigger, fn, &ok);
+        if (blk->n_spans && blk->text != old && !respan(doc->arena, blk, old, trigger, fn))
+            ok = false;
     }
     return ok ? FOLIO_OK : FOLIO_ERR_NOMEM;
 }

@@ -208,6 +208,61 @@ static bool write_title_page(epub *e)
     return xw_add(e, &x, "OEBPS/title.xhtml");
 }
 
+/* Text [from, to) of b, with b's inline spans from span k on as <em>,
+ * <strong> and <a href>, nested as they nest; returns the next span. */
+static size_t write_spans(xw *x, const folio_block *b, size_t k, size_t from, size_t to)
+{
+    while (from < to) {
+        while (k < b->n_spans && b->spans[k].start < from)
+            k++; /* before the text written (a marker, a label) */
+        const folio_span *sp = k < b->n_spans && b->spans[k].start < to ? &b->spans[k] : NULL;
+        size_t stop = sp ? sp->start : to;
+        if (stop > from) {
+            char *piece = strndup(b->text + from, stop - from);
+            if (!piece)
+                x_check(x, -1);
+            else
+                x_text(x, piece);
+            free(piece);
+        }
+        if (!sp)
+            break;
+        size_t end = sp->start + sp->len < to ? sp->start + sp->len : to;
+        x_start(x, sp->kind == FOLIO_SPAN_LINK ? "a" : sp->kind == FOLIO_SPAN_STRONG ? "strong" : "em");
+        if (sp->kind == FOLIO_SPAN_LINK)
+            x_attr(x, "href", sp->href);
+        k = write_spans(x, b, k + 1, sp->start, end);
+        x_end(x);
+        from = end;
+    }
+    return k;
+}
+
+/* An element holding b's text from `from` on: plain, or with its run-in
+ * label and inline spans (mixed content, written unindented). */
+static void write_text(xw *x, const char *el, const char *cls, const folio_block *b, size_t from)
+{
+    if (!b->n_spans && !b->label_len) {
+        x_elem(x, el, cls, b->text + from);
+        return;
+    }
+    x_start(x, el);
+    if (cls)
+        x_attr(x, "class", cls);
+    x_inline(x, 1);
+    if (b->label_len > from) {
+        char label[64];
+        size_t n = b->label_len - from < sizeof label ? b->label_len - from : sizeof label - 1;
+        memcpy(label, b->text + from, n);
+        label[n] = '\0';
+        x_elem(x, "span", "run-in", label);
+        from = b->label_len;
+    }
+    write_spans(x, b, 0, from, strlen(b->text));
+    x_inline(x, 0);
+    x_end(x);
+}
+
 /* Items of a list start after their marker; "3." numbers an <ol>. */
 static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
 {
@@ -222,7 +277,7 @@ static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
     }
     for (; i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM &&
            d->blocks[i].u.list_item.ordered == first->u.list_item.ordered; i++)
-        x_elem(x, "li", NULL, d->blocks[i].text + d->blocks[i].u.list_item.body_offset);
+        write_text(x, "li", NULL, &d->blocks[i], d->blocks[i].u.list_item.body_offset);
     x_end(x);
     return i;
 }
@@ -269,21 +324,6 @@ static bool pull_quote(const folio_doc *d, const folio_block *q)
     return false;
 }
 
-/* A paragraph whose run-in label ("导语：") is set off in bold. */
-static void write_labelled(xw *x, const folio_block *b)
-{
-    char label[64];
-    size_t n = b->label_len < sizeof label ? b->label_len : sizeof label - 1;
-    memcpy(label, b->text, n);
-    label[n] = '\0';
-    x_start(x, "p");
-    x_inline(x, 1);
-    x_elem(x, "span", "run-in", label);
-    x_text(x, b->text + b->label_len);
-    x_inline(x, 0);
-    x_end(x);
-}
-
 /* Where picture block i goes in the book ("images/b12.png"). */
 static void image_name(const folio_block *b, size_t i, char *out, size_t cap)
 {
@@ -317,12 +357,7 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
         const folio_block *b = &d->blocks[i];
         switch (b->type) {
         case FOLIO_BLOCK_HEADING: write_heading(x, b, i); break;
-        case FOLIO_BLOCK_PARAGRAPH:
-            if (b->label_len)
-                write_labelled(x, b);
-            else
-                x_elem(x, "p", NULL, b->text);
-            break;
+        case FOLIO_BLOCK_PARAGRAPH: write_text(x, "p", NULL, b, 0); break;
         case FOLIO_BLOCK_QUOTE:
             if (pull_quote(d, b)) { /* set off, and not read twice by a screen reader */
                 x_start(x, "aside");
@@ -333,19 +368,22 @@ static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
                 x_elem(x, "p", NULL, b->text);
                 x_end(x);
             } else {
-                write_wrapped(x, "blockquote", NULL, "p", b->text);
+                x_start(x, "blockquote");
+                write_text(x, "p", NULL, b, 0);
+                x_end(x);
             }
             break;
-        case FOLIO_BLOCK_CAPTION: write_wrapped(x, "figure", "caption", "figcaption", b->text); break;
+        case FOLIO_BLOCK_CAPTION:
+            x_start(x, "figure");
+            x_attr(x, "class", "caption");
+            write_text(x, "figcaption", NULL, b, 0);
+            x_end(x);
+            break;
         case FOLIO_BLOCK_NOTE:
-            if (b->label_len) {
-                x_start(x, "aside");
-                x_attr(x, "class", "note");
-                write_labelled(x, b);
-                x_end(x);
-            } else {
-                write_wrapped(x, "aside", "note", "p", b->text);
-            }
+            x_start(x, "aside");
+            x_attr(x, "class", "note");
+            write_text(x, "p", NULL, b, 0);
+            x_end(x);
             break;
         case FOLIO_BLOCK_CODE: write_wrapped(x, "pre", NULL, "code", b->text); break;
         case FOLIO_BLOCK_CREDIT: break;

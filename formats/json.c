@@ -113,6 +113,25 @@ static void put_block(out *o, const folio_block *b)
     }
     put(o, ", \"text\": ");
     put_str(o, b->text);
+    if (b->n_spans) { /* inline structure: bytes of text */
+        put(o, ", \"spans\": [");
+        for (size_t k = 0; k < b->n_spans; k++) {
+            const folio_span *sp = &b->spans[k];
+            static const char *const kinds[] = { "emphasis", "strong", "link" };
+            put(o, k ? ", {\"kind\": " : "{\"kind\": ");
+            put_str(o, kinds[sp->kind]);
+            put(o, ", \"start\": ");
+            put_int(o, (long long)sp->start);
+            put(o, ", \"length\": ");
+            put_int(o, (long long)sp->len);
+            if (sp->href) {
+                put(o, ", \"href\": ");
+                put_str(o, sp->href);
+            }
+            put(o, "}");
+        }
+        put(o, "]");
+    }
     if (b->label_len) { /* the run-in label, as it stands at the start of text */
         char label[64];
         size_t n = b->label_len < sizeof label ? b->label_len : sizeof label - 1;

@@ -133,6 +133,9 @@ static bool hidden(const xmlNode *n)
 typedef struct ctx {
     line_hint hint;           /* what a line started here would carry (hint.node: the block around) */
     bool pre, bold, link;
+    int8_t span;              /* the inline span this element opens (folio_span_kind), or -1 */
+    size_t span_at;           /* where its text starts in page->text */
+    const char *href;         /* LINK: its absolute address */
 } ctx;
 
 typedef struct render {
@@ -288,6 +291,8 @@ static void take_meta(render *w, const xmlNode *n)
             p->description = keep(w, v);
         else if (!p->site && !strcasecmp(k, "og:site_name"))
             p->site = keep(w, v);
+        else if (!p->base && !strcasecmp(k, "og:url") && (!strncasecmp(v, "http://", 7) || !strncasecmp(v, "https://", 8)))
+            p->base = keep(w, v);
     }
     xmlFree(key);
     xmlFree(val);
@@ -373,6 +378,11 @@ static void element_meta(render *w, const xmlNode *n)
         xmlChar *l = xmlGetProp(n, (const xmlChar *)"lang");
         p->lang = keep(w, (const char *)l);
         xmlFree(l);
+    } else if ((name_is(n, "base") || (name_is(n, "link") && attr_has(n, "rel", "canonical"))) && !p->base) {
+        xmlChar *h = xmlGetProp(n, (const xmlChar *)"href");
+        p->base = h && (!strncasecmp((const char *)h, "http://", 7) || !strncasecmp((const char *)h, "https://", 8))
+                      ? keep(w, (const char *)h) : NULL;
+        xmlFree(h);
     } else if (name_is(n, "time") && !p->date) {
         xmlChar *d = xmlGetProp(n, (const xmlChar *)"datetime");
         p->date = keep(w, (const char *)d);
@@ -478,6 +488,84 @@ static void note_image(render *w, const xmlNode *n)
     xmlFree(alt);
 }
 
+/* An address as a reader of the book can follow it: absolute http(s) and
+ * mailto as they are, "//host/x" as https, "/x" and "x" against the page's
+ * own address when it gave one; NULL for the rest (anchors, scripts). */
+static const char *absolute_href(render *w, const char *href)
+{
+    const char *base = w->page->base;
+    if (!strncasecmp(href, "http://", 7) || !strncasecmp(href, "https://", 8) || !strncasecmp(href, "mailto:", 7))
+        return keep(w, href);
+    if (href[0] == '#' || !strncasecmp(href, "javascript:", 11) || !*href)
+        return NULL;
+    folio_buf b = { 0 };
+    if (href[0] == '/' && href[1] == '/') {
+        folio_buf_puts(&b, "https:");
+    } else if (base && (!strncasecmp(base, "http://", 7) || !strncasecmp(base, "https://", 8))) {
+        const char *host_end = strchr(strstr(base, "//") + 2, '/');
+        size_t keep_len = href[0] == '/' || !host_end ? (host_end ? (size_t)(host_end - base) : strlen(base))
+                                                       : (size_t)(strrchr(base, '/') - base) + 1;
+        folio_buf_append(&b, base, keep_len);
+        if (href[0] != '/' && !host_end)
+            folio_buf_putc(&b, '/');
+    } else {
+        return NULL;
+    }
+    folio_buf_puts(&b, href);
+    folio_buf_putc(&b, '\0');
+    const char *out = b.failed ? NULL : keep(w, b.data);
+    folio_buf_free(&b);
+    return out;
+}
+
+/* An element that opens an inline span: <em>/<i>, <strong>/<b>, <a href>. */
+static void open_span(render *w, const xmlNode *n, ctx *c)
+{
+    c->span = -1;
+    c->href = NULL;
+    if (name_is(n, "em") || name_is(n, "i"))
+        c->span = FOLIO_SPAN_EMPHASIS;
+    else if (name_is(n, "strong") || name_is(n, "b"))
+        c->span = FOLIO_SPAN_STRONG;
+    else if (name_is(n, "a")) {
+        xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+        c->href = href ? absolute_href(w, (const char *)href) : NULL;
+        c->span = c->href ? FOLIO_SPAN_LINK : -1;
+        xmlFree(href);
+    }
+    c->span_at = w->page->text.len;
+}
+
+/* Its end: the text it held, when that stands on one line. */
+static void close_span(render *w, const ctx *c)
+{
+    html_page *p = w->page;
+    if (c->span < 0 || p->text.len <= c->span_at || p->text.failed)
+        return;
+    const char *t = p->text.data + c->span_at;
+    size_t n = p->text.len - c->span_at;
+    while (n && (*t == ' ' || *t == '\n')) /* the line it opened, the space before it */
+        t++, n--;
+    if (!n || memchr(t, '\n', n))
+        return;
+    if (p->n_spans == p->cap_spans) {
+        size_t cap = p->cap_spans ? p->cap_spans * 2 : 64;
+        struct html_span *grown = realloc(p->spans, cap * sizeof *grown);
+        if (!grown) {
+            w->failed = true;
+            return;
+        }
+        p->spans = grown;
+        p->cap_spans = cap;
+    }
+    const char *text = folio_arena_strndup(w->arena, t, n);
+    if (!text) {
+        w->failed = true;
+        return;
+    }
+    p->spans[p->n_spans++] = (struct html_span){ p->n_hints ? p->n_hints - 1 : 0, (uint8_t)c->span, text, c->href };
+}
+
 /* Number a block element (its context c gets the number). */
 static bool new_node(render *w, ctx *c)
 {
@@ -538,6 +626,7 @@ static void walk(render *w, xmlNode *root)
                         cap *= 2;
                     }
                     stack[depth + 1] = enter_ctx(n, stack[depth], &item_no);
+                    open_span(w, n, &stack[depth + 1]);
                     if (name_in(n, blocks) && !new_node(w, &stack[depth + 1]))
                         break;
                     depth++;
@@ -559,6 +648,7 @@ static void walk(render *w, xmlNode *root)
         while (n && !n->next && n != root) {
             n = n->parent;
             if (n && n->type == XML_ELEMENT_NODE) {
+                close_span(w, &stack[depth]);
                 want_breaks(w, breaks_of(n));
                 if (stack[depth].hint.node != stack[depth - 1].hint.node)
                     w->page->nodes[stack[depth].hint.node].end = w->page->n_nodes - 1;
@@ -604,6 +694,8 @@ void folio_html_page_free(html_page *page)
     page->nodes = NULL;
     free(page->images_at);
     page->images_at = NULL;
+    free(page->spans);
+    page->spans = NULL;
 }
 
 /* ------------------------------------------------------------------ */

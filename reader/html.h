@@ -65,6 +65,14 @@ typedef struct html_page {
         const char *src, *alt;
     } *images_at;             /* n_images (heap: free) */
     size_t n_images, cap_images;
+    struct html_span {
+        size_t line;          /* the line it ends on */
+        uint8_t kind;         /* folio_span_kind */
+        const char *text;     /* its rendered text */
+        const char *href;     /* LINK: absolute */
+    } *spans;                 /* n_spans (heap: free) */
+    size_t n_spans, cap_spans;
+    const char *base;         /* the page's own address: <base>, canonical link or og:url */
     html_node *nodes;         /* n_nodes block elements (heap: free); node 0 stands for the document */
     uint32_t n_nodes, cap_nodes;
 } html_page;

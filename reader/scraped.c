@@ -845,6 +845,72 @@ static bool add_removed(builder *b, const src_line *l, const char *why)
     return true;
 }
 
+/* Spans by start, an outer one before the ones inside it. */
+static int span_order(const void *a, const void *b)
+{
+    const folio_span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* The inline spans a web page's markup gave the text of unit u (its
+ * lines' spans, found in order in the block's text as cleaned). */
+static bool attach_spans(reader *r, folio_block *blk, const unit *u)
+{
+    const html_page *p = r->page;
+    while (r->next_span < p->n_spans && p->spans[r->next_span].line < (size_t)u->first)
+        r->next_span++;
+    size_t k = r->next_span, n = 0, from = 0, len = strlen(blk->text);
+    while (k + n < p->n_spans && p->spans[k + n].line <= (size_t)u->last)
+        n++;
+    r->next_span = k + n;
+    if (!n || blk->type == FOLIO_BLOCK_CODE)
+        return true;
+    folio_span *spans = folio_arena_alloc(r->arena, n * sizeof *spans);
+    if (!spans)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        const struct html_span *s = &p->spans[k + j];
+        size_t sn = strlen(s->text);
+        char *clean = malloc(sn * 3 + 1);
+        uint8_t layout;
+        if (!clean)
+            return false;
+        size_t cn = clean_line(s->text, sn, clean, &layout);
+        /* after the span before (an outer span closes after its inner ones:
+         * then it starts earlier) */
+        const char *hit = cn ? memmem(blk->text + from, len - from, clean, cn) : NULL;
+        if (!hit && cn)
+            hit = memmem(blk->text, len, clean, cn);
+        free(clean);
+        if (!hit)
+            continue; /* rendered otherwise (a caption's label, a dropped mark) */
+        /* nested inside the previous span, or after it */
+        size_t start = (size_t)(hit - blk->text);
+        const char *href = s->href ? folio_arena_strdup(r->arena, s->href) : NULL; /* the page's strings go */
+        if (s->href && !href)
+            return false;
+        spans[blk->n_spans++] = (folio_span){ (folio_span_kind)s->kind, start, cn, href };
+        from = start;
+    }
+    qsort(spans, blk->n_spans, sizeof *spans, span_order);
+    /* a span that crosses one before it (a misnested page) is dropped */
+    size_t kept = 0;
+    for (size_t j = 0; j < blk->n_spans; j++) {
+        bool crosses = false;
+        for (size_t q = 0; q < kept && !crosses; q++) {
+            size_t qe = spans[q].start + spans[q].len, je = spans[j].start + spans[j].len;
+            crosses = spans[j].start < qe && je > qe;
+        }
+        if (!crosses)
+            spans[kept++] = spans[j];
+    }
+    blk->n_spans = kept;
+    blk->spans = spans;
+    return true;
+}
+
 /* The bytes of a run-in label that opens a paragraph: a lead or summary
  * label of the vocabulary ("导语", "编者按", "Editor's note") and its colon,
  * with text after it; 0 if none. */
@@ -909,6 +975,8 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
             blk->u.heading.level = u->level;
         if (u->btype == FOLIO_BLOCK_PARAGRAPH || u->btype == FOLIO_BLOCK_NOTE)
             blk->label_len = run_in_label(text);
+        if (r->page && !attach_spans(r, blk, u))
+            return false;
         if (u->btype == FOLIO_BLOCK_LIST_ITEM) {
             blk->u.list_item.body_offset = folio_list_marker(u->text, u->len, &blk->u.list_item.ordered);
             if (u->hint.tag == HT_ITEM) /* an item of an <ol> is numbered by its list */

@@ -90,6 +90,7 @@ typedef struct reader {
     const html_page *page;    /* HTML input: the hints of each line and the page's metadata; else NULL */
     struct placed_image *images; /* HTML input: the article's pictures, by the unit they precede */
     int n_images;
+    size_t next_span;         /* HTML input: the first of page->spans not yet placed */
     /* metadata found */
     const char *title, *date, *source, *summary;
     bool title_derived;       /* made from the first sentence: no line is the title */

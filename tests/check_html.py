@@ -3,6 +3,9 @@
    title: T / date: D / author: A / lang: L   the metadata
    para: P / heading: H / caption: C / quote: Q / item: I / ordered: I / code: C / credit: C
                                               a body block of that type starting with the text
+   emphasis: T / strong: T                    a span of that kind over text T (bytes of the block's text)
+   link: T -> HREF                            a link span over T to HREF
+   nolink: T                                  no link span over T
    image: PATH                                a picture block of that file
    removed-image: SRC                         a picture listed as removed (remote, damaged, outside)
    absent: S                                  no body block contains S (it went to removed)
@@ -33,6 +36,13 @@ def main():
         elif key in TYPES:
             ok = any(b["type"] == TYPES[key] and b["text"].startswith(want) and
                      (key != "ordered" or b.get("ordered")) for b in blocks)
+        elif key in ("emphasis", "strong", "link", "nolink"):
+            text, _, href = want.partition(" -> ")
+            kind = "link" if key == "nolink" else key
+            found = [s for b in blocks for s in b.get("spans", [])
+                     if s["kind"] == kind and b["text"].encode()[s["start"]:s["start"] + s["length"]].decode() == text
+                     and (not href or s.get("href") == href)]
+            ok = not found if key == "nolink" else bool(found)
         elif key == "image":
             ok = any(b["type"] == "image" and b.get("src") == want for b in blocks)
         elif key == "removed-image":

@@ -50,6 +50,13 @@ if not ok:
 sys.exit(0 if ok else 1)
 PY
 
+# inline spans in the EPUB: <em>, <strong>, <a href> nested as on the page; epubcheck 0/0/0
+./folio tests/html/inline.html -o "$tmp/inline.epub"
+check "inline: links and emphasis in the EPUB" sh -c "unzip -p '$tmp/inline.epub' 'OEBPS/text_*.xhtml' |
+  grep -q '<a href=\"https://other.example/x\"><em>nested</em> link</a>'"
+java -jar /usr/share/java/epubcheck.jar "$tmp/inline.epub" > "$tmp/inline.check" 2>&1
+check "inline: epubcheck" grep -q "0 fatals / 0 errors / 0 warnings" "$tmp/inline.check"
+
 # a page on standard input is recognised by its first bytes
 ./folio - --to json < tests/html/structure.html > "$tmp/stdin.json"
 check "stdin sniffed" diff "$tmp/stdin.json" "$tmp/structure.json"
