@@ -175,6 +175,18 @@ static void draw_images(pdf_ctx *c)
     }
 }
 
+/* Link annotations (no border) over the text of links. */
+static void draw_links(pdf_ctx *c)
+{
+    for (size_t i = 0; i < c->n_links && !failed(c); i++) {
+        const dl_link *l = &c->links[i];
+        HPDF_Rect r = { l->x0, c->ph - l->y1, l->x1, c->ph - l->y0 };
+        HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(c->pages[l->page], r, l->href);
+        if (a)
+            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+}
+
 void folio_pdf_flush(pdf_ctx *c)
 {
     while (!failed(c) && c->n_hpages <= (size_t)c->page) {
@@ -200,7 +212,8 @@ void folio_pdf_flush(pdf_ctx *c)
     draw_rules(c);
     draw_images(c);
     draw_texts(c);
-    c->n_texts = c->n_rules = c->n_images = 0;
+    draw_links(c);
+    c->n_texts = c->n_rules = c->n_images = c->n_links = 0;
     c->pool.len = 0;
 }
 
@@ -459,6 +472,7 @@ cleanup:
     free(c.pages);
     free(c.rules);
     free(c.images);
+    free(c.links);
     free(c.marks);
     return rc;
 }

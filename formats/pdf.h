@@ -41,6 +41,12 @@ typedef struct dl_image {       /* a picture of the document, scaled */
     const folio_block *block;   /* FOLIO_BLOCK_IMAGE: the file and its type */
 } dl_image;
 
+typedef struct dl_link {        /* a link annotation over text */
+    int page;
+    float x0, y0, x1, y1;       /* from the page's top-left */
+    const char *href;           /* the document's */
+} dl_link;
+
 typedef struct pdf_mark {       /* a bookmark */
     int page;
     float y;
@@ -70,6 +76,9 @@ typedef struct pdf_ctx {
     size_t n_rules, cap_rules;
     dl_image *images;
     size_t n_images, cap_images;
+    dl_link *links;
+    size_t n_links, cap_links;
+    const folio_block *placing; /* the block whose text place() sets (its links), or NULL */
     pdf_mark *marks;
     size_t n_marks, cap_marks;
     struct pdf_sealer *sealer;  /* pdf_seal.c */

@@ -132,6 +132,43 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
     folio_buf_free(&run);
 }
 
+/* The x where byte `at` of a line drawn from x with `per` extra per gap
+ * stands (as draw_runs advances). */
+static float x_at(pdf_ctx *c, const char *s, size_t at, float x, int role, float size, float per)
+{
+    for (size_t i = 0; i < at;) {
+        int32_t cp;
+        int face = role;
+        i += folio_utf8_next(s + i, at - i, &cp);
+        size_t before = c->substituted;
+        if (cp != ' ')
+            cp = folio_pdf_drawable(c, cp, role, &face);
+        c->substituted = before;
+        x += folio_pdf_advance(c, face, cp) * size / 1000.0f + (cp == ' ' || face == FOLIO_FACE_CJK ? per : 0);
+    }
+    return x;
+}
+
+/* Link annotations over the part of the line s[0, n) that is inside a link
+ * span of the block being placed (s points into its text). */
+static void add_links(pdf_ctx *c, const char *s, size_t n, float x, float y, const style *st, float per)
+{
+    const folio_block *b = c->placing;
+    if (!b || s < b->text || s > b->text + strlen(b->text))
+        return;
+    size_t from = (size_t)(s - b->text), to = from + n;
+    for (size_t k = 0; k < b->n_spans; k++) {
+        const folio_span *sp = &b->spans[k];
+        size_t a = sp->start > from ? sp->start : from, e = sp->start + sp->len < to ? sp->start + sp->len : to;
+        if (sp->kind != FOLIO_SPAN_LINK || a >= e ||
+            !grow(c, (void **)&c->links, &c->cap_links, c->n_links, sizeof *c->links))
+            continue;
+        float x0 = x_at(c, s, a - from, x, st->role, st->size, per);
+        float x1 = x_at(c, s + (a - from), e - a, x0, st->role, st->size, per);
+        c->links[c->n_links++] = (dl_link){ c->page, x0, y - st->size * 0.85f, x1, y + st->size * 0.2f, sp->href };
+    }
+}
+
 static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, float width, const style *st,
                       bool justify)
 {
@@ -152,6 +189,7 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
             per = slack / (float)points;
     }
     draw_runs(c, s, n, x, y, st->role, st->size, st->color, per);
+    add_links(c, s, n, x, y, st, per);
 }
 
 /* ------------------------------------------------------------------ */
@@ -355,6 +393,7 @@ static void place_caption(pdf_ctx *c, const folio_block *b, const style *small)
 
 static void place_block(pdf_ctx *c, const folio_block *b)
 {
+    c->placing = b; /* its links, wherever its text lands */
     style body = body_style(c);
     style small = { FOLIO_FACE_TEXT, 8.5f, 12.5f, 0, 0, 0, 3, 8, false, GRAY };
     switch (b->type) {
@@ -392,6 +431,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
     default:
         assert(!"block type missing from the PDF writer");
     }
+    c->placing = NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -57,6 +57,18 @@ check "inline: links and emphasis in the EPUB" sh -c "unzip -p '$tmp/inline.epub
 java -jar /usr/share/java/epubcheck.jar "$tmp/inline.epub" > "$tmp/inline.check" 2>&1
 check "inline: epubcheck" grep -q "0 fatals / 0 errors / 0 warnings" "$tmp/inline.check"
 
+# and in the PDF: a link annotation over each link's text
+./folio tests/html/inline.html -o "$tmp/inline.pdf"
+check "inline: link annotations in the PDF" python3 - "$tmp/inline.pdf" <<'PY'
+import json, subprocess, sys
+js = json.loads(subprocess.run(["qpdf", "--json", sys.argv[1]], capture_output=True).stdout)
+objs = js["qpdf"][1]
+uris = sorted(v["value"]["/A"]["/URI"][2:] for v in objs.values()
+              if isinstance(v, dict) and isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link")
+want = sorted(["https://example.org/about", "https://other.example/x", "https://example.org/news/relative/page.html"])
+sys.exit(0 if uris == want else print(uris) or 1)
+PY
+
 # a page on standard input is recognised by its first bytes
 ./folio - --to json < tests/html/structure.html > "$tmp/stdin.json"
 check "stdin sniffed" diff "$tmp/stdin.json" "$tmp/structure.json"
