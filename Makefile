@@ -206,7 +206,7 @@ asan:
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	          LDFLAGS="-fsanitize=address,undefined" unit golden bad batch pathological corpus outline pdf epub
+	          LDFLAGS="-fsanitize=address,undefined" unit golden html bad batch pathological corpus outline pdf epub
 	$(MAKE) clean
 
 clean:
