@@ -17,7 +17,7 @@
 
 static const format formats[] = {
     { "json", ".json", 0, folio_write_json, 0 },
-    { "epub", ".epub", 1, folio_write_epub, TAKES_COVER | TAKES_VERTICAL | TAKES_CSS },
+    { "epub", ".epub", 1, folio_write_epub, TAKES_COVER | TAKES_VERTICAL | TAKES_CSS | TAKES_EMBED },
     { "pdf", ".pdf", 1, folio_write_pdf, TAKES_PAPER | TAKES_FONTS },
     { "outline", ".txt", 0, folio_write_outline, TAKES_DEPTH | TAKES_WIDTH },
     { "outline-md", ".md", 0, folio_write_outline_md, TAKES_DEPTH | TAKES_WIDTH },
@@ -31,14 +31,14 @@ static void note_unused_options(const job *j)
     static const struct { unsigned flag; const char *option, *formats; } opts[] = {
         { TAKES_PAPER, "--paper", "PDF" }, { TAKES_FONTS, "--font/--cjk-font", "PDF" },
         { TAKES_COVER, "--cover", "EPUB" }, { TAKES_VERTICAL, "--vertical", "EPUB" },
-        { TAKES_CSS, "--css", "EPUB" },
+        { TAKES_CSS, "--css", "EPUB" }, { TAKES_EMBED, "--embed-font", "EPUB" },
         { TAKES_DEPTH, "--outline-depth", "the outlines and OPML" },
         { TAKES_WIDTH, "--width", "the plain and Markdown outlines" },
     };
     const folio_write_opts *w = &j->wo;
     unsigned given = (w->paper ? TAKES_PAPER : 0) | (w->font || w->cjk_font ? TAKES_FONTS : 0) |
                      (w->cover_path ? TAKES_COVER : 0) | (w->vertical ? TAKES_VERTICAL : 0) |
-                     (w->css_path ? TAKES_CSS : 0) |
+                     (w->css_path ? TAKES_CSS : 0) | (w->n_embed_fonts ? TAKES_EMBED : 0) |
                      (w->outline_depth ? TAKES_DEPTH : 0) | (w->width ? TAKES_WIDTH : 0), taken = 0;
     for (int i = 0; i < j->n_fmts; i++)
         taken |= j->fmts[i]->takes;
@@ -141,6 +141,10 @@ static void help(void)
 "      --cover FILE      EPUB: a JPEG or PNG cover image (default: no cover)\n"
 "      --css FILE        EPUB: your stylesheet, applied after folio's (as\n"
 "                        pandoc's --css)\n"
+"      --embed-font FILE EPUB: put a font (TrueType, OpenType, WOFF, WOFF2) in\n"
+"                        the book, with an @font-face; the first one given\n"
+"                        sets the text; repeatable (pandoc's\n"
+"                        --epub-embed-font)\n"
 "      --paper SIZE      PDF: a4 (default), letter, a5\n"
 "      --font FAMILY     PDF: font for Latin text, a family name or a .ttf file\n"
 "                        (default Noto Serif)\n"
@@ -223,7 +227,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
            OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
-           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT, OPT_CSS, OPT_FROM };
+           OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT, OPT_CSS, OPT_FROM, OPT_EMBED_FONT };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
         { "title", required_argument, 0, OPT_TITLE }, { "author", required_argument, 0, OPT_AUTHOR },
@@ -236,7 +240,7 @@ int main(int argc, char **argv)
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
         { "cjk-font", required_argument, 0, OPT_CJK_FONT },
-        { "from", required_argument, 0, OPT_FROM }, { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
+        { "from", required_argument, 0, OPT_FROM }, { "embed-font", required_argument, 0, OPT_EMBED_FONT }, { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
         { "output-dir", required_argument, 0, 'd' }, { "jobs", required_argument, 0, 'j' },
         { "quiet", no_argument, 0, 'q' },
         { "explain", no_argument, 0, OPT_EXPLAIN }, { "features", no_argument, 0, OPT_FEATURES },
@@ -248,6 +252,7 @@ int main(int argc, char **argv)
     int smart = 1, cjk_punct = 1;
     const char *to = NULL, *output = NULL, *outdir = NULL;
     int jobs = 0, quiet = 0, explain = 0, from = FROM_AUTO;
+    static const char *embed[16];
     int c;
     opterr = 0;
     /* A closed pipe is reported as a write error, not a silent death. */
@@ -273,6 +278,12 @@ int main(int argc, char **argv)
         case OPT_VERTICAL: wo.vertical = 1; break;
         case OPT_COVER: wo.cover_path = optarg; break;
         case OPT_CSS: wo.css_path = optarg; break;
+        case OPT_EMBED_FONT:
+            if (wo.n_embed_fonts == sizeof embed / sizeof embed[0])
+                usage_error("--embed-font takes at most 16 fonts, not more: '%s'", optarg);
+            embed[wo.n_embed_fonts++] = optarg;
+            wo.embed_fonts = embed;
+            break;
         case OPT_PAPER:
             if (strcasecmp(optarg, "a4") && strcasecmp(optarg, "letter") && strcasecmp(optarg, "a5"))
                 usage_error("--paper takes a4, letter or a5, not '%s'", optarg);

@@ -14,7 +14,7 @@ typedef folio_status (*writer_fn)(const folio_doc *, const folio_write_opts *, f
 
 /* The options a format takes, besides the reading options every one does. */
 enum { TAKES_PAPER = 1, TAKES_FONTS = 2, TAKES_COVER = 4, TAKES_VERTICAL = 8, TAKES_DEPTH = 16,
-       TAKES_WIDTH = 32, TAKES_CSS = 64 };
+       TAKES_WIDTH = 32, TAKES_CSS = 64, TAKES_EMBED = 128 };
 
 typedef struct format {
     const char *name;

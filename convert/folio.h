@@ -322,6 +322,10 @@ typedef struct folio_write_opts {
     int vertical;              /* EPUB: vertical writing for zh/ja, right-to-left pages */
     const char *cover_path;    /* EPUB: a JPEG or PNG cover image, read by the writer */
     const char *css_path;      /* EPUB: a stylesheet (UTF-8) added after folio's, read by the writer */
+    const char *const *embed_fonts; /* EPUB: n_embed_fonts font files (TrueType, OpenType, WOFF,
+                                       WOFF2) put in the book with an @font-face each; the first
+                                       one's family sets the text (pandoc's --epub-embed-font) */
+    size_t n_embed_fonts;
     int outline_depth;         /* outline: 1 headings, 2 key sentences (0 = 2), 3 every sentence */
     int width;                 /* outline: wrap column (0 = 80), negative = no wrap */
     const char *paper;         /* PDF: "a4" (NULL), "letter", "a5" */

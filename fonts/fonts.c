@@ -241,6 +241,26 @@ static bool from_file(const char *path, folio_face *out)
     return true;
 }
 
+bool folio_font_family(const char *path, char *out, size_t cap, bool *bold, bool *italic)
+{
+    int count = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    if (!FcInit())
+        return false;
+    FcPattern *p = FcFreeTypeQuery((const FcChar8 *)path, 0, NULL, &count);
+    FcChar8 *family = NULL;
+    bool ok = p && FcPatternGetString(p, FC_FAMILY, 0, &family) == FcResultMatch && family && *family;
+    if (ok) {
+        snprintf(out, cap, "%s", (const char *)family);
+        FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+        FcPatternGetInteger(p, FC_SLANT, 0, &slant);
+    }
+    *bold = weight >= FC_WEIGHT_BOLD;
+    *italic = slant != FC_SLANT_ROMAN;
+    if (p)
+        FcPatternDestroy(p);
+    return ok;
+}
+
 /* A family the user named must be found as such; for the defaults, anything
  * fontconfig offers for the role will do. */
 static bool find_role(const char *spec, bool user, const char *lang, int32_t probe, folio_face *out)

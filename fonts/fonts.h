@@ -43,6 +43,11 @@ typedef struct folio_fonts {
 folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
                               bool need_cjk, folio_fonts *out, folio_error *err);
 void folio_fonts_free(folio_fonts *fonts);
+
+/* The family name a font file declares (TrueType, OpenType, WOFF, WOFF2:
+ * what FreeType reads), into out[cap], and whether the face is bold and
+ * italic; false if it is no font. */
+bool folio_font_family(const char *path, char *out, size_t cap, bool *bold, bool *italic);
 bool folio_face_has(const folio_face *face, int32_t cp);
 /* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)?
  * deep (a file the user named): also that the tables libharu reads are there

@@ -21,7 +21,9 @@
 #include <stdint.h>
 #include <utf8proc.h>
 #include "../convert/image.h"
+#include "../fonts/fonts.h"
 #include <assert.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,13 @@ typedef struct epub {
     size_t n_sec;
     bool credits, cjk, vertical;
     bool user_file_bad;         /* --cover or --css could not be used: the caller's input */
+    struct embedded_font {      /* --embed-font: read and checked before anything is written */
+        char family[200], file[128];
+        bool bold, italic;
+        const char *media_type;
+        folio_buf data;
+    } fonts[16];
+    size_t n_fonts;
     const char *cover_type;     /* media type, or NULL */
     folio_error *err;
 } epub;
@@ -760,6 +769,12 @@ static bool write_opf(epub *e)
     }
     if (e->credits)
         opf_item(&x, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL);
+    for (size_t i = 0; i < e->n_fonts; i++) {
+        char id[32], href[96];
+        snprintf(id, sizeof id, "font%zu", i);
+        snprintf(href, sizeof href, "fonts/%s", e->fonts[i].file);
+        opf_item(&x, id, href, e->fonts[i].media_type, NULL);
+    }
     for (size_t i = 0; i < e->doc->n_blocks; i++) {
         const folio_block *b = &e->doc->blocks[i];
         char id[32], name[48];
@@ -854,6 +869,19 @@ static bool write_css(epub *e)
                            "-webkit-writing-mode: vertical-rl; }\n"
                            "body { margin: 4% 0; }\n"
                            "p, li, h1, h2, h3 { text-combine-upright: digits 2; }\n");
+    for (size_t i = 0; i < e->n_fonts; i++) { /* --embed-font: each face, the first one for the text */
+        char rule[512];
+        snprintf(rule, sizeof rule,
+                 "@font-face { font-family: \"%s\"; font-weight: %s; font-style: %s; src: url(\"fonts/%s\"); }\n",
+                 e->fonts[i].family, e->fonts[i].bold ? "bold" : "normal", e->fonts[i].italic ? "italic" : "normal",
+                 e->fonts[i].file);
+        folio_buf_puts(&b, rule);
+    }
+    if (e->n_fonts) {
+        char rule[320];
+        snprintf(rule, sizeof rule, "body { font-family: \"%s\", serif; }\n", e->fonts[0].family);
+        folio_buf_puts(&b, rule);
+    }
     bool ok = !b.failed && add_bytes(e, "OEBPS/style.css", b.data, b.len, false);
     folio_buf_free(&b);
     return ok;
@@ -884,6 +912,62 @@ static bool add_images(epub *e)
             e->user_file_bad = true;
             return false;
         }
+    }
+    return true;
+}
+
+/* The media type of a font file by its first bytes, or NULL. */
+static const char *font_type(const unsigned char *d, size_t n)
+{
+    if (n >= 4 && (memcmp(d, "\0\1\0\0", 4) == 0 || memcmp(d, "true", 4) == 0))
+        return "font/ttf";
+    if (n >= 4 && memcmp(d, "OTTO", 4) == 0)
+        return "font/otf";
+    if (n >= 4 && memcmp(d, "wOFF", 4) == 0)
+        return "font/woff";
+    if (n >= 4 && memcmp(d, "wOF2", 4) == 0)
+        return "font/woff2";
+    return NULL;
+}
+
+/* --embed-font: each file a font FreeType reads, named for fonts/ (the
+ * bytes go in after the book's text: the mimetype entry comes first);
+ * their families go into the stylesheet (write_css). */
+static bool read_fonts(epub *e)
+{
+    for (size_t i = 0; i < e->o->n_embed_fonts && i < 16; i++) {
+        const char *path = e->o->embed_fonts[i];
+        struct embedded_font *f = &e->fonts[e->n_fonts];
+        folio_buf *b = &f->data;
+        const char *why = NULL;
+        if (!folio_file_read(path, (size_t)64 << 20, b))
+            why = "cannot read the font (or it is over 64 MB)";
+        else if (!(f->media_type = font_type((const unsigned char *)b->data, b->len)) ||
+                 !folio_font_family(path, f->family, sizeof f->family, &f->bold, &f->italic) ||
+                 strpbrk(f->family, "\"\\"))
+            why = "not a font file (TrueType, OpenType, WOFF or WOFF2)";
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        size_t k = (size_t)snprintf(f->file, sizeof f->file, "%zu-", i);
+        for (const char *p = base; *p && k + 1 < sizeof f->file; p++) /* a name safe in a URL and a zip */
+            f->file[k++] = isalnum((unsigned char)*p) || *p == '.' || *p == '-' || *p == '_' ? *p : '_';
+        f->file[k] = '\0';
+        e->n_fonts++; /* its bytes are freed with the others */
+        if (why) {
+            snprintf(e->err->message, sizeof e->err->message, "%s: %s", path, why);
+            e->user_file_bad = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool add_fonts(epub *e)
+{
+    for (size_t i = 0; i < e->n_fonts; i++) {
+        char name[160];
+        snprintf(name, sizeof name, "OEBPS/fonts/%s", e->fonts[i].file);
+        if (!add_bytes(e, name, e->fonts[i].data.data, e->fonts[i].data.len, true))
+            return false;
     }
     return true;
 }
@@ -997,7 +1081,7 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     e.vertical = e.o->vertical && e.cjk;
     make_uuid(&e);
     set_time(&e);
-    bool ok = add_content(&e) && add_images(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&
+    bool ok = read_fonts(&e) && add_content(&e) && add_fonts(&e) && add_images(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&
               add_text(&e);
     if (!ok) {
         rc = e.user_file_bad ? FOLIO_ERR_INPUT : FOLIO_ERR_FORMAT;
@@ -1019,5 +1103,7 @@ cleanup:
     if (src)
         zip_source_free(src);
     free(e.sec);
+    for (size_t i = 0; i < e.n_fonts; i++)
+        folio_buf_free(&e.fonts[i].data);
     return rc;
 }

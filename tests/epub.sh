@@ -37,6 +37,19 @@ printf 'p { text-indent: 0; margin-bottom: 1em; }\nh1 { color: #333; }\n' > "$tm
 if unzip -p "$tmp/css.epub" OEBPS/user.css | cmp -s - "$tmp/my.css" &&
    [ "$(unzip -p "$tmp/css.epub" OEBPS/text_001.xhtml | grep -c 'href="user.css"')" = 1 ]; then pass=$((pass + 1)); else
   echo "FAIL epub --css: user.css missing or not linked"; fail=$((fail + 1)); fi
+# --embed-font: the faces go in fonts/, in the manifest (epubcheck below), with an
+# @font-face each (weight read from the font) and the first one for the text; a file
+# that is no font is one line, exit 1, no book
+dv=/usr/share/fonts/truetype/dejavu
+./folio tests/samples/en-harbour.txt --embed-font $dv/DejaVuSans.ttf --embed-font $dv/DejaVuSans-Bold.ttf \
+  -o "$tmp/font.epub" && books="$books $tmp/font.epub"
+if [ "$(unzip -Z1 "$tmp/font.epub" | grep -c '^OEBPS/fonts/')" = 2 ] &&
+   unzip -p "$tmp/font.epub" OEBPS/style.css | grep -q 'font-weight: bold; font-style: normal; src: url("fonts/1-DejaVuSans-Bold.ttf")' &&
+   unzip -p "$tmp/font.epub" OEBPS/style.css | grep -q 'body { font-family: "DejaVu Sans", serif; }'; then
+  pass=$((pass + 1)); else echo "FAIL epub --embed-font: fonts or @font-face missing"; fail=$((fail + 1)); fi
+if ! ./folio tests/samples/en-harbour.txt --embed-font README.md -o "$tmp/nofont.epub" 2> "$tmp/nofont.err" &&
+   [ ! -e "$tmp/nofont.epub" ] && [ "$(wc -l < "$tmp/nofont.err")" = 1 ] && grep -q "README.md: not a font" "$tmp/nofont.err"; then
+  pass=$((pass + 1)); else echo "FAIL epub --embed-font README.md: not refused in one line"; fail=$((fail + 1)); fi
 # a run-in label ("导语：") is set off, on the line of its paragraph (no space after it)
 ./folio tests/samples/zh-library.txt -o "$tmp/runin.epub" && books="$books $tmp/runin.epub"
 if unzip -p "$tmp/runin.epub" 'OEBPS/text_*.xhtml' | grep -q '<p><span class="run-in">导语：</span>这篇文章'; then
