@@ -71,7 +71,11 @@ typedef struct folio_block {
     const folio_span *spans;  /* n_spans, in order of start, nested or apart, never crossing */
     size_t n_spans;
     union {
-        struct { int level; } heading;        /* 1 = section, 2 = subsection */
+        struct {
+            int level;                         /* 1 = section, 2 = subsection */
+            size_t number_len;                 /* bytes of text that are the heading's own number
+                                                  ("2. ", "一、", "Part II ", "第三章 "); 0: none */
+        } heading;
         struct {
             int ordered;                       /* 1 for "1." "(1)" "一、" markers */
             size_t body_offset;                /* bytes of `text` taken by the marker */

@@ -146,6 +146,9 @@ bool folio_contains(const char *s, size_t n, const char *needle);
 /* Bytes of a list marker at the start ("• ", "- ", "1. ", "(1)", "①"), 0 if
  * none; *ordered is 1 for numbered markers. */
 size_t folio_list_marker(const char *s, size_t n, int *ordered);
+/* Bytes at the start of a heading that are its own number ("2. ", "一、",
+ * "第三章", "Part II "; the whole of a bare "1"), 0 if none. */
+size_t folio_heading_number(const char *s, size_t n);
 
 /* ---- shared by the writers (doc.c) ---- */
 #include <time.h>

@@ -81,3 +81,61 @@ size_t folio_list_marker(const char *s, size_t n, int *ordered)
     return d < n ? d : 0;
 }
 
+
+static bool cjk_numeral(int32_t c)
+{
+    static const int32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                      0x5341, 0x767E, 0x96F6, 0x3007 }; /* 一二三四五六七八九十百零〇 */
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+        if (c == digits[i])
+            return true;
+    return c >= '0' && c <= '9';
+}
+
+/* Bytes at s that are a heading's own number: an ordered list marker
+ * ("2. ", "(3)", "2.1 "), CJK numerals before 、 or ，("一、"),
+ * "Part/Chapter/Section X ", "第…章/节/部分/回/篇", or the whole heading when
+ * it is a bare number ("1"); 0 if none. */
+size_t folio_heading_number(const char *s, size_t n)
+{
+    int ordered;
+    size_t k = folio_list_marker(s, n, &ordered);
+    if (k && ordered)
+        return k;
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == n && n)
+        return n; /* "1" alone */
+    static const char *const words[] = { "Part ", "Chapter ", "Section ", NULL };
+    for (const char *const *w = words; *w; w++)
+        if (strncmp(s, *w, strlen(*w)) == 0) {
+            i = strlen(*w);
+            while (i < n && s[i] != ' ' && s[i] != ':')
+                i++;
+            while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '.'))
+                i++;
+            return i;
+        }
+    int32_t c;
+    bool ordinal = n >= 3 && memcmp(s, "\xE7\xAC\xAC", 3) == 0; /* 第 */
+    i = ordinal ? 3 : 0;
+    while (i < n) {
+        size_t step = folio_utf8_next(s + i, n - i, &c);
+        if (!cjk_numeral(c))
+            break;
+        i += step;
+    }
+    if (ordinal) { /* 第三章, 第2节: the unit, then any space */
+        size_t step = i < n ? folio_utf8_next(s + i, n - i, &c) : 0;
+        if (step && (c == 0x7AE0 || c == 0x8282 || c == 0x56DE || c == 0x7BC7 || c == 0x6761 || c == 0x90E8))
+            i += step; /* 章节回篇条部 */
+        while (i < n && s[i] == ' ')
+            i++;
+        return i;
+    }
+    if (i > 0 && i < n && (folio_starts_with_ci(s + i, n - i, "\xE3\x80\x81") ||
+                           folio_starts_with_ci(s + i, n - i, "\xEF\xBC\x8C"))) /* 、 ， */
+        return i + 3;
+    return 0;
+}

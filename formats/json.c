@@ -90,6 +90,16 @@ static void put_block(out *o, const folio_block *b)
     case FOLIO_BLOCK_HEADING:
         put(o, ", \"level\": ");
         put_int(o, b->u.heading.level);
+        if (b->u.heading.number_len) { /* the heading's own number, as it stands in text */
+            char num[64];
+            size_t n = b->u.heading.number_len < sizeof num ? b->u.heading.number_len : sizeof num - 1;
+            memcpy(num, b->text, n);
+            while (n && num[n - 1] == ' ')
+                n--;
+            num[n] = '\0';
+            put(o, ", \"number\": ");
+            put_str(o, num);
+        }
         break;
     case FOLIO_BLOCK_LIST_ITEM:
         put(o, ", \"ordered\": ");

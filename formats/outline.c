@@ -25,7 +25,7 @@ typedef struct outline {
     int depth;                 /* 1 headings, 2 key sentences, 3 every sentence */
     int width;                 /* 0: no wrap */
     int level;                 /* level of the current heading (0 before any) */
-    bool own_numbers;          /* most headings carry their own number */
+    bool own_numbers;          /* most headings carry their own number (folio_heading_number) */
     bool at_top;               /* nothing written since the header */
     char tag[32];
     bool cjk;                  /* a Chinese, Japanese or Korean document */
@@ -138,39 +138,6 @@ static void indent(char *out, size_t cap, int spaces)
     snprintf(out, cap, "%*s", spaces, "");
 }
 
-/* Does the heading carry its own number ("2. What it pays", "一、借书",
- * "Part II")?  Then printing ours too would say "2. 2. What it pays". */
-static bool own_number(const char *s)
-{
-    int ordered;
-    size_t n = strlen(s);
-    if (folio_list_marker(s, n, &ordered) && ordered)
-        return true;
-    static const char *const words[] = { "Part ", "Chapter ", "Section ", "第", NULL };
-    for (const char *const *w = words; *w; w++)
-        if (strncmp(s, *w, strlen(*w)) == 0)
-            return true;
-    /* CJK numerals before 、 or ，: 一、 十二、 */
-    size_t i = 0;
-    int32_t c;
-    while (i < n) {
-        size_t k = folio_utf8_next(s + i, n - i, &c);
-        if (!(c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-                                c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
-            break;
-        i += k;
-    }
-    return i > 0 && i < n && (folio_starts_with_ci(s + i, n - i, "、") || folio_starts_with_ci(s + i, n - i, "，"));
-}
-
-static bool bare_number(const char *s)
-{
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
 static void write_heading(outline *o, const folio_iter *it, const folio_node *sec)
 {
     const folio_block *b = sec->block;
@@ -179,9 +146,10 @@ static void write_heading(outline *o, const folio_iter *it, const folio_node *se
     number(it, level, num, sizeof num);
     o->level = level;
     const char *text = b->text;
-    if (bare_number(text)) /* "1" on its own: our "1." says it */
+    size_t own = b->u.heading.number_len;
+    if (own && own == strlen(text)) /* "1" on its own: our "1." says it */
         text = "";
-    else if (own_number(text) || o->own_numbers)
+    else if (own || o->own_numbers)
         num[0] = '\0'; /* theirs, or none among theirs: "一、…" then "“修补课”" */
     if (o->md) { /* an ATX heading stays on one line */
         snprintf(prefix, sizeof prefix, "\n%.*s %s%s", level + 1, "####", num, num[0] && *text ? " " : "");
@@ -306,7 +274,7 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
     for (size_t i = 0; i < doc->n_blocks; i++)
         if (doc->blocks[i].type == FOLIO_BLOCK_HEADING) {
             headings++;
-            numbered += own_number(doc->blocks[i].text);
+            numbered += doc->blocks[i].u.heading.number_len > 0;
         }
     o.own_numbers = numbered * 2 > headings;
     write_head(&o);

@@ -971,8 +971,10 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
         folio_block *blk = add_block(b, u->btype, u->no, text);
         if (!blk)
             return false;
-        if (u->btype == FOLIO_BLOCK_HEADING)
+        if (u->btype == FOLIO_BLOCK_HEADING) {
             blk->u.heading.level = u->level;
+            blk->u.heading.number_len = folio_heading_number(text, strlen(text));
+        }
         if (u->btype == FOLIO_BLOCK_PARAGRAPH || u->btype == FOLIO_BLOCK_NOTE)
             blk->label_len = run_in_label(text);
         if (r->page && !attach_spans(r, blk, u))

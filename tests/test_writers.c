@@ -185,6 +185,23 @@ static void every_scalar_breaks(void **state)
     }
 }
 
+/* A heading's own number, as the model keeps it (folio_block.u.heading.number_len). */
+static void heading_numbers(void **state)
+{
+    (void)state;
+    static const struct { const char *heading, *number; } cases[] = {
+        { "2. What it pays", "2. " }, { "一、借书的人少了", "一、" }, { "十二、结语", "十二、" },
+        { "第三章 港口", "第三章 " }, { "第2节", "第2节" }, { "Part II: The sea", "Part II: " },
+        { "1", "1" }, { "(3) Costs", "(3) " }, { "What it pays", "" }, { "2024 in review", "" },
+        { "一些问题", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = folio_heading_number(cases[i].heading, strlen(cases[i].heading));
+        assert_int_equal(n, strlen(cases[i].number));
+        assert_memory_equal(cases[i].heading, cases[i].number, n);
+    }
+}
+
 static void line_breaking(void **state)
 {
     (void)state;
@@ -383,7 +400,7 @@ int main(void)
         cmocka_unit_test(language_tags),
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
-        cmocka_unit_test(line_breaking),
+        cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
