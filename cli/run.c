@@ -5,6 +5,7 @@
  * kill never leaves a half-written file (the old one, if any, stays).
  */
 #include "cli.h"
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <limits.h>
@@ -156,6 +157,41 @@ static bool dangling_link_target(target *t)
     return true;
 }
 
+/* A temporary file of a folio that died (SIGKILL, a crash) beside the
+ * target: "NAME.folio-PID-XXXXXX", ours (same owner), 0600 as mkstemp made
+ * it, and no process PID alive.  It is removed before a new one is made;
+ * nothing else is touched. */
+static void remove_stale_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX], prefix[PATH_MAX];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    int n = snprintf(prefix, sizeof prefix, "%s.folio-", slash ? slash + 1 : path);
+    DIR *d = opendir(dir);
+    if (!d || n <= 0 || (size_t)n >= sizeof prefix) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, prefix, (size_t)n) != 0)
+            continue;
+        char *end;
+        long pid = strtol(e->d_name + n, &end, 10);
+        if (pid <= 0 || *end != '-' || strlen(end + 1) != 6 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+            continue;
+        char full[PATH_MAX];
+        struct stat st;
+        if (snprintf(full, sizeof full, "%s/%s", dir, e->d_name) < (int)sizeof full && lstat(full, &st) == 0 &&
+            S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 07777) == 0600)
+            unlink(full);
+    }
+    closedir(d);
+}
+
 /* Resolve the target, refuse an input itself, and open what to write. */
 static int open_target(target *t, int slot, const struct stat *inputs, int n_inputs)
 {
@@ -189,7 +225,8 @@ static int open_target(target *t, int slot, const struct stat *inputs, int n_inp
     umask(mask);
     t->mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
     int fd = -1;
-    if (snprintf(t->tmp, PATH_MAX, "%s.folio-XXXXXX", t->path) < PATH_MAX)
+    remove_stale_temps(t->path);
+    if (snprintf(t->tmp, PATH_MAX, "%s.folio-%ld-XXXXXX", t->path, (long)getpid()) < PATH_MAX)
         fd = mkstemp(t->tmp);
     else
         errno = ENAMETOOLONG;

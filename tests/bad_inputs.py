@@ -135,6 +135,7 @@ def never_half_written(tmp):
                      "and wrote the figures in book %d.\n\n" % (i, i * 7 % 997, i * 3 % 101, i)).encode())
     target = os.path.join(tmp, "target.pdf")
     open(target, "wb").write(b"OLD")
+    open(os.path.join(tmp, "small.txt"), "wb").write(ARTICLE)
     temps = lambda: [n for n in os.listdir(tmp) if n.startswith("target.pdf.folio-")]
 
     def interrupted(sig):
@@ -155,8 +156,18 @@ def never_half_written(tmp):
     ok = ok and open(target, "rb").read() == b"OLD" and not temps()
     ok &= interrupted(signal.SIGKILL)  # cannot be caught: the target is still the old file
     ok &= open(target, "rb").read() == b"OLD"
-    for n in temps():  # what SIGKILL left
-        os.unlink(os.path.join(tmp, n))
+    left = temps()  # what SIGKILL left: the next conversion to that target removes it
+    if not left:
+        print("FAIL never half-written: SIGKILL left no temporary file to test the clean-up with")
+        ok = False
+    alive = os.path.join(tmp, "target.pdf.folio-%d-abcdef" % os.getpid())  # a live process's: kept
+    open(alive, "wb").close()
+    os.chmod(alive, 0o600)
+    ok &= subprocess.run([FOLIO, os.path.join(tmp, "small.txt"), "-o", target], capture_output=True).returncode == 0
+    if sorted(temps()) != [os.path.basename(alive)]:
+        print("FAIL stale temporary files: %r left (only the live process's should be)" % temps())
+        ok = False
+    os.unlink(alive)
     # a closed pipe downstream (folio ... | head) ends quietly, as cat does
     p = subprocess.Popen([FOLIO, big, "-t", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     p.stdout.read(100)
