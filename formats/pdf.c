@@ -416,8 +416,65 @@ static folio_status save(pdf_ctx *c, folio_sink_fn sink, void *user)
     return rc;
 }
 
-folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
-                             folio_sink_fn sink, void *user, folio_error *err)
+/* The display list as text, a page at a time (folio_pdf_dump_layout):
+ * what the layout placed, before any of it is painted. */
+typedef struct dump {
+    folio_sink_fn sink;
+    void *user;
+    bool failed;
+} dump;
+
+static void dump_line(pdf_ctx *c, const char *line)
+{
+    dump *d = c->dump;
+    if (!d->failed && d->sink(d->user, line, strlen(line)) != 0)
+        d->failed = true;
+}
+
+static void dump_page(pdf_ctx *c)
+{
+    char line[512];
+    for (size_t i = 0; i < c->n_rules; i++) {
+        const dl_rule *r = &c->rules[i];
+        snprintf(line, sizeof line, "p%d rule %.1f %.1f %.1f %.1f %.2f #%06x\n", r->page + 1, r->x1, r->y1, r->x2,
+                 r->y2, r->width, (unsigned)r->color);
+        dump_line(c, line);
+    }
+    for (size_t i = 0; i < c->n_images; i++) {
+        const dl_image *im = &c->images[i];
+        snprintf(line, sizeof line, "p%d image %.1f %.1f %.1f %.1f %s\n", im->page + 1, im->x, im->y, im->w, im->h,
+                 im->block->u.image.media_type);
+        dump_line(c, line);
+    }
+    for (size_t i = 0; i < c->n_texts; i++) {
+        const dl_text *t = &c->texts[i];
+        snprintf(line, sizeof line, "p%d text %.1f %.1f face%d %.1f #%06x %.200s\n", t->page + 1, t->x, t->y, t->face,
+                 t->size, (unsigned)t->color, c->pool.data + t->off);
+        dump_line(c, line);
+    }
+    for (size_t i = 0; i < c->n_links; i++) {
+        const dl_link *l = &c->links[i];
+        snprintf(line, sizeof line, "p%d link %.1f %.1f %.1f %.1f %.200s\n", l->page + 1, l->x0, l->y0, l->x1, l->y1,
+                 l->href);
+        dump_line(c, line);
+    }
+    c->n_texts = c->n_rules = c->n_images = c->n_links = 0;
+    c->pool.len = 0;
+}
+
+static void dump_marks(pdf_ctx *c)
+{
+    char line[512];
+    for (size_t i = 0; i < c->n_marks; i++) {
+        snprintf(line, sizeof line, "p%d mark %d %.1f %.200s\n", c->marks[i].page + 1, c->marks[i].level,
+                 c->marks[i].y, c->marks[i].text);
+        dump_line(c, line);
+    }
+}
+
+/* The PDF, or (d) its display list as text. */
+static folio_status write_pdf(const folio_doc *doc, const folio_write_opts *opts, folio_sink_fn sink, void *user,
+                              folio_error *err, dump *d)
 {
     folio_error scratch;
     folio_write_opts defaults = { .epoch = -1 };
@@ -441,6 +498,14 @@ folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
     if (HPDF_UseUTFEncodings(c.pdf) != HPDF_OK || HPDF_SetCurrentEncoder(c.pdf, "UTF-8") != HPDF_OK ||
         !folio_pdf_face(&c, FOLIO_FACE_TEXT))
         goto cleanup;
+    if (d) { /* the layout alone, painted as text */
+        c.dump = d;
+        c.page_done = dump_page;
+        folio_pdf_layout(&c);
+        dump_marks(&c);
+        rc = failed(&c) ? FOLIO_ERR_FORMAT : d->failed ? FOLIO_ERR_WRITE : FOLIO_OK;
+        goto cleanup;
+    }
     if (!render(&c))
         goto cleanup;
     rc = save(&c, sink, user);
@@ -475,4 +540,17 @@ cleanup:
     free(c.links);
     free(c.marks);
     return rc;
+}
+
+folio_status folio_write_pdf(const folio_doc *doc, const folio_write_opts *opts,
+                             folio_sink_fn sink, void *user, folio_error *err)
+{
+    return write_pdf(doc, opts, sink, user, err, NULL);
+}
+
+folio_status folio_pdf_dump_layout(const folio_doc *doc, const folio_write_opts *opts, folio_sink_fn sink,
+                                   void *user, folio_error *err)
+{
+    dump d = { sink, user, false };
+    return write_pdf(doc, opts, sink, user, err, &d);
 }

@@ -95,6 +95,7 @@ typedef struct pdf_ctx {
     /* The backend's: called by the layout when a page is complete (and at
      * the end) to paint what the display list holds so far. */
     void (*page_done)(struct pdf_ctx *c);
+    struct dump *dump;          /* folio_pdf_dump_layout's sink, or NULL */
 } pdf_ctx;
 
 /* pdf_font.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */
@@ -122,6 +123,12 @@ void folio_pdf_flush(pdf_ctx *c);
 void folio_pdf_seal(pdf_ctx *c, int page);
 void folio_pdf_seal_finish(pdf_ctx *c);
 void folio_pdf_seal_free(pdf_ctx *c);
+
+/* pdf.c: the display list the layout makes of doc, as text (a line per
+ * run, rule, picture, link and bookmark, with page and position), painted
+ * by nothing: what the layout's golden tests compare. */
+folio_status folio_pdf_dump_layout(const folio_doc *doc, const folio_write_opts *opts, folio_sink_fn sink,
+                                   void *user, folio_error *err);
 
 /* pdf_layout.c */
 void folio_pdf_layout(pdf_ctx *c);

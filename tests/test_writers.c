@@ -14,6 +14,7 @@
 #include "../convert/folio.h"
 #include "../convert/internal.h"
 #include "helpers.h"
+#include "../formats/pdf.h"
 
 static const char *ARTICLE =
     "Home\nA Small Test Book\n\nBy Ann Lee\nMay 4, 2024\n\n"
@@ -182,6 +183,51 @@ static void every_scalar_breaks(void **state)
                                                NULL, count_lines, &nl), 0);
             assert_true(nl >= 1);
         }
+    }
+}
+
+/* The PDF layout's display list (every run, rule, picture, link and
+ * bookmark with its page and position) against a golden file: the layout
+ * is tested apart from painting.  FOLIO_UPDATE_GOLDEN=1 rewrites the files
+ * (review the diff). */
+static void layout_golden(void **state)
+{
+    (void)state;
+    static const char *const pages[] = { "tests/samples/en-harbour.txt", "tests/samples/zh-library.txt",
+                                         "tests/html/levels.html", "tests/html/inline.html" };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        folio_buf in = { 0 }, got = { 0 }, want = { 0 };
+        char golden[128];
+        const char *base = strrchr(pages[i], '/') + 1;
+        snprintf(golden, sizeof golden, "tests/golden/%.*s.layout", (int)(strrchr(base, '.') - base), base);
+        FILE *f = fopen(pages[i], "rb");
+        assert_non_null(f);
+        char chunk[4096];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            folio_buf_append(&in, chunk, n);
+        fclose(f);
+        folio_doc *doc = NULL;
+        bool html = strstr(pages[i], ".html") != NULL;
+        assert_int_equal(html ? folio_read_html(in.data, in.len, NULL, &doc, NULL)
+                              : folio_read_text(in.data, in.len, NULL, &doc, NULL), FOLIO_OK);
+        folio_write_opts o = { .epoch = 0 };
+        assert_int_equal(folio_pdf_dump_layout(doc, &o, to_buf, &got, NULL), FOLIO_OK);
+        folio_doc_free(doc);
+        if (getenv("FOLIO_UPDATE_GOLDEN") && (f = fopen(golden, "wb"))) {
+            fwrite(got.data, 1, got.len, f);
+            fclose(f);
+        }
+        f = fopen(golden, "rb");
+        assert_non_null(f);
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            folio_buf_append(&want, chunk, n);
+        fclose(f);
+        if (got.len != want.len || memcmp(got.data, want.data, got.len) != 0)
+            fail_msg("%s: the layout differs from %s (FOLIO_UPDATE_GOLDEN=1 rewrites it)", pages[i], golden);
+        folio_buf_free(&in);
+        folio_buf_free(&got);
+        folio_buf_free(&want);
     }
 }
 
@@ -401,6 +447,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
+        cmocka_unit_test(layout_golden),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
