@@ -448,8 +448,8 @@ static void dump_page(pdf_ctx *c)
     }
     for (size_t i = 0; i < c->n_texts; i++) {
         const dl_text *t = &c->texts[i];
-        snprintf(line, sizeof line, "p%d text %.1f %.1f face%d %.1f #%06x %.200s\n", t->page + 1, t->x, t->y, t->face,
-                 t->size, (unsigned)t->color, c->pool.data + t->off);
+        snprintf(line, sizeof line, "p%d text %.1f %.1f face%d%s %.1f #%06x %.200s\n", t->page + 1, t->x, t->y,
+                 t->face, t->stroke ? "+stroke" : "", t->size, (unsigned)t->color, c->pool.data + t->off);
         dump_line(c, line);
     }
     for (size_t i = 0; i < c->n_links; i++) {

@@ -188,7 +188,14 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
         if (points && slack > 0 && slack / (float)points < st->size * (cjk ? 0.5f : 0.8f))
             per = slack / (float)points;
     }
-    draw_runs(c, s, n, x, y, st->role, st->size, st->color, per);
+    const folio_block *b = c->placing;
+    size_t label = b && s == b->text && b->label_len < n && st->role == FOLIO_FACE_TEXT ? b->label_len : 0;
+    float at = x;
+    if (label) { /* a run-in label ("导语：") in bold, the text after it */
+        draw_runs(c, s, label, x, y, FOLIO_FACE_BOLD, st->size, st->color, per);
+        at = x_at(c, s, label, x, FOLIO_FACE_BOLD, st->size, per);
+    }
+    draw_runs(c, s + label, n - label, at, y, st->role, st->size, st->color, per);
     add_links(c, s, n, x, y, st, per);
 }
 
