@@ -186,6 +186,54 @@ static void every_scalar_breaks(void **state)
     }
 }
 
+/* The walker over a document built by hand: an opening, headings that
+ * skip a level and climb back, a list of each kind; the events as a
+ * string ("{" enter, "}" exit, a letter per leaf). */
+static void walker(void **state)
+{
+    (void)state;
+    folio_block b[] = {
+        { .type = FOLIO_BLOCK_PARAGRAPH, .text = "p" },
+        { .type = FOLIO_BLOCK_HEADING, .text = "A", .u.heading.level = 1 },
+        { .type = FOLIO_BLOCK_PARAGRAPH, .text = "p" },
+        { .type = FOLIO_BLOCK_HEADING, .text = "B", .u.heading.level = 3 }, /* under A: level 2 */
+        { .type = FOLIO_BLOCK_LIST_ITEM, .text = "i" },
+        { .type = FOLIO_BLOCK_LIST_ITEM, .text = "i" },
+        { .type = FOLIO_BLOCK_LIST_ITEM, .text = "o", .u.list_item.ordered = 1 },
+        { .type = FOLIO_BLOCK_HEADING, .text = "C", .u.heading.level = 3 }, /* B's sibling */
+        { .type = FOLIO_BLOCK_HEADING, .text = "D", .u.heading.level = 2 }, /* closes C, not A */
+        { .type = FOLIO_BLOCK_HEADING, .text = "E", .u.heading.level = 1 },
+        { .type = FOLIO_BLOCK_PARAGRAPH, .text = "p" },
+    };
+    folio_doc doc = { .blocks = b, .n_blocks = sizeof b / sizeof b[0] };
+    char got[256] = "", nums[64] = "";
+    folio_iter *it = folio_iter_new(&doc, 6, 1);
+    assert_non_null(it);
+    const folio_node *n;
+    folio_event ev;
+    while ((ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
+        char one[16];
+        if (n->kind == FOLIO_NODE_BLOCK)
+            snprintf(one, sizeof one, "%s", n->block->text);
+        else if (n->kind == FOLIO_NODE_SECTION)
+            snprintf(one, sizeof one, ev == FOLIO_EVENT_ENTER ? "{%s%d" : "}", n->block ? n->block->text : "O",
+                     n->level);
+        else if (n->kind == FOLIO_NODE_LIST)
+            snprintf(one, sizeof one, ev == FOLIO_EVENT_ENTER ? "[%d" : "]", n->number);
+        else
+            snprintf(one, sizeof one, ev == FOLIO_EVENT_ENTER ? "<" : ">");
+        strcat(got, one);
+        if (n->kind == FOLIO_NODE_SECTION && ev == FOLIO_EVENT_ENTER && n->block) {
+            int v[6], k = folio_iter_numbers(it, v, 6);
+            for (int j = 0; j < k; j++)
+                snprintf(nums + strlen(nums), sizeof nums - strlen(nums), j ? ".%d" : " %d", v[j]);
+        }
+    }
+    folio_iter_free(it);
+    assert_string_equal(got, "<{O1p}{A1p{B2[0ii][1o]}{C2}{D2}}{E1p}>");
+    assert_string_equal(nums, " 1 1.1 1.2 1.3 2");
+}
+
 /* The PDF layout's display list (every run, rule, picture, link and
  * bookmark with its page and position) against a golden file: the layout
  * is tested apart from painting.  FOLIO_UPDATE_GOLDEN=1 rewrites the files
@@ -447,7 +495,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
-        cmocka_unit_test(layout_golden),
+        cmocka_unit_test(layout_golden), cmocka_unit_test(walker),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
