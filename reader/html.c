@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 /* Elements whose content is not text a reader sees. */
@@ -49,13 +50,30 @@ static const char *const meta_words[] = {
     "publish", "meta", "info", "source", NULL
 };
 
-/* libxml2's HTML parser gives element names in lower case. */
-static bool name_is(const xmlNode *n, const char *name)
+/* An element as the parser reports its start: its name (libxml2's HTML
+ * parser gives names in lower case) and its attributes (name, value pairs;
+ * a value is NULL for an attribute written bare, as `hidden`). */
+typedef struct elem {
+    const xmlChar *name;
+    const xmlChar **attrs;
+} elem;
+
+/* The value of attribute `name` as a new string ("" when written bare), or
+ * NULL; free with xmlFree. */
+static xmlChar *get_attr(const elem *n, const char *name)
+{
+    for (const xmlChar **a = n->attrs; a && a[0]; a += 2)
+        if (strcasecmp((const char *)a[0], name) == 0)
+            return xmlStrdup(a[1] ? a[1] : (const xmlChar *)"");
+    return NULL;
+}
+
+static bool name_is(const elem *n, const char *name)
 {
     return n->name && strcmp((const char *)n->name, name) == 0;
 }
 
-static bool name_in(const xmlNode *n, const char *const *list)
+static bool name_in(const elem *n, const char *const *list)
 {
     for (; *list; list++)
         if (name_is(n, *list))
@@ -86,21 +104,21 @@ static bool words_match(const char *v, const char *const *list)
     return false;
 }
 
-static bool attr_words(const xmlNode *n, const char *const *list)
+static bool attr_words(const elem *n, const char *const *list)
 {
     bool hit = false;
     static const char *const names[] = { "class", "id", NULL };
     for (const char *const *a = names; *a && !hit; a++) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)*a);
+        xmlChar *v = get_attr(n, *a);
         hit = v && words_match((const char *)v, list);
         xmlFree(v);
     }
     return hit;
 }
 
-static bool attr_has(const xmlNode *n, const char *name, const char *needle)
+static bool attr_has(const elem *n, const char *name, const char *needle)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    xmlChar *v = get_attr(n, name);
     bool hit = v && (needle ? strcasestr((const char *)v, needle) != NULL : true);
     xmlFree(v);
     return hit;
@@ -108,11 +126,11 @@ static bool attr_has(const xmlNode *n, const char *name, const char *needle)
 
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden. */
-static bool hidden(const xmlNode *n)
+static bool hidden(const elem *n)
 {
     if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
         return true;
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+    xmlChar *v = get_attr(n, "style");
     bool h = false;
     if (v) {
         char flat[256];
@@ -147,6 +165,14 @@ typedef struct render {
     bool after_img;
     size_t chars, bold_chars, link_chars; /* of the current line */
     bool failed;
+    /* the parser's events: the contexts of the open elements */
+    struct ctx *stack;
+    size_t depth, cap;
+    int skip;                 /* depth inside an element not read (script, hidden), 0: reading */
+    bool skip_head;           /* that element is <head>: its children carry metadata */
+    int item_no;
+    bool in_title, in_json;   /* gathering <title> or JSON-LD text */
+    folio_buf title, json;
 } render;
 
 static line_hint *current_hint(render *w)
@@ -207,9 +233,10 @@ static void open_line(render *w, const ctx *c)
 }
 
 /* Text of a node in context c: white space folded (kept in <pre>). */
-static void put_text(render *w, const ctx *c, const char *s)
+static void put_text(render *w, const ctx *c, const char *s, size_t n)
 {
-    for (; *s; s++) {
+    const char *end = s + n;
+    for (; s < end; s++) {
         unsigned char ch = (unsigned char)*s;
         if (c->pre && ch == '\n') {
             if (w->page->n_hints && w->breaks == 0 && w->page->text.len > w->line_start)
@@ -234,7 +261,7 @@ static void put_text(render *w, const ctx *c, const char *s)
         do {
             chars += ((unsigned char)*s & 0xC0) != 0x80; /* a character starts */
             s++;
-        } while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f');
+        } while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f');
         folio_buf_append(&w->page->text, run, (size_t)(s - run));
         s--;
         w->chars += chars;
@@ -266,14 +293,14 @@ static const char *keep(render *w, const char *s)
     return n ? folio_arena_strndup(w->arena, s, n) : NULL;
 }
 
-static void take_meta(render *w, const xmlNode *n)
+static void take_meta(render *w, const elem *n)
 {
-    xmlChar *key = xmlGetProp(n, (const xmlChar *)"property");
+    xmlChar *key = get_attr(n, "property");
     if (!key)
-        key = xmlGetProp(n, (const xmlChar *)"name");
+        key = get_attr(n, "name");
     if (!key)
-        key = xmlGetProp(n, (const xmlChar *)"itemprop");
-    xmlChar *val = xmlGetProp(n, (const xmlChar *)"content");
+        key = get_attr(n, "itemprop");
+    xmlChar *val = get_attr(n, "content");
     if (key && val) {
         const char *k = (const char *)key, *v = (const char *)val;
         html_page *p = w->page;
@@ -346,12 +373,8 @@ static const char *json_string(render *w, const char *json, const char *key)
     return out;
 }
 
-static void take_json_ld(render *w, const xmlNode *n)
+static void take_json_ld(render *w, const char *j)
 {
-    xmlChar *json = xmlNodeGetContent(n);
-    if (!json)
-        return;
-    const char *j = (const char *)json;
     html_page *p = w->page;
     if (!p->headline)
         p->headline = json_string(w, j, "headline");
@@ -359,32 +382,31 @@ static void take_json_ld(render *w, const xmlNode *n)
         p->date = json_string(w, j, "datePublished");
     if (!p->author)
         p->author = json_string(w, j, "author");
-    xmlFree(json);
 }
 
 /* Metadata an element carries, wherever it stands. */
-static void element_meta(render *w, const xmlNode *n)
+static void element_meta(render *w, const elem *n)
 {
     html_page *p = w->page;
     if (name_is(n, "meta")) {
         take_meta(w, n);
     } else if (name_is(n, "title") && !p->title) {
-        xmlChar *t = xmlNodeGetContent(n);
-        p->title = keep(w, (const char *)t);
-        xmlFree(t);
+        w->in_title = true; /* its text is gathered until it ends */
+        w->title.len = 0;
     } else if (name_is(n, "script") && attr_has(n, "type", "ld+json")) {
-        take_json_ld(w, n);
+        w->in_json = true;
+        w->json.len = 0;
     } else if (name_is(n, "html") && !p->lang) {
-        xmlChar *l = xmlGetProp(n, (const xmlChar *)"lang");
+        xmlChar *l = get_attr(n, "lang");
         p->lang = keep(w, (const char *)l);
         xmlFree(l);
     } else if ((name_is(n, "base") || (name_is(n, "link") && attr_has(n, "rel", "canonical"))) && !p->base) {
-        xmlChar *h = xmlGetProp(n, (const xmlChar *)"href");
+        xmlChar *h = get_attr(n, "href");
         p->base = h && (!strncasecmp((const char *)h, "http://", 7) || !strncasecmp((const char *)h, "https://", 8))
                       ? keep(w, (const char *)h) : NULL;
         xmlFree(h);
     } else if (name_is(n, "time") && !p->date) {
-        xmlChar *d = xmlGetProp(n, (const xmlChar *)"datetime");
+        xmlChar *d = get_attr(n, "datetime");
         p->date = keep(w, (const char *)d);
         xmlFree(d);
     }
@@ -394,7 +416,7 @@ static void element_meta(render *w, const xmlNode *n)
 /* the walk                                                            */
 
 /* The context inside element n, from its parent's. */
-static ctx enter_ctx(const xmlNode *n, ctx c, int *item_no)
+static ctx enter_ctx(const elem *n, ctx c, int *item_no)
 {
     const char *name = (const char *)n->name;
     if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
@@ -451,7 +473,7 @@ static ctx enter_ctx(const xmlNode *n, ctx c, int *item_no)
     return c;
 }
 
-static int breaks_of(const xmlNode *n)
+static int breaks_of(const elem *n)
 {
     if (name_is(n, "p"))
         return 2;
@@ -460,15 +482,15 @@ static int breaks_of(const xmlNode *n)
 
 /* An image where it stands: before the next line (lazy pages keep the
  * address in data-src). */
-static void note_image(render *w, const xmlNode *n)
+static void note_image(render *w, const elem *n)
 {
     html_page *p = w->page;
-    xmlChar *src = xmlGetProp(n, (const xmlChar *)"src");
+    xmlChar *src = get_attr(n, "src");
     if (!src || !*src || strncmp((const char *)src, "data:", 5) == 0) {
         xmlFree(src);
-        src = xmlGetProp(n, (const xmlChar *)"data-src");
+        src = get_attr(n, "data-src");
     }
-    xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
+    xmlChar *alt = get_attr(n, "alt");
     if (src && *src) {
         if (p->n_images == p->cap_images) {
             size_t cap = p->cap_images ? p->cap_images * 2 : 16;
@@ -519,7 +541,7 @@ static const char *absolute_href(render *w, const char *href)
 }
 
 /* An element that opens an inline span: <em>/<i>, <strong>/<b>, <a href>. */
-static void open_span(render *w, const xmlNode *n, ctx *c)
+static void open_span(render *w, const elem *n, ctx *c)
 {
     c->span = -1;
     c->href = NULL;
@@ -528,7 +550,7 @@ static void open_span(render *w, const xmlNode *n, ctx *c)
     else if (name_is(n, "strong") || name_is(n, "b"))
         c->span = FOLIO_SPAN_STRONG;
     else if (name_is(n, "a")) {
-        xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+        xmlChar *href = get_attr(n, "href");
         c->href = href ? absolute_href(w, (const char *)href) : NULL;
         c->span = c->href ? FOLIO_SPAN_LINK : -1;
         xmlFree(href);
@@ -587,102 +609,135 @@ static bool new_node(render *w, ctx *c)
     return true;
 }
 
-/* Walk the tree without recursion (a page may nest thousands deep). */
-static void walk(render *w, xmlNode *root)
+/* The parser's events (SAX): no tree is built, so a page costs its text
+ * and the contexts of the elements open at a time. */
+static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
 {
-    size_t cap = 64, depth = 0;
-    ctx *stack = malloc(cap * sizeof *stack);
-    int item_no = 0;
-    if (!stack) {
-        w->failed = true;
+    render *w = user;
+    elem e = { name, attrs };
+    if (w->failed || !name)
+        return;
+    if (w->skip) { /* inside an element not read; <head>'s children give metadata */
+        w->skip++;
+        if (w->skip == 2 && w->skip_head)
+            element_meta(w, &e);
         return;
     }
-    stack[0] = (ctx){ 0 };
-    xmlNode *n = root;
-    while (n && !w->failed) {
-        bool descend = false;
-        if (n->type == XML_ELEMENT_NODE) {
-            element_meta(w, n);
-            if (!name_in(n, skipped) && !hidden(n)) {
-                if (name_is(n, "br")) {
-                    if (w->breaks < 2)
-                        w->breaks = w->page->text.len > w->line_start || w->breaks ? w->breaks + 1 : 1;
-                } else if (name_is(n, "img")) {
-                    w->after_img = true;
-                    w->page->images++;
-                    note_image(w, n);
-                } else if (name_is(n, "td") || name_is(n, "th")) {
-                    w->space = true;
-                }
-                want_breaks(w, breaks_of(n));
-                if (n->children) {
-                    if (depth + 1 == cap) {
-                        ctx *grown = realloc(stack, cap * 2 * sizeof *stack);
-                        if (!grown) {
-                            w->failed = true;
-                            break;
-                        }
-                        stack = grown;
-                        cap *= 2;
-                    }
-                    stack[depth + 1] = enter_ctx(n, stack[depth], &item_no);
-                    open_span(w, n, &stack[depth + 1]);
-                    if (name_in(n, blocks) && !new_node(w, &stack[depth + 1]))
-                        break;
-                    depth++;
-                    descend = true;
-                }
-            } else if (name_is(n, "script") || name_is(n, "head")) {
-                /* metadata inside: <title>, <meta>, JSON-LD */
-                for (xmlNode *k = n->children; k; k = k->next)
-                    if (k->type == XML_ELEMENT_NODE)
-                        element_meta(w, k);
-            }
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            put_text(w, &stack[depth], (const char *)n->content);
-        }
-        if (descend) {
-            n = n->children;
-            continue;
-        }
-        while (n && !n->next && n != root) {
-            n = n->parent;
-            if (n && n->type == XML_ELEMENT_NODE) {
-                close_span(w, &stack[depth]);
-                want_breaks(w, breaks_of(n));
-                if (stack[depth].hint.node != stack[depth - 1].hint.node)
-                    w->page->nodes[stack[depth].hint.node].end = w->page->n_nodes - 1;
-                depth--;
-            }
-        }
-        n = n && n != root ? n->next : NULL;
+    element_meta(w, &e);
+    if (name_in(&e, skipped) || hidden(&e)) {
+        w->skip = 1;
+        w->skip_head = name_is(&e, "head");
+        return;
     }
-    free(stack);
+    if (name_is(&e, "br")) {
+        if (w->breaks < 2)
+            w->breaks = w->page->text.len > w->line_start || w->breaks ? w->breaks + 1 : 1;
+    } else if (name_is(&e, "img")) {
+        w->after_img = true;
+        w->page->images++;
+        note_image(w, &e);
+    } else if (name_is(&e, "td") || name_is(&e, "th")) {
+        w->space = true;
+    }
+    want_breaks(w, breaks_of(&e));
+    if (w->depth + 1 >= w->cap) {
+        size_t cap = w->cap * 2;
+        ctx *grown = realloc(w->stack, cap * sizeof *grown);
+        if (!grown) {
+            w->failed = true;
+            return;
+        }
+        w->stack = grown;
+        w->cap = cap;
+    }
+    ctx *c = &w->stack[w->depth + 1];
+    *c = enter_ctx(&e, w->stack[w->depth], &w->item_no);
+    open_span(w, &e, c);
+    if (name_in(&e, blocks) && !new_node(w, c))
+        return;
+    w->depth++;
+}
+
+static void on_end(void *user, const xmlChar *name)
+{
+    render *w = user;
+    elem e = { name, NULL };
+    if (w->failed || !name)
+        return;
+    if (w->in_title && name_is(&e, "title")) {
+        folio_buf_putc(&w->title, '\0');
+        w->page->title = w->title.failed ? NULL : keep(w, w->title.data);
+        w->in_title = false;
+    } else if (w->in_json && name_is(&e, "script")) {
+        folio_buf_putc(&w->json, '\0');
+        if (!w->json.failed)
+            take_json_ld(w, w->json.data);
+        w->in_json = false;
+    }
+    if (w->skip) {
+        w->skip--;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    const ctx *c = &w->stack[w->depth];
+    close_span(w, c);
+    want_breaks(w, breaks_of(&e));
+    if (c->hint.node != w->stack[w->depth - 1].hint.node)
+        w->page->nodes[c->hint.node].end = w->page->n_nodes - 1;
+    w->depth--;
+}
+
+static void on_text(void *user, const xmlChar *s, int len)
+{
+    render *w = user;
+    if (w->failed || len <= 0)
+        return;
+    if (w->in_title)
+        folio_buf_append(&w->title, (const char *)s, (size_t)len);
+    if (w->in_json)
+        folio_buf_append(&w->json, (const char *)s, (size_t)len);
+    if (!w->skip)
+        put_text(w, &w->stack[w->depth], (const char *)s, (size_t)len);
 }
 
 folio_status folio_html_render(folio_arena *a, const char *html, size_t len, html_page *page)
 {
-    render w = { .page = page, .arena = a };
+    render w = { .page = page, .arena = a, .cap = 64 };
     if (len > (size_t)INT32_MAX)
         return FOLIO_ERR_INPUT;
-    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE);
-    if (!doc)
-        return FOLIO_OK; /* nothing at all: the reader says "no text" */
-    xmlNode *root = xmlDocGetRootElement(doc);
-    /* <head> elements may stand before the root element's siblings */
-    for (xmlNode *n = doc->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            walk(&w, n);
-    (void)root;
+    w.stack = malloc(w.cap * sizeof *w.stack);
+    htmlParserCtxtPtr ctxt = w.stack ? htmlCreateMemoryParserCtxt(html, (int)len) : NULL;
+    folio_status st = FOLIO_ERR_NOMEM;
+    if (!ctxt)
+        goto cleanup;
+    w.stack[0] = (ctx){ .span = -1 };
+    memset(ctxt->sax, 0, sizeof *ctxt->sax);
+    ctxt->sax->startElement = on_start;
+    ctxt->sax->endElement = on_end;
+    ctxt->sax->characters = on_text;
+    ctxt->sax->cdataBlock = on_text;
+    ctxt->sax->initialized = 1;
+    ctxt->userData = &w;
+    /* the bytes are UTF-8 already: a <meta charset> in them says nothing now */
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                 HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+    htmlParseDocument(ctxt);
     finish_line(&w);
     if (page->n_nodes)
         page->nodes[0].end = page->n_nodes - 1;
-    xmlFreeDoc(doc);
-    if (w.failed || page->text.failed)
-        return FOLIO_ERR_NOMEM;
-    return FOLIO_OK;
+    st = w.failed || page->text.failed ? FOLIO_ERR_NOMEM : FOLIO_OK;
+cleanup:
+    if (ctxt) {
+        if (ctxt->myDoc)
+            xmlFreeDoc(ctxt->myDoc);
+        htmlFreeParserCtxt(ctxt);
+    }
+    free(w.stack);
+    folio_buf_free(&w.title);
+    folio_buf_free(&w.json);
+    return st;
 }
 
 void folio_html_page_free(html_page *page)
