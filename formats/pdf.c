@@ -9,6 +9,7 @@
  * never reaches the sink half-written.
  */
 #include "pdf.h"
+#include <hpdf.h>
 #include "../convert/image.h"
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>

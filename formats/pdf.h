@@ -9,10 +9,16 @@
 
 #include "../convert/internal.h"
 #include "../fonts/fonts.h"
-#include <hpdf.h>
+
+/* libharu's objects, named but not opened: the layout (pdf_layout.c)
+ * includes this header and knows nothing of libharu; the backend (pdf.c,
+ * pdf_font.c, pdf_seal.c) includes <hpdf.h>, where these are HPDF_Doc and
+ * HPDF_Dict (a font, a page). */
+struct _HPDF_Doc_Rec;
+struct _HPDF_Dict_Rec;
 
 typedef struct pdf_face {
-    HPDF_Font font;
+    struct _HPDF_Dict_Rec *font; /* HPDF_Font */
     const char *name;           /* libharu's name of the loaded font */
     float *adv;                 /* advance per BMP code point, 1/1000 em; < 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
@@ -58,8 +64,8 @@ typedef struct pdf_ctx {
     const folio_doc *doc;
     const folio_write_opts *o;
     folio_error *err;
-    HPDF_Doc pdf;
-    HPDF_STATUS hpdf_error;     /* recorded by the error handler */
+    struct _HPDF_Doc_Rec *pdf;  /* HPDF_Doc */
+    unsigned long hpdf_error;   /* HPDF_STATUS, recorded by the error handler */
     folio_fonts fonts;
     pdf_face face[FOLIO_FACE_COUNT];
     char tag[32];
@@ -84,7 +90,7 @@ typedef struct pdf_ctx {
     struct pdf_sealer *sealer;  /* pdf_seal.c */
     folio_hyphenator *hyphenator; /* the language's dictionary, or NULL */
     int n_pages;
-    HPDF_Page *pages;           /* libharu pages created so far */
+    struct _HPDF_Dict_Rec **pages; /* HPDF_Page: libharu pages created so far */
     size_t n_hpages, cap_hpages;
     int8_t *pick[FOLIO_FACE_COUNT]; /* per role: face chosen per BMP code point, -2 not yet */
     size_t substituted;         /* characters no font can show */

@@ -5,6 +5,7 @@
  * with the faces it loaded; it calls neither.
  */
 #include "pdf.h"
+#include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

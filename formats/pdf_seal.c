@@ -17,6 +17,7 @@
  * are created, so the file is the same whatever the thread timing.
  */
 #include "pdf.h"
+#include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
