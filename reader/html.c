@@ -1,11 +1,13 @@
 /*
  * html.c - a saved web page rendered as the reader's lines (see html.h).
  *
- * libxml2's HTML parser builds the tree (it repairs unclosed tags and other
- * everyday damage); a walk over it writes the text a browser's innerText
- * would give and notes, for each line, the element it came from and what
- * surrounds it.  The page's metadata (<title>, Open Graph, JSON-LD) is
- * collected on the way.  Nothing is fetched.
+ * libxml2's HTML parser reports the page as events (SAX: an element starts,
+ * text, an element ends; it repairs unclosed tags and other everyday
+ * damage, and builds no tree); the handlers write the text a browser's
+ * innerText would give and note, for each line, the element it came from
+ * and what surrounds it, with a context per open element.  The page's
+ * metadata (<title>, Open Graph, JSON-LD), its pictures and its inline
+ * spans are collected on the way.  Nothing is fetched.
  */
 #include "scraped.h"
 
@@ -413,7 +415,7 @@ static void element_meta(render *w, const elem *n)
 }
 
 /* ------------------------------------------------------------------ */
-/* the walk                                                            */
+/* the elements                                                        */
 
 /* The context inside element n, from its parent's. */
 static ctx enter_ctx(const elem *n, ctx c, int *item_no)
