@@ -49,6 +49,7 @@ typedef struct epub {
     zip_uint16_t dos_time, dos_date;
     section *sec;
     size_t n_sec;
+    uint8_t *level;             /* per block: a heading's level as the walker nests it */
     bool credits, cjk, vertical;
     bool user_file_bad;         /* --cover or --css could not be used: the caller's input */
     struct embedded_font {      /* --embed-font: read and checked before anything is written */
@@ -291,10 +292,10 @@ static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
     return i;
 }
 
-static void write_heading(xw *x, const folio_block *b, size_t index)
+static void write_heading(xw *x, const folio_block *b, size_t index, int level)
 {
     char tag[4], id[24];
-    int level = b->u.heading.level < 1 ? 1 : b->u.heading.level > 3 ? 3 : b->u.heading.level;
+    level = level > 3 ? 3 : level < 1 ? 1 : level;
     snprintf(tag, sizeof tag, "h%d", level);
     snprintf(id, sizeof id, "h%zu", index);
     x_start(x, tag);
@@ -360,12 +361,12 @@ static size_t write_image(xw *x, const folio_doc *d, size_t i, size_t end)
 }
 
 /* The blocks of one section; credits wait for the colophon. */
-static void write_blocks(xw *x, const folio_doc *d, size_t i, size_t end)
+static void write_blocks(xw *x, const folio_doc *d, const uint8_t *levels, size_t i, size_t end)
 {
     while (i < end) {
         const folio_block *b = &d->blocks[i];
         switch (b->type) {
-        case FOLIO_BLOCK_HEADING: write_heading(x, b, i); break;
+        case FOLIO_BLOCK_HEADING: write_heading(x, b, i, levels[i]); break;
         case FOLIO_BLOCK_PARAGRAPH: write_text(x, "p", NULL, b, 0); break;
         case FOLIO_BLOCK_QUOTE:
             if (pull_quote(d, b)) { /* set off, and not read twice by a screen reader */
@@ -419,7 +420,7 @@ static bool write_section(epub *e, const section *s)
     xhtml_begin(e, &x, h ? h->text : title_of(e));
     x_start(&x, "section");
     x_attr(&x, "epub:type", "chapter");
-    write_blocks(&x, d, s->first, s->end);
+    write_blocks(&x, d, e->level, s->first, s->end);
     char name[48];
     snprintf(name, sizeof name, "OEBPS/%s", s->file);
     return xw_add(e, &x, name);
@@ -467,17 +468,26 @@ static bool has_text(const folio_doc *d, size_t first, size_t end)
     return false;
 }
 
-/* A new file at every level-1 heading: short files page fast on e-readers. */
+/* A new file at every level-1 section: short files page fast on e-readers.
+ * The levels are the walker's (the nav nests the same way). */
 static bool split_sections(epub *e)
 {
     const folio_doc *d = e->doc;
     e->sec = calloc(d->n_blocks + 1, sizeof *e->sec);
-    if (!e->sec)
+    e->level = calloc(d->n_blocks + 1, 1);
+    folio_iter *it = e->sec && e->level ? folio_iter_new(d, 6, 0) : NULL;
+    if (!it)
         return false;
+    const folio_node *n;
+    folio_event ev;
+    while ((ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE)
+        if (ev == FOLIO_EVENT_ENTER && n->kind == FOLIO_NODE_SECTION && n->block)
+            e->level[n->block - d->blocks] = (uint8_t)n->level;
+    folio_iter_free(it);
     size_t start = 0;
     for (size_t i = 0; i <= d->n_blocks; i++) {
         bool boundary = i == d->n_blocks ||
-                        (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING && d->blocks[i].u.heading.level <= 1);
+                        (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING && e->level[i] <= 1);
         if (i < d->n_blocks && d->blocks[i].type == FOLIO_BLOCK_CREDIT)
             e->credits = true;
         if (!boundary)
@@ -1103,6 +1113,7 @@ cleanup:
     if (src)
         zip_source_free(src);
     free(e.sec);
+    free(e.level);
     for (size_t i = 0; i < e.n_fonts; i++)
         folio_buf_free(&e.fonts[i].data);
     return rc;
