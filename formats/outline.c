@@ -251,6 +251,11 @@ static void write_head(outline *o)
     const folio_meta *m = &o->doc->meta;
     const char *title = m->title && *m->title ? m->title : "Untitled";
     item(o, o->md ? "# " : "", "", title, strlen(title));
+    if (m->subtitle) { /* the dek, under the title */
+        if (o->md)
+            folio_buf_putc(&o->w.buf, '\n');
+        item(o, "", "", m->subtitle, strlen(m->subtitle));
+    }
     folio_buf line = { 0 };
     folio_byline(m, ", ", " · ", true, &line);
     if (line.len) {

@@ -10,6 +10,7 @@
 #include "pdf.h"
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -335,11 +336,15 @@ static void place_list_item(pdf_ctx *c, const folio_block *b)
         y0 = c->y;
     }
     float base = y0 + (st.leading - st.size) / 2 + st.size * 0.82f;
-    if (b->u.list_item.ordered) {
+    if (b->u.list_item.ordered && b->u.list_item.body_offset) { /* its own marker, "2." */
         size_t k = b->u.list_item.body_offset;
         while (k && b->text[k - 1] == ' ')
             k--;
         draw_runs(c, b->text, k, c->ml, base, st.role, st.size, st.color, 0);
+    } else if (b->u.list_item.ordered) { /* an <ol>'s item: numbered in its list */
+        char num[16];
+        int len = snprintf(num, sizeof num, "%d.", c->item_no);
+        draw_runs(c, num, (size_t)len, c->ml, base, st.role, st.size, st.color, 0);
     } else {
         draw_runs(c, "\xE2\x80\xA2", 3, c->ml + 4, base, st.role, st.size, st.color, 0);
     }
@@ -451,6 +456,10 @@ static void place_title(pdf_ctx *c)
     style t = { FOLIO_FACE_BOLD, 20, 27, 0, 0, 0, 0, 8, false, INK };
     add_mark(c, 0, title);
     place(c, &t, title, strlen(title));
+    if (m->subtitle) {
+        style sub = { FOLIO_FACE_TEXT, 13, 18, 0, 0, 0, 0, 8, false, 0x333333u };
+        place(c, &sub, m->subtitle, strlen(m->subtitle));
+    }
     folio_buf line = { 0 };
     folio_byline(m, c->cjk_doc ? "、" : ", ", "  ·  ", true, &line);
     style meta = { FOLIO_FACE_TEXT, 10, 15, 0, 0, 0, 0, 6, false, GRAY };
@@ -514,8 +523,12 @@ void folio_pdf_layout(pdf_ctx *c)
             continue;
         if (n->kind == FOLIO_NODE_SECTION)
             place_heading(c, n->block, n->level);
-        else if (n->kind == FOLIO_NODE_BLOCK)
+        else if (n->kind == FOLIO_NODE_LIST)
+            c->item_no = 0; /* a list starts: its items count from 1 */
+        else if (n->kind == FOLIO_NODE_BLOCK) {
+            c->item_no += n->block->type == FOLIO_BLOCK_LIST_ITEM;
             place_block(c, n->block);
+        }
     }
     folio_iter_free(it);
     place_credits(c);

@@ -47,6 +47,9 @@ static const char *const furniture_words[] = {
 static const char *const caption_words[] = {
     "caption", "figcaption", "credit", "credits", "imgcaption", "photo-credit", "image-credit", NULL
 };
+static const char *const subtitle_words[] = {
+    "subtitle", "subheadline", "subhead", "dek", "deck", "standfirst", "strapline", "kicker-sub", NULL
+};
 static const char *const meta_words[] = {
     "byline", "author", "authors", "date", "dateline", "time", "timestamp", "pubdate", "published",
     "publish", "meta", "info", "source", NULL
@@ -472,6 +475,8 @@ static ctx enter_ctx(const elem *n, ctx c, int *item_no)
         c.hint.flags |= HF_CAPTION_CLASS;
     if (attr_words(n, meta_words))
         c.hint.flags |= HF_META_CLASS;
+    if (attr_words(n, subtitle_words))
+        c.hint.flags |= HF_SUBTITLE_CLASS;
     return c;
 }
 

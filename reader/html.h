@@ -31,7 +31,8 @@ enum {
     HF_CAPTION_CLASS = 1 << 11, /* a class or id says caption/credit */
     HF_META_CLASS = 1 << 12,    /* a class or id says byline/author/date */
     HF_TIME = 1 << 13,      /* inside <time> */
-    HF_ORDERED = 1 << 14    /* a list item of an ordered list */
+    HF_ORDERED = 1 << 14,   /* a list item of an ordered list */
+    HF_SUBTITLE_CLASS = 1 << 15 /* a class or id says subtitle/dek/standfirst */
 };
 
 typedef struct line_hint {

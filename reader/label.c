@@ -356,6 +356,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         for (int i = 0; i < r->n; i++)
             apply_label(r, i, (label)labels[i], title);
         set_title(r, title);
+        folio_markup_subtitle(r, title);
         if (declared) {
             r->title = declared;
             r->title_derived = false;

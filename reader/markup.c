@@ -266,3 +266,15 @@ bool folio_markup_images(reader *r, const char *base_dir)
     }
     return true;
 }
+
+void folio_markup_subtitle(reader *r, int title)
+{
+    if (!r->page || title < 0 || title + 1 >= r->n)
+        return;
+    unit *u = &r->u[title + 1];
+    bool dek = (u->hint.flags & HF_SUBTITLE_CLASS) && u->chars <= 300;
+    if (!dek || u->role == R_TITLE)
+        return;
+    r->subtitle = folio_arena_strndup(r->arena, u->text, u->len);
+    folio_scraped_drop(u, folio_why_meta);
+}

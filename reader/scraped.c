@@ -1279,6 +1279,7 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     if (!title || (o->source && !source) || (o->author && !author) || (o->lang && !lang))
         return FOLIO_ERR_NOMEM;
     m->title = title;
+    m->subtitle = r->subtitle;
     m->source = source;
     m->date = r->date;
     page_meta(r, m, o);

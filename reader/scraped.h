@@ -93,6 +93,7 @@ typedef struct reader {
     size_t next_span;         /* HTML input: the first of page->spans not yet placed */
     /* metadata found */
     const char *title, *date, *source, *summary;
+    const char *subtitle;     /* web pages: the dek the markup marks under the title */
     bool title_derived;       /* made from the first sentence: no line is the title */
     const char *authors[16];
     int n_authors;
@@ -130,6 +131,9 @@ bool folio_markup_images(reader *r, const char *base_dir);
 int folio_markup_title(const reader *r);
 /* The headline the page declares, cleaned of a site name; NULL if none. */
 const char *folio_markup_declared_title(reader *r);
+/* The line right under the title that the markup calls a subtitle (a
+ * dek, a standfirst): it leaves the body for r->subtitle. */
+void folio_markup_subtitle(reader *r, int title);
 /* Structure the markup states, over the labels, for units kept in the body. */
 void folio_markup_roles(reader *r, int title);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Check folio's JSON for a web page against what the page states, line by line:
-   title: T / date: D / author: A / lang: L   the metadata
+   title: T / subtitle: S / date: D / author: A / lang: L   the metadata
    para: P / heading: H / caption: C / quote: Q / item: I / ordered: I / code: C / credit: C
                                               a body block of that type starting with the text
    emphasis: T / strong: T                    a span of that kind over text T (bytes of the block's text)
@@ -29,7 +29,7 @@ def main():
         if not line or line.startswith("#"):
             continue
         key, _, want = line.partition(": ")
-        if key in ("title", "date", "lang"):
+        if key in ("title", "date", "lang", "subtitle"):
             ok = meta.get(key) == want
         elif key == "author":
             ok = want in (meta.get("authors") or [])
