@@ -273,6 +273,16 @@ static void write_text(xw *x, const char *el, const char *cls, const folio_block
     x_end(x);
 }
 
+/* b's text in an inner element inside an outer one (<aside class="note"><p>). */
+static void write_boxed(xw *x, const char *outer, const char *cls, const char *inner, const folio_block *b)
+{
+    x_start(x, outer);
+    if (cls)
+        x_attr(x, "class", cls);
+    write_text(x, inner, NULL, b, 0);
+    x_end(x);
+}
+
 /* Items of a list start after their marker; "3." numbers an <ol>. */
 static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
 {
@@ -301,15 +311,6 @@ static void write_heading(xw *x, const folio_block *b, size_t index, int level)
     x_start(x, tag);
     x_attr(x, "id", id);
     x_text(x, b->text);
-    x_end(x);
-}
-
-static void write_wrapped(xw *x, const char *outer, const char *cls, const char *inner, const char *text)
-{
-    x_start(x, outer);
-    if (cls)
-        x_attr(x, "class", cls);
-    x_elem(x, inner, NULL, text);
     x_end(x);
 }
 
@@ -378,24 +379,12 @@ static void write_blocks(xw *x, const folio_doc *d, const uint8_t *levels, size_
                 x_elem(x, "p", NULL, b->text);
                 x_end(x);
             } else {
-                x_start(x, "blockquote");
-                write_text(x, "p", NULL, b, 0);
-                x_end(x);
+                write_boxed(x, "blockquote", NULL, "p", b);
             }
             break;
-        case FOLIO_BLOCK_CAPTION:
-            x_start(x, "figure");
-            x_attr(x, "class", "caption");
-            write_text(x, "figcaption", NULL, b, 0);
-            x_end(x);
-            break;
-        case FOLIO_BLOCK_NOTE:
-            x_start(x, "aside");
-            x_attr(x, "class", "note");
-            write_text(x, "p", NULL, b, 0);
-            x_end(x);
-            break;
-        case FOLIO_BLOCK_CODE: write_wrapped(x, "pre", NULL, "code", b->text); break;
+        case FOLIO_BLOCK_CAPTION: write_boxed(x, "figure", "caption", "figcaption", b); break;
+        case FOLIO_BLOCK_NOTE: write_boxed(x, "aside", "note", "p", b); break;
+        case FOLIO_BLOCK_CODE: write_boxed(x, "pre", NULL, "code", b); break;
         case FOLIO_BLOCK_CREDIT: break;
         case FOLIO_BLOCK_LIST_ITEM:
             i = write_list(x, d, i, end);

@@ -5,6 +5,7 @@
 #include "../convert/internal.h"
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef folio_out out;
@@ -82,6 +83,18 @@ static void put_meta(out *o, const folio_meta *m)
     put(o, "}");
 }
 
+/* key, then the first n bytes of text (a number, a label) as a string,
+ * without the spaces that end them. */
+static void put_prefix(out *o, const char *key, const char *text, size_t n)
+{
+    while (n && text[n - 1] == ' ')
+        n--;
+    char *s = strndup(text, n);
+    put(o, key);
+    put_str(o, s ? s : "");
+    free(s);
+}
+
 static void put_block(out *o, const folio_block *b)
 {
     put(o, "{\"type\": ");
@@ -90,16 +103,8 @@ static void put_block(out *o, const folio_block *b)
     case FOLIO_BLOCK_HEADING:
         put(o, ", \"level\": ");
         put_int(o, b->u.heading.level);
-        if (b->u.heading.number_len) { /* the heading's own number, as it stands in text */
-            char num[64];
-            size_t n = b->u.heading.number_len < sizeof num ? b->u.heading.number_len : sizeof num - 1;
-            memcpy(num, b->text, n);
-            while (n && num[n - 1] == ' ')
-                n--;
-            num[n] = '\0';
-            put(o, ", \"number\": ");
-            put_str(o, num);
-        }
+        if (b->u.heading.number_len) /* the heading's own number, as it stands in text */
+            put_prefix(o, ", \"number\": ", b->text, b->u.heading.number_len);
         break;
     case FOLIO_BLOCK_LIST_ITEM:
         put(o, ", \"ordered\": ");
@@ -142,16 +147,8 @@ static void put_block(out *o, const folio_block *b)
         }
         put(o, "]");
     }
-    if (b->label_len) { /* the run-in label, as it stands at the start of text */
-        char label[64];
-        size_t n = b->label_len < sizeof label ? b->label_len : sizeof label - 1;
-        memcpy(label, b->text, n);
-        while (n && label[n - 1] == ' ')
-            n--;
-        label[n] = '\0';
-        put(o, ", \"label\": ");
-        put_str(o, label);
-    }
+    if (b->label_len) /* the run-in label, as it stands at the start of text */
+        put_prefix(o, ", \"label\": ", b->text, b->label_len);
     put(o, ", \"line\": ");
     put_int(o, b->line);
     put(o, "}");
