@@ -79,6 +79,7 @@ typedef struct folio_block {
         struct {
             int ordered;                       /* 1 for "1." "(1)" "一、" markers */
             size_t body_offset;                /* bytes of `text` taken by the marker */
+            int depth;                         /* 0: a top-level item; 1: in a list inside an item... */
         } list_item;
         struct {
             const char *path;                  /* a local JPEG or PNG file, checked when read */
@@ -204,7 +205,8 @@ typedef int (*folio_sink_fn)(void *user, const void *data, size_t len);
 typedef enum {
     FOLIO_NODE_DOCUMENT,
     FOLIO_NODE_SECTION,       /* a heading and what follows it, up to a heading of its level or above */
-    FOLIO_NODE_LIST,          /* consecutive list items of one kind */
+    FOLIO_NODE_LIST,          /* consecutive list items of one kind and depth (a deeper list nests
+                                 inside, after the item it belongs to) */
     FOLIO_NODE_BLOCK          /* any other block, and each list item: a leaf (enter only) */
 } folio_node_kind;
 
@@ -214,7 +216,8 @@ typedef struct folio_node {
     folio_node_kind kind;
     const folio_block *block; /* SECTION: its heading (NULL: the opening, the text before the first
                                  heading); LIST: its first item; BLOCK: the block */
-    int level;                /* SECTION: 1.. after clamping (never deeper than its parent + 1) */
+    int level;                /* SECTION: 1.. after clamping (never deeper than its parent + 1);
+                                 LIST: its depth (0: a top-level list) */
     int number;               /* SECTION: its place among its parent's sections, from 1 (the
                                  opening is 0); LIST: ordered (1) or not (0) */
 } folio_node;

@@ -6,7 +6,7 @@
 #include "internal.h"
 #include <stdlib.h>
 
-enum { MAX_OPEN = 10 }; /* document, 6 sections, a list, and room */
+enum { MAX_OPEN = 16 }; /* document, 6 sections, lists 7 deep, and room */
 
 struct folio_iter {
     const folio_doc *doc;
@@ -97,8 +97,16 @@ folio_event folio_iter_next(folio_iter *it, const folio_node **out)
         return it->n_open ? pop(it, out) : FOLIO_EVENT_DONE;
     const folio_block *b = &d->blocks[it->i];
     bool item = b->type == FOLIO_BLOCK_LIST_ITEM;
-    if (top(it)->kind == FOLIO_NODE_LIST && (!item || top(it)->number != (b->u.list_item.ordered != 0)))
-        return pop(it, out);
+    int depth = item ? (b->u.list_item.depth < 0 ? 0 : b->u.list_item.depth) : 0;
+    if (top(it)->kind == FOLIO_NODE_LIST) {
+        const folio_node *l = top(it);
+        /* the list ends at a block that is no item, a shallower item, or an
+         * item of the other kind at its depth; a deeper item opens a list inside */
+        if (!item || depth < l->level || (depth == l->level && l->number != (b->u.list_item.ordered != 0)))
+            return pop(it, out);
+        if (depth > l->level && it->n_open < MAX_OPEN)
+            return push(it, (folio_node){ FOLIO_NODE_LIST, b, l->level + 1, b->u.list_item.ordered != 0 }, 0, out);
+    }
     if (b->type == FOLIO_BLOCK_HEADING) {
         it->opening = false;
         return heading(it, b, out);
@@ -107,8 +115,8 @@ folio_event folio_iter_next(folio_iter *it, const folio_node **out)
         it->opening = false;
         return push(it, (folio_node){ FOLIO_NODE_SECTION, NULL, 1, 0 }, 1, out);
     }
-    if (item && top(it)->kind != FOLIO_NODE_LIST)
-        return push(it, (folio_node){ FOLIO_NODE_LIST, b, 0, b->u.list_item.ordered != 0 }, 0, out);
+    if (item && top(it)->kind != FOLIO_NODE_LIST && it->n_open < MAX_OPEN)
+        return push(it, (folio_node){ FOLIO_NODE_LIST, b, depth, b->u.list_item.ordered != 0 }, 0, out);
     it->i++;
     it->leaf = (folio_node){ FOLIO_NODE_BLOCK, b, 0, 0 };
     *out = &it->leaf;

@@ -248,17 +248,10 @@ static size_t write_spans(xw *x, const folio_block *b, size_t k, size_t from, si
     return k;
 }
 
-/* An element holding b's text from `from` on: plain, or with its run-in
+/* The content of an open element: b's text from `from` on, its run-in
  * label and inline spans (mixed content, written unindented). */
-static void write_text(xw *x, const char *el, const char *cls, const folio_block *b, size_t from)
+static void write_content(xw *x, const folio_block *b, size_t from)
 {
-    if (!b->n_spans && !b->label_len) {
-        x_elem(x, el, cls, b->text + from);
-        return;
-    }
-    x_start(x, el);
-    if (cls)
-        x_attr(x, "class", cls);
     x_inline(x, 1);
     if (b->label_len > from) {
         char label[64];
@@ -270,6 +263,20 @@ static void write_text(xw *x, const char *el, const char *cls, const folio_block
     }
     write_spans(x, b, 0, from, strlen(b->text));
     x_inline(x, 0);
+}
+
+/* An element holding b's text from `from` on: plain, or with its run-in
+ * label and inline spans. */
+static void write_text(xw *x, const char *el, const char *cls, const folio_block *b, size_t from)
+{
+    if (!b->n_spans && !b->label_len) {
+        x_elem(x, el, cls, b->text + from);
+        return;
+    }
+    x_start(x, el);
+    if (cls)
+        x_attr(x, "class", cls);
+    write_content(x, b, from);
     x_end(x);
 }
 
@@ -295,9 +302,20 @@ static size_t write_list(xw *x, const folio_doc *d, size_t i, size_t end)
         snprintf(n, sizeof n, "%d", start);
         x_attr(x, "start", n);
     }
-    for (; i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM &&
-           d->blocks[i].u.list_item.ordered == first->u.list_item.ordered; i++)
-        write_text(x, "li", NULL, &d->blocks[i], d->blocks[i].u.list_item.body_offset);
+    int depth = first->u.list_item.depth;
+    while (i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM && d->blocks[i].u.list_item.depth == depth &&
+           d->blocks[i].u.list_item.ordered == first->u.list_item.ordered) {
+        const folio_block *b = &d->blocks[i++];
+        if (!(i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM && d->blocks[i].u.list_item.depth > depth)) {
+            write_text(x, "li", NULL, b, b->u.list_item.body_offset);
+            continue;
+        }
+        x_start(x, "li"); /* the deeper items after it: a list inside this item */
+        write_content(x, b, b->u.list_item.body_offset);
+        while (i < end && d->blocks[i].type == FOLIO_BLOCK_LIST_ITEM && d->blocks[i].u.list_item.depth > depth)
+            i = write_list(x, d, i, end);
+        x_end(x);
+    }
     x_end(x);
     return i;
 }

@@ -109,6 +109,10 @@ static void put_block(out *o, const folio_block *b)
     case FOLIO_BLOCK_LIST_ITEM:
         put(o, ", \"ordered\": ");
         put(o, b->u.list_item.ordered ? "true" : "false");
+        if (b->u.list_item.depth) { /* inside an item of the list above */
+            put(o, ", \"depth\": ");
+            put_int(o, b->u.list_item.depth);
+        }
         break;
     case FOLIO_BLOCK_IMAGE:
         put(o, ", \"src\": ");

@@ -170,9 +170,9 @@ static void write_heading(outline *o, const folio_iter *it, const folio_node *se
 
 /* A paragraph's bullets: its key sentence, or at depth 3 every sentence
  * (the first as the bullet, the rest nested under it). */
-static void write_bullets(outline *o, const char *text, size_t skip, const char *mark)
+static void write_bullets(outline *o, const char *text, size_t skip, const char *mark, int nest)
 {
-    int base = o->md ? 0 : 2 * o->level;
+    int base = (o->md ? 0 : 2 * o->level) + 2 * nest; /* nest: a list item's depth */
     char prefix[48], cont[48];
     bool md_quote = o->md && mark[0] == '>';
     snprintf(prefix, sizeof prefix, "%s%*s%s ", md_quote ? "\n" : "", base, "", mark);
@@ -213,15 +213,15 @@ static void write_block(outline *o, const folio_block *b)
         break;
     case FOLIO_BLOCK_PARAGRAPH: /* its key sentence, without a run-in label */
         if (o->depth > 1)
-            write_bullets(o, b->text, b->label_len, "-");
+            write_bullets(o, b->text, b->label_len, "-", 0);
         break;
     case FOLIO_BLOCK_LIST_ITEM:
         if (o->depth > 1)
-            write_bullets(o, b->text, b->u.list_item.body_offset, "-");
+            write_bullets(o, b->text, b->u.list_item.body_offset, "-", b->u.list_item.depth);
         break;
     case FOLIO_BLOCK_QUOTE:
         if (o->depth > 1)
-            write_bullets(o, b->text, 0, ">");
+            write_bullets(o, b->text, 0, ">", 0);
         break;
     case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
     case FOLIO_BLOCK_IMAGE:

@@ -325,8 +325,10 @@ static void place_heading(pdf_ctx *c, const folio_block *b, int level)
 static void place_list_item(pdf_ctx *c, const folio_block *b)
 {
     style st = body_style(c);
+    int depth = b->u.list_item.depth < 0 ? 0 : b->u.list_item.depth > 7 ? 7 : b->u.list_item.depth;
+    float in = 16.0f * (float)depth; /* a list inside an item: one step right */
     st.first = 0;
-    st.left = 16;
+    st.left = 16 + in;
     st.before = 2;
     st.after = 2;
     const char *body = b->text + b->u.list_item.body_offset;
@@ -340,13 +342,13 @@ static void place_list_item(pdf_ctx *c, const folio_block *b)
         size_t k = b->u.list_item.body_offset;
         while (k && b->text[k - 1] == ' ')
             k--;
-        draw_runs(c, b->text, k, c->ml, base, st.role, st.size, st.color, 0);
+        draw_runs(c, b->text, k, c->ml + in, base, st.role, st.size, st.color, 0);
     } else if (b->u.list_item.ordered) { /* an <ol>'s item: numbered in its list */
         char num[16];
-        int len = snprintf(num, sizeof num, "%d.", c->item_no);
-        draw_runs(c, num, (size_t)len, c->ml, base, st.role, st.size, st.color, 0);
+        int len = snprintf(num, sizeof num, "%d.", c->item_no[depth]);
+        draw_runs(c, num, (size_t)len, c->ml + in, base, st.role, st.size, st.color, 0);
     } else {
-        draw_runs(c, "\xE2\x80\xA2", 3, c->ml + 4, base, st.role, st.size, st.color, 0);
+        draw_runs(c, "\xE2\x80\xA2", 3, c->ml + in + 4, base, st.role, st.size, st.color, 0);
     }
     place(c, &st, body, strlen(body));
 }
@@ -523,11 +525,13 @@ void folio_pdf_layout(pdf_ctx *c)
             continue;
         if (n->kind == FOLIO_NODE_SECTION)
             place_heading(c, n->block, n->level);
-        else if (n->kind == FOLIO_NODE_LIST)
-            c->item_no = 0; /* a list starts: its items count from 1 */
+        else if (n->kind == FOLIO_NODE_LIST && n->level >= 0 && n->level < 8)
+            c->item_no[n->level] = 0; /* a list starts: its items count from 1 */
         else if (n->kind == FOLIO_NODE_BLOCK) {
-            c->item_no += n->block->type == FOLIO_BLOCK_LIST_ITEM;
-            place_block(c, n->block);
+            const folio_block *b = n->block;
+            if (b->type == FOLIO_BLOCK_LIST_ITEM && b->u.list_item.depth >= 0 && b->u.list_item.depth < 8)
+                c->item_no[b->u.list_item.depth]++;
+            place_block(c, b);
         }
     }
     folio_iter_free(it);

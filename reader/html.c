@@ -156,6 +156,7 @@ static bool hidden(const elem *n)
 typedef struct ctx {
     line_hint hint;           /* what a line started here would carry (hint.node: the block around) */
     bool pre, bold, link;
+    uint8_t lists;            /* <ul>/<ol> open around */
     int8_t span;              /* the inline span this element opens (folio_span_kind), or -1 */
     size_t span_at;           /* where its text starts in page->text */
     const char *href;         /* LINK: its absolute address */
@@ -432,6 +433,7 @@ static ctx enter_ctx(const elem *n, ctx c, int *item_no)
             c.hint.tag = HT_P; /* a <p> inside a quote or an item stays one */
     } else if (name_is(n, "li")) {
         c.hint.tag = HT_ITEM;
+        c.hint.level = c.lists ? (uint8_t)(c.lists - 1) : 0; /* its depth */
         (*item_no)++;
     } else if (name_is(n, "blockquote")) {
         c.hint.tag = HT_QUOTE;
@@ -449,6 +451,8 @@ static ctx enter_ctx(const elem *n, ctx c, int *item_no)
         c.hint.flags |= HF_ORDERED;
     else if (name_is(n, "ul"))
         c.hint.flags &= (uint16_t)~HF_ORDERED;
+    if ((name_is(n, "ol") || name_is(n, "ul")) && c.lists < 6)
+        c.lists++;
     if (name_is(n, "nav") || name_is(n, "menu"))
         c.hint.flags |= HF_NAV;
     else if (name_is(n, "aside"))

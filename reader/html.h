@@ -37,7 +37,7 @@ enum {
 
 typedef struct line_hint {
     uint8_t tag;              /* html_tag */
-    uint8_t level;            /* heading level 1..6 */
+    uint8_t level;            /* heading level 1..6; a list item's depth (0: top level) */
     uint16_t flags;
     uint32_t node;            /* the innermost block element holding the line (see html_page.nodes) */
 } line_hint;

@@ -981,8 +981,10 @@ static bool emit_unit(reader *r, builder *b, int i, bool keep_boilerplate)
             return false;
         if (u->btype == FOLIO_BLOCK_LIST_ITEM) {
             blk->u.list_item.body_offset = folio_list_marker(u->text, u->len, &blk->u.list_item.ordered);
-            if (u->hint.tag == HT_ITEM) /* an item of an <ol> is numbered by its list */
+            if (u->hint.tag == HT_ITEM) { /* an item of an <ol> is numbered by its list */
                 blk->u.list_item.ordered = (u->hint.flags & HF_ORDERED) != 0;
+                blk->u.list_item.depth = u->hint.level;
+            }
         }
         return true;
     }

@@ -27,6 +27,8 @@ for fmt in outline outline-md opml; do
   check "levels: $fmt golden" diff -u "tests/html/levels.$fmt" "$tmp/levels.$fmt"
 done
 ./folio tests/html/levels.html -o "$tmp/levels.epub" && ./folio tests/html/levels.html -o "$tmp/levels.pdf"
+check "levels: a list inside a list item, in the EPUB" sh -c "unzip -p '$tmp/levels.epub' 'OEBPS/text_*.xhtml' |
+  tr -d '\n' | grep -q '<li>A hand lens for the smallest animals<ul><li>ten times is enough for most</li><li>a lanyard, so that it stays out of the water</li></ul></li>'"
 check "levels: EPUB headings at the walker's levels" sh -c "unzip -p '$tmp/levels.epub' 'OEBPS/text_*.xhtml' |
   grep -o '<h[1-6][^>]*>[^<]*' | sed 's/ id=\"[^\"]*\"//' | tr '\n' '|' |
   grep -qx '<h1>Before you go|<h2>What to bring|<h2>When to leave|<h1>What lives there|<h2>Anemones|<h2>Crabs|<h1>Leaving no trace|'"
