@@ -106,6 +106,11 @@ const char *folio_opening_label(const folio_doc *doc)
     return "Opening";
 }
 
+const char *folio_doc_title(const folio_doc *doc)
+{
+    return doc->meta.title && *doc->meta.title ? doc->meta.title : "Untitled";
+}
+
 bool folio_has_opening(const folio_doc *doc)
 {
     bool heading = false;

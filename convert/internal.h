@@ -161,6 +161,8 @@ bool folio_tag_is_cjk(const char *tag);
  * (开篇, はじめに, Opening), and whether the document has such a text and a
  * heading after it (the writers give it a node of its own). */
 const char *folio_opening_label(const folio_doc *doc);
+/* The document's title, or "Untitled" when it has none (every writer's fallback). */
+const char *folio_doc_title(const folio_doc *doc);
 bool folio_has_opening(const folio_doc *doc);
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts);
 /* "Ann Lee, Bo Chen · 2025-05-31 · Source" into out: the authors joined by

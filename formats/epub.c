@@ -172,8 +172,7 @@ static void xhtml_begin(epub *e, xw *x, const char *title)
 
 static const char *title_of(const epub *e)
 {
-    const char *t = e->doc->meta.title;
-    return t && *t ? t : "Untitled";
+    return folio_doc_title(e->doc);
 }
 
 static bool write_title_page(epub *e)

@@ -49,7 +49,7 @@ static void write_head(xw *x, const folio_doc *d, const folio_write_opts *o)
     const folio_meta *m = &d->meta;
     char date[40];
     x_start(x, "head");
-    x_elem(x, "title", NULL, m->title && *m->title ? m->title : "Untitled");
+    x_elem(x, "title", NULL, folio_doc_title(d));
     rfc822(d, o, date, sizeof date);
     x_elem(x, "dateCreated", NULL, date);
     if (m->n_authors) {

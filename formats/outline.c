@@ -249,7 +249,7 @@ static void write_opening(outline *o)
 static void write_head(outline *o)
 {
     const folio_meta *m = &o->doc->meta;
-    const char *title = m->title && *m->title ? m->title : "Untitled";
+    const char *title = folio_doc_title(o->doc);
     item(o, o->md ? "# " : "", "", title, strlen(title));
     if (m->subtitle) { /* the dek, under the title */
         if (o->md)

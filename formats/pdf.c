@@ -235,7 +235,7 @@ static const char *footer_format(const pdf_ctx *c)
 /* Running header with the short title from page 2; "page N of M" below. */
 static void header_footer(pdf_ctx *c)
 {
-    const char *title = c->doc->meta.title && *c->doc->meta.title ? c->doc->meta.title : "Untitled";
+    const char *title = folio_doc_title(c->doc);
     float room = (c->pw - c->ml - c->mr) * 0.8f;
     /* The longest prefix that fits, measured once character by character. */
     size_t n = 0, total = strlen(title);
@@ -299,7 +299,7 @@ static void metadata(pdf_ctx *c)
     folio_buf authors = { 0 };
     folio_byline(m, ", ", "", false, &authors);
     char buf[CLIP + 4];
-    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, clip(m->title && *m->title ? m->title : "Untitled", CLIP, buf));
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, clip(folio_doc_title(c->doc), CLIP, buf));
     if (authors.len)
         HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, clip(authors.data, CLIP, buf));
     if (m->summary)

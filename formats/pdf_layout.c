@@ -454,7 +454,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
 static void place_title(pdf_ctx *c)
 {
     const folio_meta *m = &c->doc->meta;
-    const char *title = m->title && *m->title ? m->title : "Untitled";
+    const char *title = folio_doc_title(c->doc);
     style t = { FOLIO_FACE_BOLD, 20, 27, 0, 0, 0, 0, 8, false, INK };
     add_mark(c, 0, title);
     place(c, &t, title, strlen(title));
