@@ -195,6 +195,16 @@ size_t folio_sentence_len(const char *s, size_t n);
 /* The sentence s[0..n) as a key sentence for an outline: appended to out,
  * with the closing quotation marks its cut left open (“…years ago.”). */
 void folio_key_sentence(const char *s, size_t n, folio_buf *out);
+/* How much each term (a Latin word of four letters or more, a CJK
+ * character pair) of a document is repeated in its paragraphs, headings
+ * and title; NULL when out of memory.  Free with folio_terms_free(). */
+typedef struct folio_terms folio_terms;
+folio_terms *folio_terms_new(const folio_doc *doc);
+void folio_terms_free(folio_terms *t);
+/* The key sentence of s[0, n): the sentence whose terms the article repeats
+ * most (over the square root of their number; the first sentence a third
+ * more); returns its start, its length in *len.  t NULL: the first. */
+size_t folio_salient_sentence(const folio_terms *t, const char *s, size_t n, size_t *len);
 
 /* ---- line breaking (linebreak.c, UAX #14 through libunibreak) ---- */
 typedef double (*folio_measure_fn)(void *user, const char *s, size_t n);

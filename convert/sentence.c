@@ -7,6 +7,9 @@
  */
 #include "internal.h"
 #include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <utf8proc.h>
 #include <string.h>
 
 static bool closer(int32_t c)
@@ -169,4 +172,145 @@ void folio_key_sentence(const char *s, size_t n, folio_buf *out)
         folio_buf_puts(out, "\xE2\x80\x9D");
     if (ascii)
         folio_buf_putc(out, '"');
+}
+
+/* ------------------------------------------------------------------ */
+/* salience                                                            */
+
+/* The terms of a text: Latin words of four letters or more (case folded),
+ * and CJK character pairs; each given to fn as a 64-bit hash. */
+static void each_term(const char *s, size_t n, void (*fn)(void *, uint64_t), void *user)
+{
+    int32_t prev = 0;
+    uint64_t word = 1469598103934665603ull;
+    int letters = 0;
+    for (size_t i = 0; i <= n;) {
+        int32_t c = ' ';
+        size_t step = i < n ? folio_utf8_next(s + i, n - i, &c) : 1;
+        if (folio_is_letter(c) && !folio_is_cjk(c)) {
+            word = (word ^ (uint64_t)utf8proc_tolower(c)) * 1099511628211ull;
+            letters++;
+        } else {
+            if (letters >= 4)
+                fn(user, word);
+            word = 1469598103934665603ull;
+            letters = 0;
+        }
+        bool han = folio_is_cjk(c) && folio_is_letter(c);
+        if (han && prev)
+            fn(user, ((uint64_t)(uint32_t)prev << 32 | (uint32_t)c) * 0x9E3779B97F4A7C15ull | 1);
+        prev = han ? c : 0;
+        i += step;
+    }
+}
+
+struct folio_terms {
+    uint64_t *key;
+    uint32_t *count;
+    size_t mask;
+    bool failed;
+};
+
+static uint32_t *term_slot(folio_terms *t, uint64_t k)
+{
+    k |= 1;
+    size_t i = (size_t)(k ^ (k >> 31)) & t->mask;
+    while (t->key[i] && t->key[i] != k)
+        i = (i + 1) & t->mask;
+    t->key[i] = k;
+    return &t->count[i];
+}
+
+static void count_term(void *user, uint64_t k)
+{
+    folio_terms *t = user;
+    uint32_t *c = term_slot(t, k);
+    if (*c < UINT32_MAX)
+        ++*c;
+}
+
+folio_terms *folio_terms_new(const folio_doc *doc)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        bytes += strlen(doc->blocks[i].text);
+    size_t cap = 1024;
+    while (cap < bytes * 2 && cap < ((size_t)1 << 26))
+        cap <<= 1;
+    folio_terms *t = calloc(1, sizeof *t);
+    if (!t || !(t->key = calloc(cap, sizeof *t->key)) || !(t->count = calloc(cap, sizeof *t->count))) {
+        folio_terms_free(t);
+        return NULL;
+    }
+    t->mask = cap - 1;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const folio_block *b = &doc->blocks[i];
+        int weight = b->type == FOLIO_BLOCK_HEADING ? 3 : /* a heading's words are the article's subject */
+                     b->type == FOLIO_BLOCK_PARAGRAPH || b->type == FOLIO_BLOCK_QUOTE ||
+                             b->type == FOLIO_BLOCK_LIST_ITEM ? 1 : 0;
+        for (int w = 0; w < weight; w++)
+            each_term(b->text, strlen(b->text), count_term, t);
+    }
+    if (doc->meta.title)
+        for (int w = 0; w < 3; w++)
+            each_term(doc->meta.title, strlen(doc->meta.title), count_term, t);
+    return t;
+}
+
+void folio_terms_free(folio_terms *t)
+{
+    if (!t)
+        return;
+    free(t->key);
+    free(t->count);
+    free(t);
+}
+
+typedef struct score_ctx {
+    const folio_terms *t;
+    double sum;
+    int n, repeated;
+} score_ctx;
+
+static void score_term(void *user, uint64_t k)
+{
+    score_ctx *s = user;
+    k |= 1;
+    size_t i = (size_t)(k ^ (k >> 31)) & s->t->mask;
+    while (s->t->key[i] && s->t->key[i] != k)
+        i = (i + 1) & s->t->mask;
+    uint32_t c = s->t->key[i] ? s->t->count[i] : 0;
+    s->sum += c > 1 ? log((double)c) : 0; /* a term the article repeats */
+    s->repeated += c > 1;
+    s->n++;
+}
+
+size_t folio_salient_sentence(const folio_terms *t, const char *s, size_t n, size_t *len)
+{
+    size_t best = 0, best_len = folio_sentence_len(s, n), at = 0;
+    double best_score = -1;
+    for (int k = 0; at < n; k++) {
+        while (at < n && s[at] == ' ')
+            at++;
+        if (at >= n)
+            break;
+        size_t l = folio_sentence_len(s + at, n - at);
+        score_ctx sc = { t, 0, 0, 0 };
+        if (t)
+            each_term(s + at, l, score_term, &sc);
+        /* the terms' weight over the square root of their number; the first
+         * sentence, which most often states the paragraph, weighs a third
+         * more; another needs two terms the article repeats, and a fragment
+         * under twelve characters or an address is no key sentence */
+        double score = sc.n ? sc.sum / sqrt((double)sc.n) : 0;
+        if (k == 0)
+            score = score * 1.33 + 0.01;
+        else if (sc.repeated < 2 || folio_utf8_count(s + at, l) < 12 || memmem(s + at, l, "://", 3))
+            score = -1;
+        if (score > best_score)
+            best = at, best_len = l, best_score = score;
+        at += l;
+    }
+    *len = best_len;
+    return best;
 }

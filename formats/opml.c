@@ -22,10 +22,12 @@ static void node(xw *x, const char *text, const char *note, bool close)
 }
 
 /* A key sentence node; the whole text goes to _note when it says more. */
-static void sentence_node(xw *x, const char *text)
+/* A node with the paragraph's key sentence (its most salient), the whole
+ * paragraph as its note when it has more. */
+static void sentence_node(xw *x, const folio_terms *terms, const char *text)
 {
-    size_t n = strlen(text), len = folio_sentence_len(text, n);
-    char *first = strndup(text, len);
+    size_t n = strlen(text), len, at = folio_salient_sentence(terms, text, n, &len);
+    char *first = strndup(text + at, len);
     if (!first) {
         x->failed = true;
         return;
@@ -87,10 +89,13 @@ static void write_meta_nodes(xw *x, const folio_meta *m)
 static bool write_body(xw *x, const folio_doc *d, int depth)
 {
     folio_iter *it = folio_iter_new(d, 3, depth > 1);
+    folio_terms *terms = folio_terms_new(d); /* NULL: the first sentences */
     const folio_node *n;
     folio_event ev;
-    if (!it)
+    if (!it) {
+        folio_terms_free(terms);
         return false;
+    }
     while ((ev = folio_iter_next(it, &n)) != FOLIO_EVENT_DONE) {
         if (n->kind == FOLIO_NODE_SECTION) {
             if (ev == FOLIO_EVENT_ENTER)
@@ -104,10 +109,10 @@ static bool write_body(xw *x, const folio_doc *d, int depth)
         const folio_block *b = n->block;
         switch (b->type) {
         case FOLIO_BLOCK_PARAGRAPH: case FOLIO_BLOCK_QUOTE:
-            sentence_node(x, b->text + b->label_len);
+            sentence_node(x, terms, b->text + b->label_len);
             break;
         case FOLIO_BLOCK_LIST_ITEM:
-            sentence_node(x, b->text + b->u.list_item.body_offset);
+            sentence_node(x, terms, b->text + b->u.list_item.body_offset);
             break;
         case FOLIO_BLOCK_CAPTION: case FOLIO_BLOCK_NOTE: case FOLIO_BLOCK_CREDIT: case FOLIO_BLOCK_CODE:
         case FOLIO_BLOCK_IMAGE:
@@ -117,6 +122,7 @@ static bool write_body(xw *x, const folio_doc *d, int depth)
         }
     }
     folio_iter_free(it);
+    folio_terms_free(terms);
     return true;
 }
 

@@ -26,6 +26,7 @@ typedef struct outline {
     int width;                 /* 0: no wrap */
     int level;                 /* level of the current heading (0 before any) */
     bool own_numbers;          /* most headings carry their own number (folio_heading_number) */
+    folio_terms *terms;        /* what the article repeats: the key sentences' salience */
     bool at_top;               /* nothing written since the header */
     char tag[32];
     bool cjk;                  /* a Chinese, Japanese or Korean document */
@@ -180,10 +181,13 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
     if (md_quote) /* a Markdown block quote: every line marked, a blank line after */
         snprintf(cont, sizeof cont, "> ");
     const char *s = text + skip;
-    size_t n = strlen(s);
-    size_t len = folio_sentence_len(s, n);
+    size_t n = strlen(s), len, at = 0;
+    if (o->depth < 3 && !md_quote) /* the paragraph's most salient sentence */
+        at = folio_salient_sentence(o->terms, s, n, &len);
+    else /* every sentence follows: the first leads */
+        len = folio_sentence_len(s, n);
     folio_buf key = { 0 };
-    folio_key_sentence(s, len, &key);
+    folio_key_sentence(s + at, len, &key);
     item(o, prefix, cont, key.data ? key.data : "", key.len);
     folio_buf_free(&key);
     if (md_quote)
@@ -192,14 +196,14 @@ static void write_bullets(outline *o, const char *text, size_t skip, const char 
         return;
     snprintf(prefix, sizeof prefix, "%*s  %s ", base, "", mark);
     indent(cont, sizeof cont, base + 2 + (int)strlen(mark) + 1);
-    for (size_t at = len; at < n;) {
-        while (at < n && s[at] == ' ')
-            at++;
-        if (at >= n)
+    for (size_t pos = len; pos < n;) {
+        while (pos < n && s[pos] == ' ')
+            pos++;
+        if (pos >= n)
             break;
-        size_t l = folio_sentence_len(s + at, n - at);
-        item(o, prefix, cont, s + at, l);
-        at += l;
+        size_t l = folio_sentence_len(s + pos, n - pos);
+        item(o, prefix, cont, s + pos, l);
+        pos += l;
     }
 }
 
@@ -282,6 +286,7 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
             numbered += doc->blocks[i].u.heading.number_len > 0;
         }
     o.own_numbers = numbered * 2 > headings;
+    o.terms = folio_terms_new(doc); /* NULL (no memory): the first sentences */
     write_head(&o);
     o.at_top = true;
     folio_iter *it = folio_iter_new(doc, 3, o.depth > 1);
@@ -300,6 +305,7 @@ static folio_status write_outline(const folio_doc *doc, const folio_write_opts *
             write_block(&o, n->block);
     }
     folio_iter_free(it);
+    folio_terms_free(o.terms);
     return folio_out_finish(&o.w, err);
 }
 

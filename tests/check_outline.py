@@ -5,7 +5,7 @@ Usage: check_outline.py MODEL.json OUTLINE.txt OUTLINE.md OUTLINE.opml [--sectio
 - no line of the plain outline is wider than 80 columns (East Asian width);
 - every heading appears, in order; with --sections N there are exactly N
   numbered top-level sections ("1." ... "N.");
-- the start of each paragraph (its key sentence, after a run-in label) is there;
+- a sentence of each paragraph (its key sentence, after a run-in label) starts a bullet;
 - no dropped line (boilerplate, related, navigation) is there;
 - pandoc reads the Markdown and the OPML back with the same headings in order.
 """
@@ -75,9 +75,13 @@ def main():
             errors.append("numbered sections %r, want 1..%d" % (got, sections))
     for b in model["blocks"]:
         if b["type"] in ("paragraph", "quote"):
-            # the key sentence follows a run-in label ("导语：")
-            start = norm(b["text"][len(b.get("label", "")):])[:6]
-            if start and start not in flat:
+            # the key sentence (after a run-in label) is one of the paragraph's sentences:
+            # the start of some sentence of it is there
+            text = b["text"][len(b.get("label", "")):]
+            cuts = [0] + [m.end() for m in re.finditer(r"[.!?。！？…][”’\"」』)）]*\s*", text)]
+            starts = [norm(text[c:])[:6] for c in cuts if norm(text[c:])]
+            start = starts[0] if starts else ""
+            if start and not any(s in flat for s in starts):
                 errors.append("key sentence missing (line %d): %s" % (b["line"], b["text"][:40]))
     meta = model["meta"]
     shown = {norm(meta.get("title") or "")} | {norm(a) for a in meta.get("authors", [])}

@@ -279,6 +279,32 @@ static void layout_golden(void **state)
     }
 }
 
+/* Key sentences by salience: a paragraph whose first sentence says little
+ * gives the sentence that carries the article's repeated terms; one whose
+ * first sentence carries them keeps it; an address is never chosen. */
+static void salient_sentences(void **state)
+{
+    (void)state;
+    folio_doc *doc = doc_of("Harbour Dredging\n\n"
+                            "Harbour dredging keeps the channel open for the ferries and the fishing boats.\n\n"
+                            "Things changed. Dredging the harbour channel each spring now costs the town more than "
+                            "the ferries earn.\n\n"
+                            "The harbour channel silts up every winter, and dredging clears it. Nobody minds.\n\n"
+                            "It was quiet. See https://example.org/harbour-dredging-channel for the harbour "
+                            "dredging channel.\n");
+    folio_terms *t = folio_terms_new(doc);
+    assert_non_null(t);
+    const char *p2 = doc->blocks[1].text, *p3 = doc->blocks[2].text, *p4 = doc->blocks[3].text;
+    size_t len, at = folio_salient_sentence(t, p2, strlen(p2), &len);
+    assert_true(strncmp(p2 + at, "Dredging the harbour channel", 28) == 0);
+    at = folio_salient_sentence(t, p3, strlen(p3), &len);
+    assert_int_equal(at, 0);
+    at = folio_salient_sentence(t, p4, strlen(p4), &len);
+    assert_int_equal(at, 0);
+    folio_terms_free(t);
+    folio_doc_free(doc);
+}
+
 /* A heading's own number, as the model keeps it (folio_block.u.heading.number_len). */
 static void heading_numbers(void **state)
 {
@@ -495,7 +521,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
-        cmocka_unit_test(layout_golden), cmocka_unit_test(walker),
+        cmocka_unit_test(layout_golden), cmocka_unit_test(walker), cmocka_unit_test(salient_sentences),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
