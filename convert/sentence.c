@@ -207,26 +207,30 @@ static void each_term(const char *s, size_t n, void (*fn)(void *, uint64_t), voi
 struct folio_terms {
     uint64_t *key;
     uint32_t *count;
-    size_t mask;
-    bool failed;
+    size_t mask, used;
 };
 
-static uint32_t *term_slot(folio_terms *t, uint64_t k)
+/* The slot of term k: its own, or the empty one where it would go. */
+static size_t term_slot(const folio_terms *t, uint64_t k)
 {
-    k |= 1;
     size_t i = (size_t)(k ^ (k >> 31)) & t->mask;
     while (t->key[i] && t->key[i] != k)
         i = (i + 1) & t->mask;
-    t->key[i] = k;
-    return &t->count[i];
+    return i;
 }
 
 static void count_term(void *user, uint64_t k)
 {
     folio_terms *t = user;
-    uint32_t *c = term_slot(t, k);
-    if (*c < UINT32_MAX)
-        ++*c;
+    size_t i = term_slot(t, k | 1);
+    if (!t->key[i]) { /* a new term, while the table has room (three quarters) */
+        if (t->used * 4 >= (t->mask + 1) * 3)
+            return;
+        t->key[i] = k | 1;
+        t->used++;
+    }
+    if (t->count[i] < UINT32_MAX)
+        t->count[i]++;
 }
 
 folio_terms *folio_terms_new(const folio_doc *doc)
@@ -275,11 +279,7 @@ typedef struct score_ctx {
 static void score_term(void *user, uint64_t k)
 {
     score_ctx *s = user;
-    k |= 1;
-    size_t i = (size_t)(k ^ (k >> 31)) & s->t->mask;
-    while (s->t->key[i] && s->t->key[i] != k)
-        i = (i + 1) & s->t->mask;
-    uint32_t c = s->t->key[i] ? s->t->count[i] : 0;
+    uint32_t c = s->t->count[term_slot(s->t, k | 1)]; /* 0 in an empty slot */
     s->sum += c > 1 ? log((double)c) : 0; /* a term the article repeats */
     s->repeated += c > 1;
     s->n++;

@@ -176,7 +176,6 @@ typedef struct render {
     size_t depth, cap;
     int skip;                 /* depth inside an element not read (script, hidden), 0: reading */
     bool skip_head;           /* that element is <head>: its children carry metadata */
-    int item_no;
     bool in_title, in_json;   /* gathering <title> or JSON-LD text */
     folio_buf title, json;
 } render;
@@ -320,8 +319,6 @@ static void take_meta(render *w, const elem *n)
         else if (!p->author && (!strcasecmp(k, "author") || !strcasecmp(k, "article:author") ||
                                 !strcasecmp(k, "dc.creator")) && !strstr(v, "://"))
             p->author = keep(w, v);
-        else if (!p->description && (!strcasecmp(k, "description") || !strcasecmp(k, "og:description")))
-            p->description = keep(w, v);
         else if (!p->site && !strcasecmp(k, "og:site_name"))
             p->site = keep(w, v);
         else if (!p->base && !strcasecmp(k, "og:url") && (!strncasecmp(v, "http://", 7) || !strncasecmp(v, "https://", 8)))
@@ -422,7 +419,7 @@ static void element_meta(render *w, const elem *n)
 /* the elements                                                        */
 
 /* The context inside element n, from its parent's. */
-static ctx enter_ctx(const elem *n, ctx c, int *item_no)
+static ctx enter_ctx(const elem *n, ctx c)
 {
     const char *name = (const char *)n->name;
     if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
@@ -434,7 +431,6 @@ static ctx enter_ctx(const elem *n, ctx c, int *item_no)
     } else if (name_is(n, "li")) {
         c.hint.tag = HT_ITEM;
         c.hint.level = c.lists ? (uint8_t)(c.lists - 1) : 0; /* its depth */
-        (*item_no)++;
     } else if (name_is(n, "blockquote")) {
         c.hint.tag = HT_QUOTE;
     } else if (name_is(n, "figcaption") || name_is(n, "caption")) {
@@ -645,7 +641,6 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
             w->breaks = w->page->text.len > w->line_start || w->breaks ? w->breaks + 1 : 1;
     } else if (name_is(&e, "img")) {
         w->after_img = true;
-        w->page->images++;
         note_image(w, &e);
     } else if (name_is(&e, "td") || name_is(&e, "th")) {
         w->space = true;
@@ -662,7 +657,7 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
         w->cap = cap;
     }
     ctx *c = &w->stack[w->depth + 1];
-    *c = enter_ctx(&e, w->stack[w->depth], &w->item_no);
+    *c = enter_ctx(&e, w->stack[w->depth]);
     open_span(w, &e, c);
     if (name_in(&e, blocks) && !new_node(w, c))
         return;

@@ -57,10 +57,8 @@ typedef struct html_page {
     const char *headline;     /* og:title, twitter:title or JSON-LD headline */
     const char *date;         /* published time (any form folio_parse_date reads) */
     const char *author;
-    const char *description;
     const char *site;         /* og:site_name */
     const char *lang;         /* <html lang> */
-    int images;               /* <img> elements met in the body */
     struct html_image {
         size_t line;          /* the line it stands before */
         const char *src, *alt;
