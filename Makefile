@@ -178,7 +178,7 @@ crossval: all
 
 check: deps
 	$(MAKE) all $(TESTS)
-	@sh tests/check.sh unit golden html bad batch digest smart pathological corpus train-check outline pdf epub install-check
+	@sh tests/check.sh bg:train-check unit golden html bad batch digest smart pathological corpus outline pdf epub install-check
 
 demo: deps
 	$(MAKE) all

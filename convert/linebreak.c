@@ -234,8 +234,10 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
             continue;
         }
         /* Hyphenate the word that misses the line when the line would be
-         * loose without it, and never three lines running. */
-        size_t cut = !fits && last_ok > start && hyph && hyphenated < 2 &&
+         * loose without it, never three lines running, and never the
+         * paragraph's last word (a fragment alone on the last line). */
+        bool last_word = brks[i] == LINEBREAK_MUSTBREAK || i + 1 >= n;
+        size_t cut = !fits && last_ok > start && hyph && hyphenated < 2 && !last_word &&
                              loose(s, start, last_ok, width, measure, mu)
                          ? hyphen_cut(s, start, last_ok, end, width, measure, mu, hyph, hu) : 0;
         hyphenated = cut ? hyphenated + 1 : !fits ? 0 : hyphenated;

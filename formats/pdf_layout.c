@@ -25,6 +25,7 @@ typedef struct style {
     float before, after;        /* space above and below */
     bool justify;
     uint32_t color;
+    bool balance;               /* a title or heading: lines of even length */
 } style;
 
 typedef struct measure_ctx {
@@ -245,6 +246,40 @@ static int collect(void *user, const char *s, size_t n, bool hyphen)
     return 0;
 }
 
+/* A title or heading of several lines set as evenly as it will go: the
+ * narrowest measure that still takes no more lines (not "A long title that
+ * runs / on"), as a designer balances a display line.  l holds the lines at
+ * the full measure and gets the balanced ones. */
+static bool balance(const char *text, size_t n, const char *tag, float width, measure_ctx *m, lines *l)
+{
+    float lo = width / (float)l->n, hi = width;
+    for (int step = 0; step < 10 && hi - lo > 1; step++) {
+        float mid = (lo + hi) / 2;
+        lines t = { 0 };
+        if (folio_break_lines(text, n, tag, mid, mid, measure, m, NULL, NULL, collect, &t) != 0 || t.failed) {
+            free(t.v);
+            return false;
+        }
+        if (t.n <= l->n)
+            hi = mid;
+        else
+            lo = mid;
+        free(t.v);
+    }
+    lines b = { 0 };
+    if (folio_break_lines(text, n, tag, hi, hi, measure, m, NULL, NULL, collect, &b) != 0 || b.failed) {
+        free(b.v);
+        return false;
+    }
+    if (b.n == l->n) {
+        free(l->v);
+        *l = b;
+    } else {
+        free(b.v);
+    }
+    return true;
+}
+
 /* Set a paragraph: wrap, justify all but the last line, break pages (never
  * leaving a single first line at the bottom of a page). */
 static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
@@ -258,6 +293,11 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
     if (folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph, c->hyphenator, collect,
                           &l) != 0 ||
         l.failed) {
+        c->nomem = true;
+        free(l.v);
+        return;
+    }
+    if (st->balance && l.n >= 2 && !balance(text, n, c->tag, width, &m, &l)) {
         c->nomem = true;
         free(l.v);
         return;
@@ -310,7 +350,7 @@ static void place_heading(pdf_ctx *c, const folio_block *b, int level)
 {
     style body = body_style(c);
     float size = level == 1 ? 14 : level == 2 ? 12 : 11;
-    style st = { FOLIO_FACE_BOLD, size, size * 1.4f, 0, 0, 0, size * 1.1f, size * 0.5f, false, INK };
+    style st = { FOLIO_FACE_BOLD, size, size * 1.4f, 0, 0, 0, size * 1.1f, size * 0.5f, false, INK, true };
     /* Keep the heading with two lines of what follows: never last on a page. */
     float need = st.before + st.leading * 2 + st.after + body.leading * 2;
     if (c->y > c->mt && c->y + need > bottom(c))
@@ -455,11 +495,11 @@ static void place_title(pdf_ctx *c)
 {
     const folio_meta *m = &c->doc->meta;
     const char *title = folio_doc_title(c->doc);
-    style t = { FOLIO_FACE_BOLD, 20, 27, 0, 0, 0, 0, 8, false, INK };
+    style t = { FOLIO_FACE_BOLD, 20, 27, 0, 0, 0, 0, 8, false, INK, true };
     add_mark(c, 0, title);
     place(c, &t, title, strlen(title));
     if (m->subtitle) {
-        style sub = { FOLIO_FACE_TEXT, 13, 18, 0, 0, 0, 0, 8, false, 0x333333u };
+        style sub = { FOLIO_FACE_TEXT, 13, 18, 0, 0, 0, 0, 8, false, 0x333333u, true };
         place(c, &sub, m->subtitle, strlen(m->subtitle));
     }
     folio_buf line = { 0 };

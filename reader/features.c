@@ -227,7 +227,7 @@ static void shape_features(const unit *u, float *f)
 {
     counts k;
     count_text(u, &k);
-    int c = k.chars;
+    int c = k.chars + k.cjk; /* width: a CJK character is two columns */
     f[F_len_log] = logf(1.0f + (float)c);
     f[F_words_log] = logf(1.0f + (float)(k.words + k.cjk));
     f[F_len_1_3] = c <= 3;
@@ -681,6 +681,11 @@ static void window_stats(const reader *r, folio_page *p)
             last_marker = i;
         p->marker[i] = last_marker;
     }
+}
+
+int folio_page_copies(const folio_page *p, int i)
+{
+    return (int)lroundf(expf(p->exact[i]));
 }
 
 void folio_page_free(folio_page *p)

@@ -26,7 +26,7 @@ typedef struct scorer {
     const reader *r;
     const folio_page *p;
     const folio_model *m;
-    float *scores, *title;
+    float *first, *scores, *title;
     int part, parts;
     bool ok;
 } scorer;
@@ -42,15 +42,16 @@ static void *score_part(void *arg)
          from += s->parts * FOLIO_FEATURE_CHUNK) {
         int to = from + FOLIO_FEATURE_CHUNK < s->r->n ? from + FOLIO_FEATURE_CHUNK : s->r->n;
         folio_page_features(s->r, s->p, from, to, x, scratch);
-        folio_model_score(s->m, x, to - from, s->scores + (size_t)from * L_COUNT, s->title + from);
+        folio_model_score(s->m, x, to - from, s->first + (size_t)from * L_COUNT,
+                          s->scores + (size_t)from * L_COUNT, s->title + from);
     }
     free(x);
     free(scratch);
     return NULL;
 }
 
-static bool score_page(const reader *r, const folio_page *p, const folio_model *m, float *scores,
-                       float *title)
+static bool score_page(const reader *r, const folio_page *p, const folio_model *m, float *first,
+                       float *scores, float *title)
 {
     enum { MAX_PARTS = 4 };
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -59,7 +60,7 @@ static bool score_page(const reader *r, const folio_page *p, const folio_model *
     pthread_t t[MAX_PARTS];
     bool started[MAX_PARTS] = { false };
     for (int k = 0; k < parts; k++) {
-        s[k] = (scorer){ r, p, m, scores, title, k, parts, false };
+        s[k] = (scorer){ r, p, m, first, scores, title, k, parts, false };
         started[k] = k > 0 && pthread_create(&t[k], NULL, score_part, &s[k]) == 0;
     }
     for (int k = 0; k < parts; k++)
@@ -71,7 +72,7 @@ static bool score_page(const reader *r, const folio_page *p, const folio_model *
             pthread_join(t[k], NULL);
         ok &= s[k].ok;
     }
-    return ok;
+    return ok && folio_model_context(m, r->n, first, scores, title);
 }
 
 static int best_other(const float *z, int not)
@@ -115,15 +116,26 @@ static bool decode_with_title(const reader *r, const folio_model *m, float *scor
     return true;
 }
 
+/* A line the decode made a heading that no article has as a section head:
+ * a text the page repeats three times or more, or a phrase of the page's
+ * furniture ("Share", "In partnership with", "Related"). */
+static bool furniture_heading(const reader *r, const folio_page *p, int i)
+{
+    return folio_page_copies(p, i) >= 3 || r->u[i].cls == C_BOILER;
+}
+
 #define set_drop folio_scraped_drop
 #define set_block folio_scraped_block
 
 /* A unit labelled paragraph: the rules' finer reading (a quote, a list
- * item) where they had one. */
+ * item) where they had one; a paragraph that opens with a note's label
+ * ("Editor's note:", "编者按：") is that note. */
 static void paragraph_role(unit *u, unit_role rule_role, folio_block_type rule_type)
 {
     int ordered;
-    if (rule_role == R_BLOCK && (rule_type == FOLIO_BLOCK_QUOTE || rule_type == FOLIO_BLOCK_LIST_ITEM ||
+    if (u->cls == C_NOTE)
+        set_block(u, FOLIO_BLOCK_NOTE);
+    else if (rule_role == R_BLOCK && (rule_type == FOLIO_BLOCK_QUOTE || rule_type == FOLIO_BLOCK_LIST_ITEM ||
                                  rule_type == FOLIO_BLOCK_CODE))
         set_block(u, rule_type);
     else if (folio_list_marker(u->text, u->len, &ordered) && !ordered)
@@ -204,11 +216,15 @@ static void take_metadata(reader *r, const uint8_t *labels, int title)
             folio_scraped_names_only(u->text, u->len))
             folio_scraped_add_authors(r, u->text, u->len);
     }
-    /* a date line next to the title that the model kept for something else */
-    for (int i = title - 3; !r->date && title >= 0 && i <= title + 6; i++) {
+    /* a date line next to the title, whatever the model made of it: the
+     * article's date is the one in its header, before one a meta line
+     * elsewhere on the page gives */
+    for (int i = title - 3; title >= 0 && i <= title + 6; i++) {
         char date[11];
-        if (i >= 0 && i < r->n && r->u[i].chars <= 80 && folio_parse_date(r->u[i].text, r->u[i].len, date))
+        if (i >= 0 && i < r->n && r->u[i].chars <= 80 && folio_parse_date(r->u[i].text, r->u[i].len, date)) {
             r->date = folio_arena_strdup(r->arena, date);
+            break;
+        }
     }
     if (!r->date)
         r->date = rule_date;
@@ -237,20 +253,22 @@ static void set_title(reader *r, int t)
     }
 }
 
-/* The three features that most favoured label a over b in unit x. */
-static void why(const folio_model *m, const float *x, int a, int b, const char *out[3])
+/* The three features that most favoured label a over b in the unit with
+ * own features x and context features c. */
+static void why(const folio_model *m, const float *x, const float *c, int a, int b, const char *out[3])
 {
     float top[3] = { 0, 0, 0 };
+    int nf = m->n_features, nw = nf + m->n_context;
     out[0] = out[1] = out[2] = NULL;
-    for (int j = 0; j < m->n_features; j++) {
-        float c = (m->weight[(size_t)a * (size_t)m->n_features + (size_t)j] -
-                   m->weight[(size_t)b * (size_t)m->n_features + (size_t)j]) * x[j];
+    for (int j = 0; j < nw; j++) {
+        float v = j < nf ? x[j] : c[j - nf];
+        float d = (m->weight[(size_t)a * (size_t)nw + (size_t)j] - m->weight[(size_t)b * (size_t)nw + (size_t)j]) * v;
         for (int k = 0; k < 3; k++)
-            if (c > top[k]) {
+            if (d > top[k]) {
                 for (int s = 2; s > k; s--)
                     top[s] = top[s - 1], out[s] = out[s - 1];
-                top[k] = c;
-                out[k] = folio_feature_name(j);
+                top[k] = d;
+                out[k] = j < nf ? folio_feature_name(j) : folio_context_name(j - nf);
                 break;
             }
     }
@@ -278,13 +296,15 @@ static label rules_label(const unit *u)
     }
 }
 
-static bool explain(const reader *r, const folio_page *p, const folio_model *m, const float *scores,
-                    const uint8_t *labels, const folio_read_opts *o)
+static bool explain(const reader *r, const folio_page *p, const folio_model *m, const float *first,
+                    const float *scores, const uint8_t *labels, const folio_read_opts *o)
 {
     int nf = folio_feature_count();
     float *x = malloc((size_t)FOLIO_FEATURE_CHUNK * (size_t)nf * sizeof *x);
     float *scratch = malloc((size_t)(FOLIO_FEATURE_CHUNK + 4) * (size_t)nf * sizeof *scratch);
-    bool ok = x && scratch;
+    folio_sums sums = { NULL, NULL, NULL };
+    bool ok = x && scratch && (!m || folio_model_sums(r->n, first, &sums));
+    float c[FOLIO_CONTEXT_FEATURES];
     for (int from = 0; ok && from < r->n; from += FOLIO_FEATURE_CHUNK) {
         int to = from + FOLIO_FEATURE_CHUNK < r->n ? from + FOLIO_FEATURE_CHUNK : r->n;
         folio_page_features(r, p, from, to, x, scratch);
@@ -295,11 +315,15 @@ static bool explain(const reader *r, const folio_page *p, const folio_model *m, 
             folio_explain_unit e = { .line = u->no, .last_line = r->lines[u->last].no, .text = u->text,
                                      .label = label_names[l], .runner_up = m ? label_names[b] : "rules",
                                      .margin = m ? z[l] - z[b] : 0, .n_features = nf, .values = f };
-            if (m)
-                why(m, f, l, b, e.why);
+            if (m) {
+                folio_model_context_of(r->n, first, &sums, i, c);
+                why(m, f, c, l, b, e.why);
+            }
             o->explain(o->explain_user, &e);
         }
     }
+    if (m)
+        folio_model_sums_free(&sums);
     free(x);
     free(scratch);
     return ok;
@@ -311,7 +335,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     /* A weight table made for other features (or none, before the first
      * `make train`): the rules' reading stands, and the features are still
      * there to train on. */
-    bool fitted = m->n_features == folio_feature_count();
+    bool fitted = m->n_features == folio_feature_count() && m->n_context == FOLIO_CONTEXT_FEATURES;
     /* A paste of a paragraph or two: the page features (runs of prose,
      * repetition, distance from the article) need a page to mean
      * anything, and the rules read such a text well. */
@@ -321,15 +345,16 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         return FOLIO_OK;
     folio_status st = FOLIO_ERR_NOMEM;
     folio_page *p = folio_page_new(r);
+    float *first = calloc((size_t)r->n * L_COUNT, sizeof *first);
     float *scores = calloc((size_t)r->n * L_COUNT, sizeof *scores);
     float *title_score = calloc((size_t)r->n, sizeof *title_score);
     uint8_t *labels = calloc((size_t)r->n, 1);
     int title = -1;
     const char *declared = NULL;
-    if (!p || !scores || !title_score || !labels)
+    if (!p || !first || !scores || !title_score || !labels)
         goto cleanup;
     if (fitted) {
-        if (!score_page(r, p, m, scores, title_score))
+        if (!score_page(r, p, m, first, scores, title_score))
             goto cleanup;
         title = folio_markup_title(r);
         if (title < 0)
@@ -350,11 +375,12 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */
-    if (o && o->explain && !explain(r, p, fitted ? m : NULL, scores, labels, o))
+    if (o && o->explain && !explain(r, p, fitted ? m : NULL, first, scores, labels, o))
         goto cleanup;
     if (fitted) {
         for (int i = 0; i < r->n; i++)
-            apply_label(r, i, (label)labels[i], title);
+            apply_label(r, i, labels[i] == L_HEADING && furniture_heading(r, p, i) ? L_BOILER : (label)labels[i],
+                        title);
         set_title(r, title);
         folio_markup_subtitle(r, title);
         if (declared) {
@@ -367,6 +393,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     st = FOLIO_OK;
 cleanup:
     folio_page_free(p);
+    free(first);
     free(scores);
     free(title_score);
     free(labels);

@@ -317,6 +317,16 @@ static void take_byline(reader *r, const unit *u)
         folio_scraped_add_authors(r, s, n);
 }
 
+void folio_scraped_split_byline(reader *r)
+{
+    for (int i = 0; i + 1 < r->n && r->n_authors == 0; i++) {
+        const unit *u = &r->u[i], *v = &r->u[i + 1];
+        if (u->cls == C_BYLINE && u->len > 3 && folio_starts_with_ci(u->text + u->len - 3, 3, " by") &&
+            v->cls == C_PLAIN && folio_scraped_names_only(v->text, v->len))
+            folio_scraped_add_authors(r, v->text, v->len);
+    }
+}
+
 void folio_scraped_take_meta(reader *r, const unit *u)
 {
     const char *s = u->text;

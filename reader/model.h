@@ -18,18 +18,33 @@ typedef enum {
 
 extern const char folio_label_letters[L_COUNT + 1];
 
-/* The fitted model: scores[k] = bias[k] + sum_j weight[k][j] * x[j]
- * (feature scaling folded in), then log transitions between labels. */
+/* The fitted model, two passes.  The first scores each label from the
+ * unit's own features: z1[k] = bias1[k] + weight1[k] . x.  The second reads
+ * the first's probabilities of the unit and of its neighbourhood (the
+ * context features, FOLIO_CONTEXT_FEATURES of them, after the unit's own):
+ * z2[k] = bias2[k] + weight2[k] . (x, context) (feature scaling folded in),
+ * then log transitions between labels for the decode. */
 typedef struct folio_model {
-    int n_features;
+    int n_features;           /* the unit's own features */
+    int n_context;            /* the second pass's context features */
+    const float *bias1;       /* L_COUNT */
+    const float *weight1;     /* L_COUNT x n_features, row-major */
     const float *bias;        /* L_COUNT */
-    const float *weight;      /* L_COUNT x n_features, row-major */
+    const float *weight;      /* L_COUNT x (n_features + n_context), row-major */
     const float *start;       /* L_COUNT: log P(first label) */
     const float *trans;       /* L_COUNT x L_COUNT: log P(next | previous) */
-    float title_bias;         /* the title ranker: title_bias + title_weight . x */
+    float title_bias;         /* the title ranker: title_bias + title_weight . (x, context) */
     const float *title_weight;
     float trans_scale;        /* how much the transitions weigh against the scores */
 } folio_model;
+
+/* The context features of the second pass: the first pass's probability
+ * of each label for the unit, the unit before and the unit after; the mean
+ * probability of "kept" (not boilerplate or copy) and of paragraph within
+ * 3, 10 and 30 units either side; of heading within 10; of kept in the 10
+ * units ahead and the 10 behind. */
+enum { FOLIO_CONTEXT_FEATURES = 3 * L_COUNT + 2 * 3 + 3 };
+const char *folio_context_name(int j);
 
 extern const folio_model folio_model_builtin;
 /* The same for web pages (their markup features fitted on the corpora's HTML). */
@@ -48,6 +63,8 @@ int folio_feature_count(void);
 typedef struct folio_page folio_page;
 folio_page *folio_page_new(const reader *r);
 void folio_page_free(folio_page *p);
+/* How many times the page says unit i's text, word for word (1: once). */
+int folio_page_copies(const folio_page *p, int i);
 
 /* Features of units [from, to) into x ((to - from) rows of
  * folio_feature_count() floats); scratch holds (to - from + 4) rows.  Needs
@@ -55,9 +72,27 @@ void folio_page_free(folio_page *p);
 enum { FOLIO_FEATURE_CHUNK = 1024 };
 void folio_page_features(const reader *r, const folio_page *p, int from, int to, float *x, float *scratch);
 
-/* Log-probabilities of each label for n units with features x into
- * scores (n x L_COUNT), and the title ranker's score into title. */
-void folio_model_score(const folio_model *m, const float *x, int n, float *scores, float *title);
+/* The first pass over n units with features x: the first pass's scores
+ * into z1 and the part of the second pass's scores and of the title
+ * ranker's score that the unit's own features give into z2 and title
+ * (each n x L_COUNT, title n). */
+void folio_model_score(const folio_model *m, const float *x, int n, float *z1, float *z2, float *title);
+
+/* The second pass over the whole page of n units: z1 becomes the first
+ * pass's probabilities, and the context they give is added to z2 (which
+ * becomes log-probabilities) and to title.  Returns false when out of
+ * memory. */
+bool folio_model_context(const folio_model *m, int n, float *z1, float *z2, float *title);
+
+/* The context features of unit i (FOLIO_CONTEXT_FEATURES values into out)
+ * from the first pass's probabilities p (n x L_COUNT) and their running
+ * sums (folio_model_sums). */
+typedef struct folio_sums {
+    double *keep, *para, *head; /* n + 1 each: sums over units 0..i-1 */
+} folio_sums;
+bool folio_model_sums(int n, const float *p, folio_sums *s);
+void folio_model_sums_free(folio_sums *s);
+void folio_model_context_of(int n, const float *p, const folio_sums *s, int i, float *out);
 
 /* The most likely sequence of labels for r->n units with the given
  * scores, into out.  Returns false when out of memory. */

@@ -1369,6 +1369,7 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
     read_structure(&r);
     if ((st = folio_reader_label(&r, opts)) != FOLIO_OK)
         goto cleanup;
+    folio_scraped_split_byline(&r);
     st = FOLIO_ERR_NOMEM;
     if (!folio_markup_images(&r, opts ? opts->base_dir : NULL))
         goto cleanup;

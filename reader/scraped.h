@@ -150,6 +150,9 @@ bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 
 /* meta.c */
+/* An author named under a byline split over two lines ("Written on Feb 24
+ * by" above the name), wherever the page put it, when none is known. */
+void folio_scraped_split_byline(reader *r);
 bool folio_scraped_names_only(const char *s, size_t n);
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 void folio_scraped_take_meta(reader *r, const unit *u);

@@ -2,16 +2,34 @@
 # make check's runner: every suite in turn (a failing suite does not hide the
 # others), then a summary that counts what ran and says what was skipped and
 # why, so that a green last line never hides skipped checks.
-#   tests/check.sh SUITE...   (make targets)
+#   tests/check.sh SUITE...   (make targets; bg:SUITE runs beside the others
+#                              from the start: a long suite that waits on
+#                              one program, such as fitting the weights)
 set -u
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=""
+suites=""
 for t in "$@"; do
+  case $t in
+    bg:*) t=${t#bg:}; (make -s "$t" > "$tmp/$t" 2>&1; echo $? > "$tmp/$t.rc") & ;;
+  esac
+  suites="$suites $t"
+done
+for t in "$@"; do
+  case $t in bg:*) continue ;; esac
   make -s "$t" > "$tmp/$t" 2>&1 || failed="$failed $t"
   cat "$tmp/$t"
 done
+wait
+for t in "$@"; do
+  case $t in bg:*) t=${t#bg:} ;; *) continue ;; esac
+  [ "$(cat "$tmp/$t.rc" 2>/dev/null)" = 0 ] || failed="$failed $t"
+  cat "$tmp/$t"
+  rm -f "$tmp/$t.rc"
+done
+set -- $suites
 echo
 echo "make check summary"
 total=0

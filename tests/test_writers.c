@@ -379,6 +379,40 @@ static void line_breaking(void **state)
     free_lines(&l);
 }
 
+/* A title of two lines is balanced: the second line is not a word or
+ * two left over from the first. */
+static void balanced_title(void **state)
+{
+    (void)state;
+    const char *t = "The Quiet Economics of Small Harbours and Their Working Towns\n\n"
+                    "Fishing towns that lost their fleets are finding new work in their harbours, "
+                    "with ferries, kayaks and turbine blades where the trawlers were.\n";
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(t, strlen(t), NULL, &doc, NULL), FOLIO_OK);
+    folio_buf got = { 0 };
+    folio_write_opts o = { .epoch = 0 };
+    assert_int_equal(folio_pdf_dump_layout(doc, &o, to_buf, &got, NULL), FOLIO_OK);
+    folio_buf_putc(&got, '\0');
+    /* the title's words ("text X Y face S 20.0 ..."), counted per line */
+    float y[4];
+    int words[4] = { 0 }, lines = 0;
+    for (char *l = strtok(got.data, "\n"); l; l = strtok(NULL, "\n")) {
+        float x, ly, size;
+        int face;
+        if (sscanf(l, "p1 text %f %f face%d %f", &x, &ly, &face, &size) != 4 || size != 20.0f)
+            continue;
+        if (lines == 0 || ly != y[lines - 1]) {
+            assert_true(lines < 4);
+            y[lines++] = ly;
+        }
+        words[lines - 1]++;
+    }
+    assert_int_equal(lines, 2);
+    assert_true(abs(words[0] - words[1]) <= 2);
+    folio_buf_free(&got);
+    folio_doc_free(doc);
+}
+
 /* A stand-in dictionary: a break after every third byte of a word. */
 static bool every_third(void *user, const char *w, size_t n, char *at)
 {
@@ -408,6 +442,13 @@ static void hyphenation(void **state)
     assert_int_equal(folio_break_lines(tight, strlen(tight), "en", 16, 16, folio_measure_columns, NULL,
                                        every_third, NULL, collect, &l), 0);
     assert_string_equal(l.line[0], "a b c d e f");
+    free_lines(&l);
+    /* The paragraph's last word is never hyphenated: no "erability." alone. */
+    const char *end = "Ships need interoperability.";
+    assert_int_equal(folio_break_lines(end, strlen(end), "en", 20, 20, folio_measure_columns, NULL,
+                                       every_third, NULL, collect, &l), 0);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.line[1], "interoperability.");
     free_lines(&l);
     /* Never three hyphenated lines running. */
     const char *many = "x abcdefghijk x abcdefghijk x abcdefghijk x abcdefghijk x abcdefghijk";
@@ -521,7 +562,7 @@ int main(void)
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
         cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
-        cmocka_unit_test(layout_golden), cmocka_unit_test(walker), cmocka_unit_test(salient_sentences),
+        cmocka_unit_test(layout_golden), cmocka_unit_test(balanced_title), cmocka_unit_test(walker), cmocka_unit_test(salient_sentences),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
         cmocka_unit_test(widths),
