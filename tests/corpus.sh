@@ -54,6 +54,25 @@ PY
   then pass=$((pass + 1)); else fail=$((fail + 1)); fi
   done
 done
+# The metadata of two hand-labelled pages, as their labels give it: the
+# reference article (author from the note about the author, translator from
+# the credit lines) and a blog post whose byline is split over two lines.
+if [ -f "$shared/corpus/00.txt" ] && [ -f "$shared/corpus/07.txt" ]; then
+  ./folio -t json "$shared/corpus/00.txt" -o "$tmp/meta00.json" && ./folio -t json "$shared/corpus/07.txt" -o "$tmp/meta07.json"
+  if python3 - "$tmp/meta00.json" "$tmp/meta07.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["meta"]
+b = json.load(open(sys.argv[2]))["meta"]
+want = [(a["date"], "2025-05-31"), (a["authors"], ["伊利·拉特纳"]), (a["source"], "IPP评论"),
+        ({"name": "张乐词", "role": "trl"} in a["contributors"], True),
+        (b["authors"], ["Courtney Kirchoff"]), (b["title"], "On Behalf of “Literally”")]
+bad = [w for w in want if w[0] != w[1]]
+for got, exp in bad:
+    print("FAIL corpus metadata: %r, want %r" % (got, exp))
+sys.exit(1 if bad else 0)
+PY
+  then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+fi
 # No row of the vocabulary names a string found on a single page of the
 # corpora (a word written for one page): tests/test_vocab counts them.
 if tests/test_vocab "$shared/corpus" "$shared/corpus-silver" "$shared/corpus-cjk" > "$tmp/vocab"; then
