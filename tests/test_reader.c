@@ -557,10 +557,12 @@ static void collect_explained(void *user, const folio_explain_unit *e)
 
 /* A page long enough for the labeller: a menu, a headline, a date, twenty
  * paragraphs about harbours, then a comment thread whose lines repeat. */
-static char *long_page(void)
+static char *long_page_dek(const char *dek)
 {
     folio_buf b = { 0 };
-    folio_buf_puts(&b, "Home\nNews\nSport\n\nHow Small Harbours Found New Work\n\nMay 2, 2024\n\n");
+    folio_buf_puts(&b, "Home\nNews\nSport\n\nHow Small Harbours Found New Work\n");
+    folio_buf_puts(&b, dek);
+    folio_buf_puts(&b, "\nMay 2, 2024\n\n");
     static const char *const what[] = { "ferries", "kayaks", "turbine blades", "cold stores", "yachts" };
     static const char *const who[] = { "the council", "a family firm", "the harbour master", "two brothers" };
     for (int i = 0; i < 20; i++) {
@@ -578,6 +580,23 @@ static char *long_page(void)
     }
     folio_buf_putc(&b, '\0');
     return b.data;
+}
+
+static char *long_page(void)
+{
+    return long_page_dek("");
+}
+
+/* A headline with its standfirst under it: the headline is the title. */
+static void title_over_dek(void **state)
+{
+    (void)state;
+    char *page = long_page_dek("Ferries and kayaks fill the quays the trawlers left behind\n");
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(page, strlen(page), NULL, &doc, NULL), FOLIO_OK);
+    assert_string_equal(doc->meta.title, "How Small Harbours Found New Work");
+    folio_doc_free(doc);
+    free(page);
 }
 
 static void feature_names(void **state)
@@ -746,7 +765,7 @@ int main(void)
         cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
         cmocka_unit_test(language),               cmocka_unit_test(regressions), cmocka_unit_test(regression_file),
         cmocka_unit_test(feature_names),
-        cmocka_unit_test(labeller_features),
+        cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
