@@ -260,7 +260,21 @@ static bool same_text(const unit *a, const char *s)
 {
     return s && a->len == strlen(s) && memcmp(a->text, s, a->len) == 0;
 }
-
+/* A dropped line that says an author's name and nothing else is a copy of
+ * the byline: metadata, not navigation or furniture. */
+static void author_lines(reader *r)
+{
+    for (int i = 0; i < r->n; i++) {
+        unit *u = &r->u[i];
+        if (u->role != R_DROP || u->reason == folio_why_meta || u->reason == folio_why_dup)
+            continue;
+        for (int a = 0; a < r->n_authors; a++)
+            if (same_text(u, r->authors[a])) {
+                u->reason = folio_why_meta;
+                break;
+            }
+    }
+}
 
 /* ------------------------------------------------------------------ */
 /* 3. where the article starts                                         */
@@ -1370,6 +1384,7 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
     if ((st = folio_reader_label(&r, opts)) != FOLIO_OK)
         goto cleanup;
     folio_scraped_split_byline(&r);
+    author_lines(&r);
     st = FOLIO_ERR_NOMEM;
     if (!folio_markup_images(&r, opts ? opts->base_dir : NULL))
         goto cleanup;

@@ -65,7 +65,9 @@ a = json.load(open(sys.argv[1]))["meta"]
 b = json.load(open(sys.argv[2]))["meta"]
 want = [(a["date"], "2025-05-31"), (a["authors"], ["伊利·拉特纳"]), (a["source"], "IPP评论"),
         ({"name": "张乐词", "role": "trl"} in a["contributors"], True),
-        (b["authors"], ["Courtney Kirchoff"]), (b["title"], "On Behalf of “Literally”")]
+        (b["authors"], ["Courtney Kirchoff"]), (b["title"], "On Behalf of “Literally”"),
+        ({r["reason"] for r in json.load(open(sys.argv[2]))["removed"] if r["text"] == "Courtney Kirchoff"},
+         {"metadata"})]
 bad = [w for w in want if w[0] != w[1]]
 for got, exp in bad:
     print("FAIL corpus metadata: %r, want %r" % (got, exp))
