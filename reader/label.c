@@ -90,16 +90,6 @@ static int best_other(const float *z, int not)
  * kickers and section names in). */
 static const float TITLE_OVER_DEK = 1.5f;
 
-/* A trail of sections ("人民网>>文化", "News › World"): never a title. */
-static bool breadcrumb(const unit *u)
-{
-    static const char *const marks[] = { ">", "\xC2\xBB", "\xE2\x80\xBA", "|", "\xEF\xBD\x9C", NULL };
-    for (const char *const *m = marks; *m; m++)
-        if (folio_contains(u->text, u->len, *m))
-            return true;
-    return false;
-}
-
 /* The title: the unit the title ranker likes best (it weighs where the
  * article starts, the words the article repeats, a byline or date below).
  * The decode then reads the page with that unit as the title, so that the
@@ -114,8 +104,7 @@ static int choose_title(const reader *r, const float *title)
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
      * first, then the standfirst. */
-    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !breadcrumb(&r->u[t - 1]) &&
-        title[t - 1] >= title[t] - TITLE_OVER_DEK)
+    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
     return t;
 }

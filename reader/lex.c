@@ -692,9 +692,11 @@ unit_class folio_scraped_classify(const unit *u)
         return C_BOILER;
     if (!u->prose && u->cjk == 0 && glued_words(s, n))
         return C_BOILER;
-    /* Breadcrumbs: "CSDN首页> 业界", "位置：首页 > 新闻动态", "ITmedia PC USER >". */
+    /* Breadcrumbs: "CSDN首页> 业界", "位置：首页 > 新闻动态", "ITmedia PC USER >",
+     * "人民网>>文化". */
     if (!u->prose && u->chars <= 60 && !folio_scraped_codeish(u) &&
-        (folio_contains(s, n, " > ") || ends_with(s, n, ">") || folio_contains(s, n, "> ")))
+        (folio_contains(s, n, " > ") || ends_with(s, n, ">") || folio_contains(s, n, "> ") ||
+         folio_contains(s, n, ">>")))
         return C_BOILER;
     int ordered;
     if (folio_list_marker(s, n, &ordered) && !ordered)

@@ -249,6 +249,7 @@ const vocab_row folio_vocab[] = {
     W("资料图", PREFIX, CAPTION, "zh", "picture credit"),
     W("图片均来自网络", ANYWHERE, CAPTION, "zh", "picture credit"),
     W("photo:", PREFIX, CAPTION, "en", "picture credit"),
+    W(" courtesy of ", ANYWHERE, CAPTION, "en", "picture credit"), /* "Image courtesy of …" */
     W("photo: ", ANYWHERE, CAPTION, "en", "picture credit"),
     W("(reuters)", ANYWHERE, CAPTION, "en", "agency credit"),
     W("/reuters", ANYWHERE, CAPTION, "en", "agency credit"),

@@ -599,6 +599,21 @@ static void title_over_dek(void **state)
     free(page);
 }
 
+/* A trail of sections is furniture in the vocabulary class the labeller
+ * reads, whichever mark separates it ("首页 > 新闻", "人民网>>文化"). */
+static void breadcrumbs_are_furniture(void **state)
+{
+    (void)state;
+    const char *t = "人民网>>文化\n首页 > 新闻\n\n港口的冬天：渔船走后码头的新生意\n";
+    explained x = { .want = { feature_index("cls_boiler"), -1, -1, -1 } };
+    folio_read_opts o = { .explain = collect_explained, .explain_user = &x };
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(t, strlen(t), &o, &doc, NULL), FOLIO_OK);
+    assert_int_equal(x.n, 3);
+    assert_true(x.value[0][0] == 1 && x.value[1][0] == 1 && x.value[2][0] == 0);
+    folio_doc_free(doc);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -765,7 +780,7 @@ int main(void)
         cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
         cmocka_unit_test(language),               cmocka_unit_test(regressions), cmocka_unit_test(regression_file),
         cmocka_unit_test(feature_names),
-        cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek),
+        cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
