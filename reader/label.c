@@ -147,7 +147,7 @@ static void paragraph_role(unit *u, unit_role rule_role, folio_block_type rule_t
     if (u->cls == C_NOTE)
         set_block(u, FOLIO_BLOCK_NOTE);
     else if (rule_role == R_BLOCK && (rule_type == FOLIO_BLOCK_QUOTE || rule_type == FOLIO_BLOCK_LIST_ITEM ||
-                                 rule_type == FOLIO_BLOCK_CODE))
+                                      rule_type == FOLIO_BLOCK_CODE))
         set_block(u, rule_type);
     else if (folio_list_marker(u->text, u->len, &ordered) && !ordered)
         set_block(u, FOLIO_BLOCK_LIST_ITEM);
