@@ -260,22 +260,14 @@ static bool balance(const char *text, size_t n, const char *tag, float width, me
             free(t.v);
             return false;
         }
-        if (t.n <= l->n)
+        if (t.n <= l->n) { /* fits as few lines: the best so far */
             hi = mid;
-        else
+            free(l->v);
+            *l = t;
+        } else {
             lo = mid;
-        free(t.v);
-    }
-    lines b = { 0 };
-    if (folio_break_lines(text, n, tag, hi, hi, measure, m, NULL, NULL, collect, &b) != 0 || b.failed) {
-        free(b.v);
-        return false;
-    }
-    if (b.n == l->n) {
-        free(l->v);
-        *l = b;
-    } else {
-        free(b.v);
+            free(t.v);
+        }
     }
     return true;
 }

@@ -247,7 +247,7 @@ def out_of_fold(Z, y, w, pages, c_reg, start, folds=4):
     P = np.zeros((len(y), len(LABELS)))
     for f in range(folds):
         train, test = fold != f, fold == f
-        model = regression(c_reg, y[train], start, OOF_ITER)
+        model = regression(c_reg, y[train], Z.shape[1], start, OOF_ITER)
         with warnings.catch_warnings():  # stopped short on purpose
             warnings.simplefilter("ignore")
             model.fit(Z[train], y[train], sample_weight=w[train])
@@ -255,15 +255,17 @@ def out_of_fold(Z, y, w, pages, c_reg, start, folds=4):
     return P
 
 
-def regression(c_reg, y, start=None, iterations=3000):
-    """A multinomial logistic regression (deterministic: lbfgs), started
-    from start's coefficients (padded with zeros) when it has the same
-    labels."""
+def regression(c_reg, y, width, start=None, iterations=3000):
+    """A multinomial logistic regression over width features
+    (deterministic: lbfgs), started from start's coefficients (a fitted
+    model over the first columns; the others start at zero) when it has the
+    same labels."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     model = LogisticRegression(C=c_reg, max_iter=iterations, tol=1e-6, warm_start=start is not None)
     if start is not None and list(start.classes_) == sorted(set(y.tolist())):
-        model.coef_ = start.coef_
+        pad = np.zeros((start.coef_.shape[0], width - start.coef_.shape[1]))
+        model.coef_ = np.hstack([start.coef_, pad])
         model.intercept_ = start.intercept_
     return model
 
@@ -296,10 +298,7 @@ def linear(X, y, w, c_reg, start=None):
     sd = X.std(axis=0)
     sd[sd < 1e-6] = 1.0
     Z = (X - mu) / sd
-    if start is not None:
-        pad = X.shape[1] - start.coef_.shape[1]
-        start.coef_ = np.hstack([start.coef_, np.zeros((start.coef_.shape[0], pad))])
-    model = regression(c_reg, y, start)
+    model = regression(c_reg, y, X.shape[1], start)
     model.fit(Z, y, sample_weight=w)
     coef = np.full((len(LABELS), X.shape[1]), 0.0)
     bias = np.full(len(LABELS), -30.0)  # a label no page uses is never chosen
