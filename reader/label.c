@@ -127,6 +127,69 @@ static bool decode_with_title(const reader *r, const folio_model *m, float *scor
     return true;
 }
 
+/* Every page has an article.  A reading that keeps less than a twentieth of
+ * the page's text as running text has missed it (no page of the public
+ * corpora has an article under 15% of its text): a page of short list items
+ * (a changelog) or of steps read each as furniture.  The bar for a
+ * paragraph is then lowered for this page, a step at a time, until the
+ * decode keeps that much; the runs it takes first are those it nearly took. */
+static const float MIN_ARTICLE_SHARE = 0.10f;
+
+static bool article_missed(const reader *r, const uint8_t *labels)
+{
+    size_t all = 0, kept = 0;
+    for (int i = 0; i < r->n; i++) {
+        all += r->u[i].chars;
+        if (labels[i] == L_PARA || labels[i] == L_CODE)
+            kept += r->u[i].chars;
+    }
+    return (float)kept < MIN_ARTICLE_SHARE * (float)all;
+}
+
+static bool find_article(const reader *r, const folio_model *m, float *scores, int t, uint8_t *labels)
+{
+    float lift = 0.0f;
+    for (float step = 0.5f; step <= 16.0f && article_missed(r, labels); step *= 2.0f) {
+        for (int i = 0; i < r->n; i++)
+            scores[(size_t)i * L_COUNT + L_PARA] += step - lift;
+        lift = step;
+        if (!decode_with_title(r, m, scores, t, labels))
+            return false;
+    }
+    return true;
+}
+
+/* The article begins at its title.  Text kept above the title that a run
+ * of furniture cuts off from it is the page's menu or a rail, not the
+ * article's start (in the labelled corpora no text of the article stands
+ * above its title but a kicker or a caption right over it) when the title
+ * has more of the article below it; text that runs on into the title, or
+ * outweighs what follows it (a title chosen inside the article), keeps its
+ * labels. */
+enum { TITLE_CUT_OFF = 5 };
+
+static bool kept_label(uint8_t l)
+{
+    return l == L_PARA || l == L_HEADING || l == L_CAPTION || l == L_CODE || l == L_NOTE;
+}
+
+static void drop_above_title(const reader *r, uint8_t *labels, int t)
+{
+    int run = 0, cut = t - 1;
+    for (; cut >= 0 && run < TITLE_CUT_OFF; cut--)
+        run = labels[cut] == L_BOILER || labels[cut] == L_DUP ? run + 1 : 0;
+    size_t above = 0, below = 0;
+    for (int i = 0; i < r->n; i++) {
+        if (kept_label(labels[i]) && i <= cut)
+            above += r->u[i].chars;
+        else if (kept_label(labels[i]) && i > t)
+            below += r->u[i].chars;
+    }
+    for (int i = cut; above > 0 && above < below && i >= 0; i--)
+        if (labels[i] != L_META && labels[i] != L_DUP)
+            labels[i] = L_BOILER;
+}
+
 /* A line the decode made a heading that no article has as a section head:
  * a text the page repeats three times or more, or a phrase of the page's
  * furniture ("Share", "In partnership with", "Related"). */
@@ -381,8 +444,10 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             for (int i = 0; i < r->n; i++)
                 scores[(size_t)i * L_COUNT + L_TITLE] = -1e9f;
         }
-        if (!decode_with_title(r, m, scores, title, labels))
+        if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
             goto cleanup;
+        if (title > 0)
+            drop_above_title(r, labels, title);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

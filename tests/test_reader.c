@@ -614,6 +614,71 @@ static void breadcrumbs_are_furniture(void **state)
     folio_doc_free(doc);
 }
 
+/* Every page has an article: a page of short list items only (release
+ * notes) that the model reads line by line as furniture keeps its list. */
+static void page_keeps_an_article(void **state)
+{
+    (void)state;
+    static const char *const things[] = {
+        "stone blocks", "a sponge", "iron doors", "banners", "rabbits", "a spectator mode",
+        "red sandstone", "the ocean monument", "armor stands", "coarse dirt", "endermites", "mutton",
+        "slime blocks", "prismarine", "sea lanterns", "granite", "andesite", "diorite", "trapdoors",
+        "new fences", "birch doors", "world borders", "the fill command", "the clone command",
+        "the title command", "custom worlds", "a debug mode", "skin layers", "block variants",
+        "new statistics", "map locking", "a new player model", "an activity chart", "map uploads",
+        "the particle command", "the execute command", "the trigger command", "new achievements",
+        "smaller arms", "lapis costs", NULL,
+    };
+    char page[4096] = "News\nDownloads\nForums\nStore\nLog in\n\nRelease notes for version 2.4\n\n";
+    for (const char *const *t = things; *t; t++) {
+        strcat(page, "+ Added ");
+        strcat(page, *t);
+        strcat(page, "\n");
+    }
+    strcat(page, "\nOlder posts\nAbout\nContact\nPrivacy\n");
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(page, strlen(page), NULL, &doc, NULL), FOLIO_OK);
+    assert_true(doc->n_blocks >= 30);
+    folio_doc_free(doc);
+}
+
+/* The article begins at its title: teasers kept above it, cut off from it
+ * by a menu, are the page's rail. */
+static void nothing_kept_above_a_menu(void **state)
+{
+    (void)state;
+    const char *page =
+        "Health concern on your mind? See what your symptoms could mean, and learn about possible conditions.\n\n"
+        "Sign up to receive our award-winning newsletter, delivered to your inbox every week.\n\n"
+        "What's your medication IQ? Find out what you know about the drugs you take every day.\n\n"
+        "Check for drug interactions and learn which medicines should not be taken together at all.\n\n"
+        "Home\nHealth A-Z\nDrugs\nLiving Healthy\nFamily\nNews\nExperts\nPregnancy\nDiet\nFitness\nSleep\n"
+        "Allergies\nCancer\nHeart\nSkin\nEyes\nTeeth\nKids\nSeniors\nSign In\nSubscribe\n\n"
+        "Superbugs: What They Are and How You Get Them\nBy Jane Doe\n\n"
+        "Superbugs are strains of bacteria that have become resistant to most of the antibiotics that doctors "
+        "commonly use to treat infections, and they are spreading in hospitals and in the community.\n\n"
+        "Any species of bacteria can turn into a superbug. Misusing antibiotics, such as taking them when you do "
+        "not need them or not finishing all of your medicine, is the main cause of this resistance.\n\n"
+        "When bacteria are exposed again and again to the same drugs, the germs change so that the drugs no "
+        "longer work against them, and the changed germs pass that ability on to the next generation.\n\n"
+        "Doctors say the best protection is to wash your hands often, to take antibiotics only when a doctor "
+        "says you need them, and to finish the whole course even when you start to feel better.\n\n"
+        "Researchers are looking for new medicines, but it takes many years to bring a new antibiotic to "
+        "market, and the bacteria keep changing while they work on them in their laboratories.\n\n"
+        "Hospitals have started programs that track how antibiotics are used, and the early results show that "
+        "careful use can slow the spread of resistant germs among patients and staff.\n\n"
+        "Farmers are also being asked to use fewer antibiotics in animals, since the drugs given to livestock "
+        "can breed resistant bacteria that later reach people through food and water.\n\n"
+        "Related\nPrivacy Policy\nTerms of Use\nCookie Policy\nAdvertise\nCareers\n\xC2\xA9 2024 Example Health\n";
+    folio_doc *doc = NULL;
+    assert_int_equal(folio_read_text(page, strlen(page), NULL, &doc, NULL), FOLIO_OK);
+    assert_string_equal(doc->meta.title, "Superbugs: What They Are and How You Get Them");
+    assert_true(doc->n_blocks >= 5);
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        assert_true(doc->blocks[i].line > 31); /* below the title */
+    folio_doc_free(doc);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -781,6 +846,7 @@ int main(void)
         cmocka_unit_test(language),               cmocka_unit_test(regressions), cmocka_unit_test(regression_file),
         cmocka_unit_test(feature_names),
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
+        cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
