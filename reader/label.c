@@ -173,7 +173,7 @@ static bool kept_label(uint8_t l)
     return l == L_PARA || l == L_HEADING || l == L_CAPTION || l == L_CODE || l == L_NOTE;
 }
 
-static void drop_above_title(const reader *r, uint8_t *labels, int t)
+void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t)
 {
     int run = 0, cut = t - 1;
     for (; cut >= 0 && run < TITLE_CUT_OFF; cut--)
@@ -188,6 +188,47 @@ static void drop_above_title(const reader *r, uint8_t *labels, int t)
     for (int i = cut; above > 0 && above < below && i >= 0; i--)
         if (labels[i] != L_META && labels[i] != L_DUP)
             labels[i] = L_BOILER;
+}
+
+/* After the article, a list of teasers: a run of kept text that a long
+ * stretch of furniture parts from the article's main run and that is as
+ * much headings as text (a headline over a line of summary, again and
+ * again: "More from", a newspaper's rail).  The sections of an article have
+ * more to them; no labelled page has such a run after its article. */
+enum { TEASER_GAP = 10 };
+
+static void drop_run(uint8_t *labels, int from, int to)
+{
+    for (int i = from; i <= to; i++)
+        if (kept_label(labels[i]))
+            labels[i] = L_BOILER;
+}
+
+void folio_label_drop_teasers(const reader *r, uint8_t *labels)
+{
+    size_t best = 0, chars = 0;
+    int from = -1, last = -1, gap = 0, main_end = -1, heads = 0, units = 0;
+    for (int i = 0; i <= r->n; i++) {
+        bool kept = i < r->n && kept_label(labels[i]);
+        if (i == r->n || (kept && gap >= TEASER_GAP && from >= 0)) { /* a run ends at last */
+            if (main_end >= 0 && heads >= 2 && heads * 5 >= units * 2)
+                drop_run(labels, from, last);
+            else if (chars > best) {
+                best = chars;
+                main_end = last;
+            }
+            from = -1, chars = 0, heads = units = 0;
+        }
+        if (i == r->n)
+            break;
+        if (!kept) {
+            gap += labels[i] != L_META;
+            continue;
+        }
+        from = from < 0 ? i : from;
+        last = i, gap = 0, units++, chars += r->u[i].chars;
+        heads += labels[i] == L_HEADING;
+    }
 }
 
 /* A line the decode made a heading that no article has as a section head:
@@ -447,7 +488,8 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
             goto cleanup;
         if (title > 0)
-            drop_above_title(r, labels, title);
+            folio_label_drop_above_title(r, labels, title);
+        folio_label_drop_teasers(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

@@ -96,6 +96,14 @@ void folio_model_context_of(int n, const float *p, const folio_sums *s, int i, f
 
 /* The most likely sequence of labels for r->n units with the given
  * scores, into out.  Returns false when out of memory. */
+/* label.c: the page-level rules over decoded labels (one a unit of r).
+ * Text kept above the title t that a run of furniture cuts off from it, when
+ * more follows the title, becomes boilerplate. */
+void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
+/* A run of kept text after the article's main run, parted from it by a
+ * long stretch of furniture and as much headings as text, becomes
+ * boilerplate. */
+void folio_label_drop_teasers(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

@@ -17,6 +17,7 @@
 #include "../convert/internal.h"
 #include "helpers.h"
 #include "../reader/scraped.h"
+#include "../reader/model.h"
 
 /* ---- helpers ---- */
 
@@ -679,6 +680,58 @@ static void nothing_kept_above_a_menu(void **state)
     folio_doc_free(doc);
 }
 
+/* The page-level rules over labels, on a page given as a string of label
+ * letters (T title, M meta, H heading, P paragraph, B boilerplate), every
+ * unit of `chars` characters but paragraphs of the main run, longer. */
+static char *apply_rule(const char *pattern, int rule)
+{
+    static const char letters[] = "TMSHPCNKXBD";
+    int n = (int)strlen(pattern), title = -1;
+    unit *u = calloc((size_t)n, sizeof *u);
+    uint8_t *labels = calloc((size_t)n, 1);
+    char *out = calloc((size_t)n + 1, 1);
+    assert_non_null(u);
+    for (int i = 0; i < n; i++) {
+        labels[i] = (uint8_t)(strchr(letters, pattern[i]) - letters);
+        u[i].chars = pattern[i] == 'P' && i > 0 && pattern[i - 1] == 'P' ? 400 : 40;
+        title = pattern[i] == 'T' && title < 0 ? i : title;
+    }
+    reader r = { .u = u, .n = n };
+    if (rule == 0)
+        folio_label_drop_above_title(&r, labels, title);
+    else
+        folio_label_drop_teasers(&r, labels);
+    for (int i = 0; i < n; i++)
+        out[i] = letters[labels[i]];
+    free(u);
+    free(labels);
+    return out;
+}
+
+static void page_level_rules(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; int rule; } cases[] = {
+        /* teasers above a menu, then the title: the rail goes */
+        { "PPBBBBBBTMPPPPPB", "BBBBBBBBTMPPPPPB", 0 },
+        /* the run into the title (a title chosen inside the article) stays */
+        { "PPPPBBTPPB", "PPPPBBTPPB", 0 },
+        /* more above than below the title: a title chosen late, nothing goes */
+        { "PPPPPPPPPPBBBBBBTPB", "PPPPPPPPPPBBBBBBTPB", 0 },
+        /* headlines over one line each after the article, past a long rail */
+        { "TPPPPPPBBBBBBBBBBBHPHPHPB", "TPPPPPPBBBBBBBBBBBBBBBBBB", 1 },
+        /* a section after a box of furniture stays */
+        { "TPPPPPPBBBBBBBBBBBHPPPPB", "TPPPPPPBBBBBBBBBBBHPPPPB", 1 },
+        /* headings close to the article are its sections */
+        { "TPPPPPPBBBHPHPHPB", "TPPPPPPBBBHPHPHPB", 1 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *got = apply_rule(cases[k].in, cases[k].rule);
+        assert_string_equal(got, cases[k].out);
+        free(got);
+    }
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -847,6 +900,7 @@ int main(void)
         cmocka_unit_test(feature_names),
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
+        cmocka_unit_test(page_level_rules),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),

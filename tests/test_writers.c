@@ -395,19 +395,19 @@ static void balanced_title(void **state)
     folio_buf_putc(&got, '\0');
     /* the title's words ("text X Y face S 20.0 ..."), counted per line */
     float y[4];
-    int words[4] = { 0 }, lines = 0;
+    int words[4] = { 0 }, n_lines = 0;
     for (char *l = strtok(got.data, "\n"); l; l = strtok(NULL, "\n")) {
         float x, ly, size;
         int face;
         if (sscanf(l, "p1 text %f %f face%d %f", &x, &ly, &face, &size) != 4 || size != 20.0f)
             continue;
-        if (lines == 0 || ly != y[lines - 1]) {
-            assert_true(lines < 4);
-            y[lines++] = ly;
+        if (n_lines == 0 || ly != y[n_lines - 1]) {
+            assert_true(n_lines < 4);
+            y[n_lines++] = ly;
         }
-        words[lines - 1]++;
+        words[n_lines - 1]++;
     }
-    assert_int_equal(lines, 2);
+    assert_int_equal(n_lines, 2);
     assert_true(abs(words[0] - words[1]) <= 2);
     folio_buf_free(&got);
     folio_doc_free(doc);
