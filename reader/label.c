@@ -231,6 +231,20 @@ void folio_label_drop_teasers(const reader *r, uint8_t *labels)
     }
 }
 
+/* The words under a picture are its caption: a short paragraph right
+ * below the word a page shows where a picture stands ("Image", "Photo",
+ * "图片": the picture's alternative text, all that is left of it in the
+ * text).  A sentence long enough to be the article's own is left alone. */
+enum { CAPTION_MAX_CHARS = 300 };
+
+void folio_label_captions(const reader *r, uint8_t *labels)
+{
+    for (int i = 1; i < r->n; i++)
+        if (labels[i] == L_PARA && r->u[i].chars <= CAPTION_MAX_CHARS &&
+            folio_scraped_picture_word(r->u[i - 1].text, r->u[i - 1].len))
+            labels[i] = L_CAPTION;
+}
+
 /* A line the decode made a heading that no article has as a section head:
  * a text the page repeats three times or more, or a phrase of the page's
  * furniture ("Share", "In partnership with", "Related"). */
@@ -490,6 +504,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         if (title > 0)
             folio_label_drop_above_title(r, labels, title);
         folio_label_drop_teasers(r, labels);
+        folio_label_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

@@ -342,6 +342,18 @@ static bool is_boiler_word(const char *s, size_t n)
     return in_sorted(boiler_sorted, boiler_count, s, n);
 }
 
+/* The word a page shows where a picture stands ("Image", "图片"), alone on
+ * the line (case and a trailing colon aside). */
+bool folio_scraped_picture_word(const char *s, size_t n)
+{
+    wordlist l = LIST(PICTURE, LINE);
+    n = folio_vocab_trim_label(s, n);
+    for (size_t w = 0; l.w && l.w[w]; w++)
+        if (n == l.len[w] && folio_starts_with_ci(s, n, l.w[w]))
+            return true;
+    return false;
+}
+
 static bool is_marker_word(const char *s, size_t n)
 {
     pthread_once(&lex_once, lex_init);

@@ -104,6 +104,8 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
  * long stretch of furniture and as much headings as text, becomes
  * boilerplate. */
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
+/* A short paragraph right below a picture's placeholder word is its caption. */
+void folio_label_captions(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

@@ -146,6 +146,8 @@ unit_class folio_scraped_classify(const unit *u);
 bool folio_scraped_title_shaped(const unit *u);
 bool folio_scraped_heading_shaped(const unit *u);
 bool folio_scraped_codeish(const unit *u);
+/* The word a page shows where a picture stands ("Image", "图片"), alone. */
+bool folio_scraped_picture_word(const char *s, size_t n);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 

@@ -43,6 +43,13 @@ const vocab_row folio_vocab[] = {
     W("log in", LINE, BOILER, "en", "account"), W("login", LINE, BOILER, "en", "account"),
     W("log out", LINE, BOILER, "en", "account"), W("register", LINE, BOILER, "en", "account"),
     W("subscribe", LINE, BOILER, "en", "subscription"), R("donate", LINE, BOILER, "en"),
+    /* where a picture stands, its alternative text a placeholder word */
+    W("image", LINE, PICTURE, "en", "picture"), W("photo", LINE, PICTURE, "en", "picture"),
+    W("picture", LINE, PICTURE, "en", "picture"), W("photograph", LINE, PICTURE, "en", "picture"),
+    W("foto", LINE, PICTURE, "*", "picture"), W("imagen", LINE, PICTURE, "es", "picture"),
+    W("bild", LINE, PICTURE, "de", "picture"), W("图片", LINE, PICTURE, "zh", "picture"),
+    W("照片", LINE, PICTURE, "zh", "picture"), W("写真", LINE, PICTURE, "ja", "picture"),
+    W("画像", LINE, PICTURE, "ja", "picture"),
     W("share", LINE, BOILER, "en", "share"), W("share this", LINE, BOILER, "en", "share"),
     R("share this post", LINE, BOILER, "en"), W("tweet", LINE, BOILER, "en", "share"),
     W("email", LINE, BOILER, "en", "share"), R("print", LINE, BOILER, "en"),
@@ -512,7 +519,8 @@ bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n)
 const char *folio_vocab_kind_name(vocab_kind kind)
 {
     static const char *const names[VK_KIND_COUNT] = { "boilerplate", "marker", "comments", "related",
-        "caption", "credit", "note", "summary", "lead", "byline", "source", "original title", "counter" };
+        "caption", "credit", "note", "summary", "lead", "byline", "source", "original title", "counter",
+        "picture" };
     return kind < VK_KIND_COUNT ? names[kind] : "?";
 }
 

@@ -42,6 +42,7 @@ typedef enum {
     VK_SOURCE,   /* the source named: "来源：" */
     VK_ORIGINAL, /* the title as first published: "原标题：" */
     VK_COUNTER,  /* the words of a counter */
+    VK_PICTURE,  /* the word a page shows where a picture stands: "Image", "图片" */
     VK_KIND_COUNT
 } vocab_kind;
 

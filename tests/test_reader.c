@@ -732,6 +732,30 @@ static void page_level_rules(void **state)
     }
 }
 
+/* The words under a picture's placeholder are its caption; a paragraph
+ * under any other line, or one as long as the article's, stays. */
+static void picture_words_mark_captions(void **state)
+{
+    (void)state;
+    char long_text[400];
+    memset(long_text, 'a', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    const char *text[] = { "Image", "A worker repairing cables in Flushing, Queens.", "Photo:", long_text,
+                           "图片", "港口在黎明时分最安静。", "Paris", "The city at dawn." };
+    uint8_t labels[] = { L_BOILER, L_PARA, L_BOILER, L_PARA, L_BOILER, L_PARA, L_BOILER, L_PARA };
+    const uint8_t want[] = { L_BOILER, L_CAPTION, L_BOILER, L_PARA, L_BOILER, L_CAPTION, L_BOILER, L_PARA };
+    unit u[8];
+    memset(u, 0, sizeof u);
+    for (int i = 0; i < 8; i++) {
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        u[i].chars = (uint32_t)u[i].len; /* bytes: enough for the limit */
+    }
+    reader r = { .u = u, .n = 8 };
+    folio_label_captions(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -900,7 +924,7 @@ int main(void)
         cmocka_unit_test(feature_names),
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
-        cmocka_unit_test(page_level_rules),
+        cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
