@@ -231,6 +231,46 @@ void folio_label_drop_teasers(const reader *r, uint8_t *labels)
     }
 }
 
+/* The article's last paragraphs: running text right after the last kept
+ * unit (a closing section's head between them at most) that the decode
+ * nearly kept is the article's end, not furniture: a careful editor does
+ * not cut a paragraph of prose from the end of the text it closes. */
+static const float END_MARGIN = 1.0f;
+
+static bool nearly(const float *z, int k)
+{
+    float top = z[0];
+    for (int j = 1; j < L_COUNT; j++)
+        top = z[j] > top ? z[j] : top;
+    return z[k] >= top - END_MARGIN;
+}
+
+static bool closing_prose(const unit *u)
+{
+    return u->prose && u->ends_sentence && (u->words >= 15 || u->cjk >= 30);
+}
+
+void folio_label_article_end(const reader *r, const float *scores, uint8_t *labels)
+{
+    int last = -1;
+    for (int i = 0; i < r->n; i++)
+        if (kept_label(labels[i]))
+            last = i;
+    while (last >= 0 && last + 1 < r->n) {
+        int i = last + 1, head = -1;
+        if (i + 1 < r->n && !r->u[i].prose && folio_scraped_heading_shaped(&r->u[i]) &&
+            nearly(scores + (size_t)i * L_COUNT, L_HEADING))
+            head = i++;
+        if (!closing_prose(&r->u[i]) || !nearly(scores + (size_t)i * L_COUNT, L_PARA) ||
+            labels[i] == L_META || labels[i] == L_TITLE)
+            break;
+        if (head >= 0)
+            labels[head] = L_HEADING;
+        labels[i] = L_PARA;
+        last = i;
+    }
+}
+
 /* The words under a picture are its caption: a short paragraph right
  * below the word a page shows where a picture stands ("Image", "Photo",
  * "图片": the picture's alternative text, all that is left of it in the
@@ -505,6 +545,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             folio_label_drop_above_title(r, labels, title);
         folio_label_drop_teasers(r, labels);
         folio_label_captions(r, labels);
+        folio_label_article_end(r, scores, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

@@ -106,6 +106,9 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
 /* A short paragraph right below a picture's placeholder word is its caption. */
 void folio_label_captions(const reader *r, uint8_t *labels);
+/* Prose right after the article's last kept unit that the decode nearly
+ * kept (scores: r->n x L_COUNT log-probabilities) is its end. */
+void folio_label_article_end(const reader *r, const float *scores, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

@@ -756,6 +756,39 @@ static void picture_words_mark_captions(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* The article's closing section, which the decode nearly kept, is kept;
+ * prose past furniture, or one the decode was sure of, is not. */
+static void article_end_kept(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has "
+                        "changed with it in ways nobody who lived there twenty years ago expected.";
+    const char *text[] = { prose, prose, "Conclusion", prose, "Subscribe", prose };
+    uint8_t labels[] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[] = { L_PARA, L_PARA, L_HEADING, L_PARA, L_BOILER, L_BOILER };
+    unit u[6];
+    float scores[6 * L_COUNT];
+    for (int i = 0; i < 6 * L_COUNT; i++)
+        scores[i] = -9.0f;
+    for (int i = 0; i < 6; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        scores[i * L_COUNT + L_BOILER] = -0.3f;
+        scores[i * L_COUNT + L_PARA] = i == 5 ? -5.0f : -0.9f;
+    }
+    scores[2 * L_COUNT + L_HEADING] = -0.8f;
+    reader r = { .u = u, .n = 6 };
+    folio_label_article_end(&r, scores, labels);
+    assert_memory_equal(labels, want, sizeof want);
+    scores[3 * L_COUNT + L_PARA] = -3.0f; /* the decode was sure: furniture */
+    uint8_t sure[] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    folio_label_article_end(&r, scores, sure);
+    assert_int_equal(sure[2], L_BOILER);
+    assert_int_equal(sure[3], L_BOILER);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -925,6 +958,7 @@ int main(void)
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
+        cmocka_unit_test(article_end_kept),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
