@@ -329,6 +329,52 @@ void folio_fonts_free(folio_fonts *fonts)
     }
 }
 
+enum { MAX_FALLBACK_SEARCHES = 32 };
+
+int folio_fonts_fallback(folio_fonts *fonts, int32_t cp)
+{
+    int i = FOLIO_FACE_FALLBACK;
+    for (; i < FOLIO_FACE_COUNT && fonts->face[i].path; i++)
+        if (folio_face_has(&fonts->face[i], cp))
+            return i;
+    if (i == FOLIO_FACE_COUNT || fonts->searches >= MAX_FALLBACK_SEARCHES)
+        return -1;
+    fonts->searches++;
+    FcPattern *pat = FcPatternCreate();
+    FcCharSet *want = FcCharSetCreate();
+    if (pat && want && FcCharSetAddChar(want, (FcChar32)cp))
+        FcPatternAddCharSet(pat, FC_CHARSET, want);
+    int found = -1;
+    if (pat && want) {
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult res;
+        FcFontSet *set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+        for (int k = 0; set && k < set->nfont && found < 0; k++) {
+            FcPattern *p = set->fonts[k];
+            FcChar8 *file = NULL, *family = NULL;
+            FcCharSet *cs = NULL;
+            int index = 0;
+            if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
+                FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch || !FcCharSetHasChar(cs, (FcChar32)cp))
+                continue;
+            FcPatternGetInteger(p, FC_INDEX, 0, &index);
+            FcPatternGetString(p, FC_FAMILY, 0, &family);
+            if (!folio_font_file_is_truetype((const char *)file, index, false))
+                continue;
+            take(&fonts->face[i], (const char *)file, index, (const char *)family, cs);
+            found = fonts->face[i].path ? i : -1;
+        }
+        if (set)
+            FcFontSetDestroy(set);
+    }
+    if (want)
+        FcCharSetDestroy(want);
+    if (pat)
+        FcPatternDestroy(pat);
+    return found;
+}
+
 bool folio_face_has(const folio_face *face, int32_t cp)
 {
     return face->path && (!face->charset || FcCharSetHasChar(face->charset, (FcChar32)cp));

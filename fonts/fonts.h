@@ -16,7 +16,8 @@ typedef enum {
     FOLIO_FACE_BOLD,        /* Latin headings */
     FOLIO_FACE_MONO,        /* code */
     FOLIO_FACE_CJK,         /* Han, kana, hangul, full-width punctuation */
-    FOLIO_FACE_COUNT
+    FOLIO_FACE_FALLBACK,    /* the first of the faces found for characters the others lack */
+    FOLIO_FACE_COUNT = FOLIO_FACE_FALLBACK + 4
 } folio_face_role;
 
 typedef struct folio_face {
@@ -29,6 +30,7 @@ typedef struct folio_face {
 
 typedef struct folio_fonts {
     folio_face face[FOLIO_FACE_COUNT];
+    int searches;           /* fallback lookups made (each scans the installed fonts) */
 } folio_fonts;
 
 /* Default families; --font and --cjk-font replace them. */
@@ -49,6 +51,12 @@ void folio_fonts_free(folio_fonts *fonts);
  * italic; false if it is no font. */
 bool folio_font_family(const char *path, char *out, size_t cap, bool *bold, bool *italic);
 bool folio_face_has(const folio_face *face, int32_t cp);
+/* A face for a character none of the roles' faces has: one of the fallback
+ * faces found so far, or an installed TrueType face that has it, taken into
+ * the next free fallback slot.  Returns its index (FOLIO_FACE_FALLBACK or
+ * later), or -1: no installed face has it, the slots are full, or 32 lookups
+ * were made already (a text of a thousand unknown characters stays fast). */
+int folio_fonts_fallback(folio_fonts *fonts, int32_t cp);
 /* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)?
  * deep (a file the user named): also that the tables libharu reads are there
  * and consistent, since a damaged font crashes libharu. */

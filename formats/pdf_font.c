@@ -71,7 +71,9 @@ bool folio_pdf_face(pdf_ctx *c, int i)
         snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
                  (unsigned)c->hpdf_error);
         c->face[i].font = NULL;
-        c->font_failed = true; /* stop the layout: the message says why */
+        /* stop the layout: the message says why (a fallback face that will
+         * not load only leaves its characters to the replacement mark) */
+        c->font_failed = i < FOLIO_FACE_FALLBACK;
         return false;
     }
     return true;
@@ -98,7 +100,9 @@ static int pick_uncached(pdf_ctx *c, int32_t cp, int role)
     for (int i = 0; i < 3; i++)
         if (folio_face_has(&c->fonts.face[order[i]], cp) && folio_pdf_face(c, order[i]))
             return order[i];
-    return -1;
+    /* An installed face that has it, rather than a replacement mark. */
+    int f = folio_fonts_fallback(&c->fonts, cp);
+    return f >= 0 && folio_pdf_face(c, f) ? f : -1;
 }
 
 /* Every character of the text is measured, so the face chosen for a code

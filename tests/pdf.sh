@@ -2,7 +2,8 @@
 # PDF checks with real tools (qpdf, pdffonts, pdftotext, pdfinfo) on the
 # samples, the golden inputs and ../shared/corpus; the reference article must
 # stay under 400 KB; two runs give the same bytes; paper sizes; characters
-# outside the BMP are replaced with a warning; a missing font is a clear error.
+# outside the BMP are replaced with a warning; a character no chosen face has
+# comes from an installed face that has it; a missing font is a clear error.
 . "$(dirname "$0")/common.sh"
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL pdf $1"; }
@@ -29,6 +30,12 @@ printf 'A Title With Emoji\n\n2024-01-01\n\nA paragraph with an emoji \360\237\2
 ./folio "$tmp/emoji.txt" -o "$tmp/emoji.pdf" 2> "$tmp/emoji.err"
 if grep -q "warning: 2 characters" "$tmp/emoji.err" && [ "$(wc -l < "$tmp/emoji.err")" = 1 ] &&
    pdftotext "$tmp/emoji.pdf" - | grep -Eq "emoji (□|�) and a rare (□|�) character"; then ok; else ko "emoji substitution"; cat "$tmp/emoji.err"; fi
+# A character neither the text nor the CJK face has (U+22C5, U+2603) is
+# drawn from an installed face that has it (DejaVu Sans), not replaced.
+printf '港口的冬天\n\n渔船走后，码头有了新生意 a\342\213\205b \342\230\203 和一杯茶。\n' > "$tmp/fallback.txt"
+if ./folio "$tmp/fallback.txt" -o "$tmp/fallback.pdf" 2> "$tmp/fallback.err" && [ ! -s "$tmp/fallback.err" ] &&
+   pdftotext "$tmp/fallback.pdf" - | grep -q "a⋅b ☃ 和" && [ "$(pdffonts "$tmp/fallback.pdf" | grep -c yes)" = 3 ]; then
+  ok; else ko "fallback face"; cat "$tmp/fallback.err"; fi
 # A font that does not exist: one clear line, exit 1, no output file.
 if ! ./folio tests/samples/zh-library.txt --cjk-font "No Such Font" -o "$tmp/nofont.pdf" 2> "$tmp/nofont.err" &&
    grep -q "no TrueType font for Chinese text found for No Such Font" "$tmp/nofont.err" &&
