@@ -293,6 +293,25 @@ static bool furniture_heading(const reader *r, const folio_page *p, int i)
     return folio_page_copies(p, i) >= 3 || r->u[i].cls == C_BOILER;
 }
 
+/* A heading is a line: one wider than a hundred columns (fifty CJK
+ * characters; no labelled heading of the hand-made corpora comes near) is a
+ * paragraph the decode took for one, a lead set in large type. */
+enum { HEADING_MAX_WIDTH = 100 };
+
+bool folio_label_heading_fits(const unit *u)
+{
+    return u->width <= HEADING_MAX_WIDTH;
+}
+
+static label heading_label(const reader *r, const folio_page *p, int i, label l)
+{
+    if (l != L_HEADING)
+        return l;
+    if (furniture_heading(r, p, i))
+        return L_BOILER;
+    return folio_label_heading_fits(&r->u[i]) ? L_HEADING : L_PARA;
+}
+
 #define set_drop folio_scraped_drop
 #define set_block folio_scraped_block
 
@@ -553,8 +572,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         goto cleanup;
     if (fitted) {
         for (int i = 0; i < r->n; i++)
-            apply_label(r, i, labels[i] == L_HEADING && furniture_heading(r, p, i) ? L_BOILER : (label)labels[i],
-                        title);
+            apply_label(r, i, heading_label(r, p, i, (label)labels[i]), title);
         set_title(r, title);
         folio_markup_subtitle(r, title);
         if (declared) {

@@ -104,6 +104,8 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
  * long stretch of furniture and as much headings as text, becomes
  * boilerplate. */
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
+/* Is the unit narrow enough to be a heading (100 columns, CJK two each)? */
+bool folio_label_heading_fits(const unit *u);
 /* A short paragraph right below a picture's placeholder word is its caption. */
 void folio_label_captions(const reader *r, uint8_t *labels);
 /* Prose right after the article's last kept unit that the decode nearly

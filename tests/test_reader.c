@@ -789,6 +789,28 @@ static void article_end_kept(void **state)
     assert_int_equal(sure[3], L_BOILER);
 }
 
+/* A heading is a line: a lead of 120 columns set as one is a paragraph,
+ * in Latin letters or in CJK characters (two columns each). */
+static void headings_are_lines(void **state)
+{
+    (void)state;
+    char latin[121], cjk[60 * 3 + 1] = "";
+    memset(latin, 'a', 120);
+    latin[120] = '\0';
+    for (int i = 0; i < 60; i++)
+        strcat(cjk, "港");
+    const char *text[] = { "Understanding Z-Score", latin, "灰色地带中的“爬虫”", cjk };
+    const bool fits[] = { true, false, true, false };
+    for (int i = 0; i < 4; i++) {
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.text = (char *)text[i];
+        u.len = strlen(text[i]);
+        folio_scraped_features(&u);
+        assert_int_equal(folio_label_heading_fits(&u), fits[i]);
+    }
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -958,7 +980,7 @@ int main(void)
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
-        cmocka_unit_test(article_end_kept),
+        cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
