@@ -4,21 +4,21 @@ CFLAGS  ?= -O2 -g
 # Flags the code needs, kept apart so `make CFLAGS=...` cannot drop them.
 REQ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
              -Werror=implicit-function-declaration -fPIC
-PKGS     = libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet zlib libpng
+PKGS     = libutf8proc libzip libxml-2.0 libunibreak fontconfig uchardet zlib libpng harfbuzz harfbuzz-subset
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz -lpng) -lhpdf -lhyphen -ljpeg
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lzip -lxml2 -lunibreak -lfontconfig -luchardet -lz -lpng -lharfbuzz -lharfbuzz-subset) -lhpdf -lhyphen -ljpeg
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/walk.c convert/digest.c convert/smart.c convert/decode.c \
           reader/scraped.c reader/roles.c reader/lex.c reader/meta.c reader/features.c reader/decode.c reader/label.c reader/vocab.c reader/weights.c reader/html.c reader/markup.c convert/text.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c convert/image.c \
           formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/hyphen.c convert/deflate.c \
-          formats/pdf.c formats/pdf_font.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
+          formats/pdf.c formats/pdf_font.c formats/pdf_embed.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 HEADERS = convert/folio.h convert/internal.h reader/scraped.h reader/html.h reader/vocab.h reader/model.h convert/image.h formats/xmlw.h formats/epub_pack.h formats/pdf.h fonts/fonts.h
 
 # Debian packages the build, the tests and the demo need.
-DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libfontconfig-dev libuchardet-dev zlib1g-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us \
+DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev libuchardet-dev zlib1g-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us \
             libcmocka-dev python3 python3-sklearn epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-droid-fallback fonts-dejavu-core help2man man-db
 

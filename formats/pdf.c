@@ -1,18 +1,17 @@
 /*
  * pdf.c - the document model as a printable PDF brief, with libharu 2.3.0.
  *
- * Fonts are embedded as Type0/Identity-H subsets through libharu's UTF-8
- * encoder; its ToUnicode CMap for that encoder is malformed (poppler warns
- * "Invalid 'begincidrange' operator"), so each font gets a valid one built
- * here with libharu's object API.  libharu's error handler only records the
- * error; every step checks it and the file is built in memory, so a failure
+ * Fonts are read, subset and embedded by folio (pdf_embed.c: HarfBuzz and
+ * libharu's object API), not by libharu's own font loader, which parses
+ * every face whole, keeps whole tables in its subsets, drops the parts of
+ * composite glyphs and writes a malformed ToUnicode map.  libharu's error
+ * handler only records the error; every step checks it and the file is built in memory, so a failure
  * never reaches the sink half-written.
  */
 #include "pdf.h"
 #include <hpdf.h>
 #include "../convert/image.h"
 #include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +107,7 @@ static void draw_texts(pdf_ctx *c)
 {
     HPDF_Page page = NULL;
     tstate ts = { -1, 0, 0, 0, -1 };
+    float at[2] = { 0, 0 };
     for (size_t i = 0; i < c->n_texts && !failed(c); i++) {
         const dl_text *t = &c->texts[i];
         if (c->pages[t->page] != page) {
@@ -116,9 +116,9 @@ static void draw_texts(pdf_ctx *c)
             page = c->pages[t->page];
             HPDF_Page_BeginText(page);
             ts = (tstate){ -1, 0, 0, 0xFFFFFFFFu, -1 };
+            at[0] = at[1] = 0;
         }
-        if (t->face != ts.face || t->size != ts.size)
-            HPDF_Page_SetFontAndSize(page, c->face[t->face].font, t->size);
+        bool set_font = t->face != ts.face || t->size != ts.size;
         if (t->cspace != ts.cspace)
             HPDF_Page_SetCharSpace(page, t->cspace);
         if (t->color != ts.color) {
@@ -131,7 +131,8 @@ static void draw_texts(pdf_ctx *c)
             HPDF_Page_SetTextRenderingMode(page, t->stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
         }
         ts = (tstate){ t->face, t->size, t->cspace, t->color, t->stroke };
-        HPDF_Page_TextOut(page, t->x, c->ph - t->y, c->pool.data + t->off);
+        if (!folio_pdf_embed_text(c, page, t->face, t->size, set_font, t->x, c->ph - t->y, at, c->pool.data + t->off))
+            c->nomem = true;
     }
     if (page)
         HPDF_Page_EndText(page);
@@ -339,57 +340,9 @@ static bool render(pdf_ctx *c)
     return !failed(c);
 }
 
-/* Mark the components of composite glyph `gid` (and theirs) as used. */
-static void mark_components(FILE *f, HPDF_TTFontDefAttr a, unsigned gid, int depth)
-{
-    if (depth > 8 || gid >= a->num_glyphs)
-        return;
-    a->glyph_tbl.flgs[gid] = 1;
-    uint32_t off = a->glyph_tbl.offsets[gid], end = a->glyph_tbl.offsets[gid + 1];
-    if (a->header.index_to_loc_format == 0)
-        off *= 2, end *= 2;
-    unsigned char h[10];
-    if (end <= off || fseek(f, (long)(a->glyph_tbl.base_offset + off), SEEK_SET) != 0 || fread(h, 1, 10, f) != 10)
-        return;
-    if ((int16_t)(h[0] << 8 | h[1]) >= 0)
-        return; /* a simple glyph: outlines of its own */
-    for (;;) {
-        unsigned char comp[4];
-        if (fread(comp, 1, 4, f) != 4)
-            return;
-        unsigned flags = (unsigned)comp[0] << 8 | comp[1], sub = (unsigned)comp[2] << 8 | comp[3];
-        long args = (flags & 0x1) ? 4 : 2; /* ARG_1_AND_2_ARE_WORDS */
-        args += (flags & 0x8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0; /* scale forms */
-        long next = ftell(f) + args;
-        mark_components(f, a, sub, depth + 1);
-        if (!(flags & 0x20) || fseek(f, next, SEEK_SET) != 0) /* MORE_COMPONENTS */
-            return;
-    }
-}
-
-/* libharu's subset keeps the glyphs drawn but not the parts of composite
- * glyphs (Droid Sans Fallback builds 防 from 阝 and 方): without this, such
- * characters print half-empty while their text still copies out right. */
-static void keep_components(pdf_ctx *c)
-{
-    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
-        pdf_face *pf = &c->face[i];
-        HPDF_FontDef def = pf->used && pf->name ? HPDF_GetFontDef(c->pdf, pf->name) : NULL;
-        FILE *f = def && def->attr ? fopen(c->fonts.face[i].path, "rb") : NULL;
-        if (!f)
-            continue;
-        HPDF_TTFontDefAttr a = def->attr;
-        for (unsigned cp = 0; cp < 65536; cp++)
-            if (pf->used[cp >> 3] & (1u << (cp & 7)))
-                mark_components(f, a, HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp), 0);
-        fclose(f);
-    }
-}
-
 static folio_status save(pdf_ctx *c, folio_sink_fn sink, void *user)
 {
-    keep_components(c);
-    if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
+    if (!folio_pdf_embed_finish(c) || HPDF_SaveToStream(c->pdf) != HPDF_OK)
         return FOLIO_ERR_FORMAT;
     /* The file is complete in libharu's memory; hand it over in pieces. */
     HPDF_ResetStream(c->pdf);
@@ -527,6 +480,8 @@ cleanup:
     if (c.pdf)
         HPDF_Free(c.pdf);
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        if (c.face[i].owner == i)
+            folio_pdf_embed_free(&c.face[i]);
         free(c.face[i].adv);
         free(c.face[i].used);
         free(c.pick[i]);

@@ -17,9 +17,13 @@
 struct _HPDF_Doc_Rec;
 struct _HPDF_Dict_Rec;
 
+struct hb_font_t;
+
 typedef struct pdf_face {
-    struct _HPDF_Dict_Rec *font; /* HPDF_Font */
-    const char *name;           /* libharu's name of the loaded font */
+    struct _HPDF_Dict_Rec *font; /* the Type0 font object (pdf_embed.c) */
+    struct hb_font_t *hb;       /* HarfBuzz's reading of the file; owned by the owner's slot */
+    unsigned upem;              /* the face's units an em */
+    int owner;                  /* the slot that embeds the file (roles sharing a file share it) */
     float *adv;                 /* advance per BMP code point, 1/1000 em; < 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
     bool tried;                 /* loading was attempted (it happens on first use) */
@@ -117,6 +121,22 @@ int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face);
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp);
 /* Width of s set in role at size points. */
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
+
+/* pdf_embed.c: read face i's file and make its font object (filled in by
+ * _finish once the document is drawn); false if the file is no font. */
+bool folio_pdf_embed_open(pdf_ctx *c, int i);
+/* The glyph id of cp in the face (0, .notdef, where it has none), its advance (1/1000 em). */
+unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp);
+float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
+/* Set the UTF-8 text s at (x, y) (PDF coordinates) on the page in face at
+ * size, in the open text object (set_font: select the face and size first);
+ * at: where the last run started in this text object ((0, 0) at its start),
+ * updated. */
+bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
+                          float y, float at[2], const char *s);
+/* Subset every face to the glyphs drawn and write its objects (before saving). */
+bool folio_pdf_embed_finish(pdf_ctx *c);
+void folio_pdf_embed_free(pdf_face *pf);
 
 /* pdf.c: draw what the display list holds into libharu pages and empty it
  * (the layout calls it through c->page_done at every page break: memory

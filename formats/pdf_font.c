@@ -1,48 +1,13 @@
 /*
  * pdf_font.c - the PDF writer's faces: loading a face into the document on
- * its first use, choosing the face that shows each character, and the
- * characters' widths.  The layout measures through it, the backend draws
- * with the faces it loaded; it calls neither.
+ * its first use (pdf_embed.c reads and embeds it), choosing the face that
+ * shows each character, and the characters' widths.  The layout measures
+ * through it, the backend draws with the faces it loaded; it calls neither.
  */
 #include "pdf.h"
-#include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A valid ToUnicode CMap for the UTF-8 encoder: its 2-byte codes are the
- * BMP code points, so each block of 256 codes maps onto itself. */
-static bool fix_to_unicode(pdf_ctx *c, HPDF_Font font)
-{
-    HPDF_Dict stream = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-    if (!stream)
-        return false;
-    folio_buf b = { 0 };
-    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    int hi[256], n = 0;
-    for (int h = 0; h < 256; h++)
-        if (h < 0xD8 || h > 0xDF) /* no surrogates */
-            hi[n++] = h;
-    for (int i = 0; i < n; i += 100) {
-        int k = n - i < 100 ? n - i : 100;
-        char line[64];
-        snprintf(line, sizeof line, "%d beginbfrange\n", k);
-        folio_buf_puts(&b, line);
-        for (int j = i; j < i + k; j++) {
-            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
-            folio_buf_puts(&b, line);
-        }
-        folio_buf_puts(&b, "endbfrange\n");
-    }
-    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    bool ok = !b.failed && HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
-    folio_buf_free(&b);
-    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    return ok && HPDF_Dict_Add(font, "ToUnicode", stream) == HPDF_OK;
-}
 
 /* Load face `i` into the PDF on its first use: a document that never needs
  * the CJK face (4 MB to parse) or the code face does not pay for them. */
@@ -54,22 +19,19 @@ bool folio_pdf_face(pdf_ctx *c, int i)
     if (!f->path || c->face[i].tried)
         return false;
     c->face[i].tried = true;
-    /* Faces shared between roles are loaded once. */
+    /* Faces shared between roles are read and embedded once. */
     for (int j = 0; j < FOLIO_FACE_COUNT; j++)
         if (j != i && c->face[j].font && strcmp(c->fonts.face[j].path, f->path) == 0 &&
             c->fonts.face[j].index == f->index) {
             c->face[i].font = c->face[j].font;
-            c->face[i].name = c->face[j].name;
+            c->face[i].hb = c->face[j].hb;
+            c->face[i].upem = c->face[j].upem;
+            c->face[i].owner = c->face[j].owner;
             return true;
         }
-    const char *name = strstr(f->path, ".ttc") || strstr(f->path, ".TTC")
-                           ? HPDF_LoadTTFontFromFile2(c->pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
-                           : HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
-    c->face[i].name = name;
-    c->face[i].font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (!c->face[i].font || !fix_to_unicode(c, c->face[i].font)) {
-        snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s (error 0x%04X)", f->path,
-                 (unsigned)c->hpdf_error);
+    if (!folio_pdf_embed_open(c, i)) {
+        snprintf(c->err->message, sizeof c->err->message, "cannot read the font %s", f->path);
+        folio_pdf_embed_free(&c->face[i]);
         c->face[i].font = NULL;
         /* stop the layout: the message says why (a fallback face that will
          * not load only leaves its characters to the replacement mark) */
@@ -151,7 +113,7 @@ float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp)
             f->adv[i] = -1;
     }
     if (f->adv[cp] < 0)
-        f->adv[cp] = (float)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)cp);
+        f->adv[cp] = folio_pdf_embed_advance(f, cp);
     return f->adv[cp];
 }
 

@@ -1,0 +1,378 @@
+/*
+ * pdf_embed.c - the PDF's fonts, read and embedded by folio.  HarfBuzz
+ * reads each face (glyphs, advances, names, metrics) and subsets it to the
+ * glyphs the document draws (composite glyphs keep their parts); the font
+ * objects are written here: a Type0 font with the Identity-H encoding over
+ * a CIDFontType2 whose CIDs are the face's glyph ids (the subset keeps
+ * them), a FontFile2 with the subset, the widths of the glyphs drawn and a
+ * ToUnicode map from glyph to text, so the text copies out right.  Text is
+ * set as glyph ids straight into the page's content stream.
+ *
+ * libharu stays the PDF writer (pages, streams, cross-references,
+ * compression); the part of its internals this needs (the object API, a
+ * page's content stream and font resources) is used here and in
+ * pdf_seal.c only, for the version it was written against.
+ */
+#include "pdf.h"
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_version.h>
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
+#error "pdf_embed.c uses libharu 2.3's object API and page internals: check them against this version"
+#endif
+
+bool folio_pdf_embed_open(pdf_ctx *c, int i)
+{
+    const folio_face *ff = &c->fonts.face[i];
+    pdf_face *pf = &c->face[i];
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(ff->path);
+    if (!blob)
+        return false;
+    hb_face_t *face = hb_face_create(blob, (unsigned)ff->index);
+    hb_blob_destroy(blob);
+    unsigned upem = hb_face_get_upem(face);
+    if (hb_face_get_glyph_count(face) == 0 || upem == 0) {
+        hb_face_destroy(face);
+        return false;
+    }
+    pf->hb = hb_font_create(face);
+    hb_face_destroy(face); /* the font keeps it */
+    pf->upem = upem;
+    pf->owner = i;
+    HPDF_Dict font = HPDF_Dict_New(c->pdf->mmgr);
+    if (!font || HPDF_Xref_Add(c->pdf->xref, font) != HPDF_OK)
+        return false; /* libharu frees an object it could not add */
+    pf->font = font;
+    return HPDF_Dict_AddName(font, "Type", "Font") == HPDF_OK &&
+           HPDF_Dict_AddName(font, "Subtype", "Type0") == HPDF_OK &&
+           HPDF_Dict_AddName(font, "Encoding", "Identity-H") == HPDF_OK;
+}
+
+unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp)
+{
+    hb_codepoint_t g = 0;
+    if (!pf->hb || !hb_font_get_nominal_glyph(pf->hb, (hb_codepoint_t)cp, &g))
+        return 0;
+    return g;
+}
+
+float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp)
+{
+    if (!pf->hb)
+        return 500;
+    hb_position_t a = hb_font_get_glyph_h_advance(pf->hb, folio_pdf_embed_glyph(pf, cp));
+    return (float)a * 1000.0f / (float)pf->upem;
+}
+
+void folio_pdf_embed_free(pdf_face *pf)
+{
+    if (pf->hb)
+        hb_font_destroy(pf->hb);
+    pf->hb = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* drawing                                                             */
+
+/* A number as PDF writes it, whatever the C locale: up to three decimals. */
+static void put_num(folio_buf *b, float v)
+{
+    long m = lroundf(v * 1000.0f);
+    char s[48];
+    if (m % 1000 == 0)
+        snprintf(s, sizeof s, "%ld", m / 1000);
+    else
+        snprintf(s, sizeof s, "%s%ld.%03ld", m < 0 ? "-" : "", labs(m) / 1000, labs(m) % 1000);
+    folio_buf_puts(b, s);
+}
+
+bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
+                          float y, float at[2], const char *s)
+{
+    const pdf_face *pf = &c->face[face];
+    folio_buf b = { 0 };
+    if (set_font) {
+        const char *name = HPDF_Page_GetLocalFontName(page, pf->font);
+        if (!name)
+            return false;
+        folio_buf_puts(&b, "/");
+        folio_buf_puts(&b, name);
+        folio_buf_puts(&b, " ");
+        put_num(&b, size);
+        folio_buf_puts(&b, " Tf\n");
+    }
+    put_num(&b, x - at[0]); /* from the start of the last run */
+    folio_buf_puts(&b, " ");
+    put_num(&b, y - at[1]);
+    folio_buf_puts(&b, " Td <");
+    at[0] = x, at[1] = y;
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        int32_t cp;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        char hex[8];
+        snprintf(hex, sizeof hex, "%04X", folio_pdf_embed_glyph(pf, cp) & 0xFFFF);
+        folio_buf_puts(&b, hex);
+    }
+    folio_buf_puts(&b, "> Tj\n");
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    bool ok = !b.failed && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
+    folio_buf_free(&b);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* the font objects                                                    */
+
+typedef struct glyph_use {
+    unsigned gid;
+    int32_t cp;
+} glyph_use;
+
+static int by_gid(const void *a, const void *b)
+{
+    const glyph_use *x = a, *y = b;
+    return x->gid != y->gid ? (x->gid < y->gid ? -1 : 1) : (x->cp < y->cp ? -1 : x->cp > y->cp);
+}
+
+/* The glyphs drawn with the file face `owner` embeds (by any role that
+ * shares it), by glyph id, one entry a glyph; *n of them. */
+static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
+{
+    size_t cap = 64;
+    glyph_use *g = malloc(cap * sizeof *g);
+    *n = 0;
+    for (int j = 0; g && j < FOLIO_FACE_COUNT; j++) {
+        const pdf_face *pf = &c->face[j];
+        if (!pf->font || pf->owner != owner || !pf->used)
+            continue;
+        for (int32_t cp = 0; g && cp < 65536; cp++) {
+            if (!(pf->used[cp >> 3] & (1u << (cp & 7))))
+                continue;
+            if (*n == cap) {
+                glyph_use *more = realloc(g, (cap *= 2) * sizeof *g);
+                if (!more)
+                    free(g);
+                g = more;
+                if (!g)
+                    break;
+            }
+            g[(*n)++] = (glyph_use){ folio_pdf_embed_glyph(&c->face[owner], cp), cp };
+        }
+    }
+    if (!g)
+        return NULL;
+    qsort(g, *n, sizeof *g, by_gid);
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (k == 0 || g[i].gid != g[k - 1].gid)
+            g[k++] = g[i];
+    *n = k;
+    return g;
+}
+
+/* The face's PostScript name, kept to the characters a PDF name may hold
+ * without escapes, after a subset tag. */
+static void base_font(hb_face_t *face, int owner, char *out, size_t cap)
+{
+    char ps[64] = "";
+    unsigned len = sizeof ps;
+    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, ps);
+    size_t k = (size_t)snprintf(out, cap, "FOLIO%c+", 'A' + owner);
+    for (const char *p = ps; *p && k + 1 < cap; p++)
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')
+            out[k++] = *p;
+    if (out[k - 1] == '+' && k + 4 < cap)
+        k += (size_t)snprintf(out + k, cap - k, "Font");
+    out[k] = '\0';
+}
+
+static bool add_stream(pdf_ctx *c, HPDF_Dict parent, const char *key, const void *data, size_t len,
+                       bool length1)
+{
+    HPDF_Dict s = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (!s)
+        return false;
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK &&
+           (!length1 || HPDF_Dict_AddNumber(s, "Length1", (HPDF_INT32)len) == HPDF_OK) &&
+           HPDF_Dict_Add(parent, key, s) == HPDF_OK;
+}
+
+/* The ToUnicode map: each glyph id back to the character drawn with it. */
+static bool to_unicode(pdf_ctx *c, HPDF_Dict type0, const glyph_use *g, size_t n)
+{
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%zu beginbfchar\n", k);
+        folio_buf_puts(&b, line);
+        for (size_t j = i; j < i + k; j++) {
+            snprintf(line, sizeof line, "<%04X> <%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp);
+            folio_buf_puts(&b, line);
+        }
+        folio_buf_puts(&b, "endbfchar\n");
+    }
+    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    bool ok = !b.failed && add_stream(c, type0, "ToUnicode", b.data, b.len, false);
+    folio_buf_free(&b);
+    return ok;
+}
+
+/* The widths of the glyphs drawn: runs of consecutive ids as `id [w w ...]`. */
+static HPDF_Array widths(pdf_ctx *c, const pdf_face *pf, const glyph_use *g, size_t n)
+{
+    HPDF_Array w = HPDF_Array_New(c->pdf->mmgr);
+    HPDF_Array run = NULL;
+    for (size_t i = 0; w && i < n; i++) {
+        if (!run || g[i].gid != g[i - 1].gid + 1) {
+            run = HPDF_Array_New(c->pdf->mmgr);
+            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g[i].gid) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+                return NULL;
+        }
+        hb_position_t a = hb_font_get_glyph_h_advance(pf->hb, g[i].gid);
+        if (HPDF_Array_AddNumber(run, (HPDF_INT32)lroundf((float)a * 1000.0f / (float)pf->upem)) != HPDF_OK)
+            return NULL;
+    }
+    return w;
+}
+
+/* A signed 16-bit value of a table, scaled to 1000 units an em. */
+static HPDF_INT32 table_em(const char *t, unsigned len, unsigned at, unsigned upem)
+{
+    if (at + 2 > len)
+        return 0;
+    int16_t v = (int16_t)(((unsigned char)t[at] << 8) | (unsigned char)t[at + 1]);
+    return (HPDF_INT32)lroundf((float)v * 1000.0f / (float)upem);
+}
+
+static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb_blob_t *subset)
+{
+    hb_face_t *face = hb_font_get_face(pf->hb);
+    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned hl = 0;
+    const char *h = hb_blob_get_data(head, &hl);
+    hb_position_t asc = 0, desc = 0, cap = 0;
+    hb_ot_metrics_get_position(pf->hb, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+    hb_ot_metrics_get_position(pf->hb, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+    if (!hb_ot_metrics_get_position(pf->hb, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+        cap = asc;
+    HPDF_Dict d = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Array bbox = HPDF_Array_New(c->pdf->mmgr);
+    bool ok = d && bbox && HPDF_Xref_Add(c->pdf->xref, d) == HPDF_OK;
+    for (unsigned k = 0; ok && k < 4; k++)
+        ok = HPDF_Array_AddNumber(bbox, table_em(h, hl, 36 + 2 * k, pf->upem)) == HPDF_OK;
+    hb_blob_destroy(head);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(subset, &len);
+    float em = 1000.0f / (float)pf->upem;
+    ok = ok && HPDF_Dict_AddName(d, "Type", "FontDescriptor") == HPDF_OK &&
+         HPDF_Dict_AddName(d, "FontName", name) == HPDF_OK && HPDF_Dict_AddNumber(d, "Flags", 4) == HPDF_OK &&
+         HPDF_Dict_Add(d, "FontBBox", bbox) == HPDF_OK && HPDF_Dict_AddNumber(d, "ItalicAngle", 0) == HPDF_OK &&
+         HPDF_Dict_AddNumber(d, "Ascent", (HPDF_INT32)lroundf((float)asc * em)) == HPDF_OK &&
+         HPDF_Dict_AddNumber(d, "Descent", (HPDF_INT32)lroundf((float)desc * em)) == HPDF_OK &&
+         HPDF_Dict_AddNumber(d, "CapHeight", (HPDF_INT32)lroundf((float)cap * em)) == HPDF_OK &&
+         HPDF_Dict_AddNumber(d, "StemV", 80) == HPDF_OK && add_stream(c, d, "FontFile2", data, len, true);
+    return ok ? d : NULL;
+}
+
+/* The CIDFont (its CIDToGIDMap added by the caller), or NULL. */
+static HPDF_Dict cid_font(pdf_ctx *c, HPDF_Dict type0, const pdf_face *pf, const char *name, hb_blob_t *subset,
+                          const glyph_use *g, size_t n)
+{
+    HPDF_Dict cid = HPDF_Dict_New(c->pdf->mmgr), info = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Array desc = HPDF_Array_New(c->pdf->mmgr);
+    HPDF_Dict fd = descriptor(c, pf, name, subset);
+    HPDF_Array w = widths(c, pf, g, n);
+    bool ok = cid && info && desc && fd && w && HPDF_Xref_Add(c->pdf->xref, cid) == HPDF_OK &&
+           HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
+           HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2") == HPDF_OK &&
+           HPDF_Dict_AddName(cid, "BaseFont", name) == HPDF_OK &&
+           HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
+           HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
+           HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
+           HPDF_Dict_Add(cid, "CIDSystemInfo", info) == HPDF_OK &&
+           HPDF_Dict_Add(cid, "FontDescriptor", fd) == HPDF_OK && HPDF_Dict_AddNumber(cid, "DW", 1000) == HPDF_OK &&
+           HPDF_Dict_Add(cid, "W", w) == HPDF_OK && HPDF_Array_Add(desc, cid) == HPDF_OK &&
+           HPDF_Dict_Add(type0, "DescendantFonts", desc) == HPDF_OK &&
+           HPDF_Dict_AddName(type0, "BaseFont", name) == HPDF_OK;
+    return ok ? cid : NULL;
+}
+
+/* The map from the ids drawn (the CIDs) to the subset's glyph ids, two
+ * bytes a CID: the subset numbers its glyphs afresh, and the pages were
+ * written before the last glyph was known. */
+static bool cid_to_gid(pdf_ctx *c, HPDF_Dict cid, const hb_map_t *map, const glyph_use *g, size_t n)
+{
+    size_t len = n ? 2 * ((size_t)g[n - 1].gid + 1) : 2;
+    unsigned char *m = calloc(len, 1);
+    for (size_t i = 0; m && i < n; i++) {
+        hb_codepoint_t to = hb_map_get(map, g[i].gid);
+        to = to == HB_MAP_VALUE_INVALID ? 0 : to;
+        m[2 * g[i].gid] = (unsigned char)(to >> 8);
+        m[2 * g[i].gid + 1] = (unsigned char)to;
+    }
+    bool ok = m && add_stream(c, cid, "CIDToGIDMap", m, len, false);
+    free(m);
+    return ok;
+}
+
+/* Subset one file's face to the glyphs drawn and write its objects. */
+static bool embed(pdf_ctx *c, int owner)
+{
+    const pdf_face *pf = &c->face[owner];
+    size_t n = 0;
+    glyph_use *g = glyphs_used(c, owner, &n);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_subset_plan_t *plan = NULL;
+    hb_face_t *sub = NULL;
+    hb_blob_t *blob = NULL;
+    bool ok = false;
+    if (!g || !in)
+        goto cleanup;
+    hb_set_t *gids = hb_subset_input_glyph_set(in);
+    for (size_t i = 0; i < n; i++)
+        hb_set_add(gids, g[i].gid);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING); /* hinting is of no use on paper */
+    plan = hb_subset_plan_create_or_fail(hb_font_get_face(pf->hb), in);
+    sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    if (!sub)
+        goto cleanup;
+    blob = hb_face_reference_blob(sub);
+    char name[96];
+    base_font(hb_font_get_face(pf->hb), owner, name, sizeof name);
+    HPDF_Dict cid = cid_font(c, pf->font, pf, name, blob, g, n);
+    ok = cid && cid_to_gid(c, cid, hb_subset_plan_old_to_new_glyph_mapping(plan), g, n) &&
+         to_unicode(c, pf->font, g, n);
+cleanup:
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    hb_subset_plan_destroy(plan);
+    hb_subset_input_destroy(in);
+    free(g);
+    return ok;
+}
+
+bool folio_pdf_embed_finish(pdf_ctx *c)
+{
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++)
+        if (c->face[i].font && c->face[i].owner == i && !embed(c, i)) {
+            snprintf(c->err->message, sizeof c->err->message, "cannot embed the font %s",
+                     c->fonts.face[i].path);
+            return false;
+        }
+    return true;
+}
