@@ -11,8 +11,6 @@
 #include "pdf.h"
 #include <hpdf.h>
 #include "../convert/image.h"
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,14 +309,7 @@ static void metadata(pdf_ctx *c)
      * not the file name, in the viewer's title bar. */
     char tag[32];
     folio_language_tag(c->doc, tag, sizeof tag);
-    HPDF_Dict catalog = c->pdf->catalog, prefs = HPDF_Dict_New(c->pdf->mmgr);
-    HPDF_String lang = HPDF_String_New(c->pdf->mmgr, tag, NULL);
-    if (lang)
-        HPDF_Dict_Add(catalog, "Lang", lang);
-    if (prefs && HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
-        HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
-    else if (prefs)
-        HPDF_Dict_Free(prefs);
+    folio_pdf_embed_catalog(c, tag);
     struct tm tm = folio_doc_time(c->doc, c->o);
     HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);

@@ -137,6 +137,8 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
 /* Subset every face to the glyphs drawn and write its objects (before saving). */
 bool folio_pdf_embed_finish(pdf_ctx *c);
 void folio_pdf_embed_free(pdf_face *pf);
+/* /Lang (tag) and DisplayDocTitle in the document's catalog. */
+void folio_pdf_embed_catalog(pdf_ctx *c, const char *tag);
 
 /* pdf.c: draw what the display list holds into libharu pages and empty it
  * (the layout calls it through c->page_done at every page break: memory

@@ -9,12 +9,14 @@
  * set as glyph ids straight into the page's content stream.
  *
  * libharu stays the PDF writer (pages, streams, cross-references,
- * compression); the part of its internals this needs (the object API, a
- * page's content stream and font resources) is used here and in
- * pdf_seal.c only, for the version it was written against.
+ * compression); the internals of it this needs (the object API, a page's
+ * content stream and font resources, the catalog) are used here, and the
+ * page streams in pdf_seal.c, each file checked against the version it was
+ * written for.
  */
 #include "pdf.h"
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_version.h>
@@ -78,6 +80,20 @@ void folio_pdf_embed_free(pdf_face *pf)
     if (pf->hb)
         hb_font_destroy(pf->hb);
     pf->hb = NULL;
+}
+
+/* The document's language and its title in the viewer's title bar: entries
+ * of the catalog libharu has no call for. */
+void folio_pdf_embed_catalog(pdf_ctx *c, const char *tag)
+{
+    HPDF_Dict catalog = c->pdf->catalog, prefs = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_String lang = HPDF_String_New(c->pdf->mmgr, tag, NULL);
+    if (lang)
+        HPDF_Dict_Add(catalog, "Lang", lang);
+    if (prefs && HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
+        HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    else if (prefs)
+        HPDF_Dict_Free(prefs);
 }
 
 /* ------------------------------------------------------------------ */

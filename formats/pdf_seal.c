@@ -21,7 +21,12 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_version.h>
 #include <stdlib.h>
+
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
+#error "pdf_seal.c moves libharu 2.3's page content streams: check it against this version"
+#endif
 #include <string.h>
 
 typedef struct sealed {
