@@ -24,7 +24,7 @@ typedef struct pdf_face {
     struct hb_font_t *hb;       /* HarfBuzz's reading of the file; owned by the owner's slot */
     unsigned upem;              /* the face's units an em */
     int owner;                  /* the slot that embeds the file (roles sharing a file share it) */
-    float *adv;                 /* advance per BMP code point, 1/1000 em; < 0 unknown */
+    float *adv;                 /* advance per BMP code point plus one, 1/1000 em; 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
     bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;

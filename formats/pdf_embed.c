@@ -171,6 +171,10 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
         if (!pf->font || pf->owner != owner || !pf->used)
             continue;
         for (int32_t cp = 0; g && cp < 65536; cp++) {
+            if (!pf->used[cp >> 3]) {
+                cp |= 7; /* none of these eight */
+                continue;
+            }
             if (!(pf->used[cp >> 3] & (1u << (cp & 7))))
                 continue;
             if (*n == cap) {

@@ -103,18 +103,13 @@ int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face)
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp)
 {
     pdf_face *f = &c->face[face];
-    if (!f->adv) {
-        f->adv = malloc(65536 * sizeof *f->adv);
-        if (!f->adv) {
-            c->nomem = true;
-            return 500;
-        }
-        for (size_t i = 0; i < 65536; i++)
-            f->adv[i] = -1;
+    if (!f->adv && !(f->adv = calloc(65536, sizeof *f->adv))) {
+        c->nomem = true;
+        return 500;
     }
-    if (f->adv[cp] < 0)
-        f->adv[cp] = folio_pdf_embed_advance(f, cp);
-    return f->adv[cp];
+    if (f->adv[cp] == 0) /* stored plus one: zero is not known yet */
+        f->adv[cp] = folio_pdf_embed_advance(f, cp) + 1.0f;
+    return f->adv[cp] - 1.0f;
 }
 
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
