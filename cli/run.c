@@ -88,9 +88,9 @@ static const char *remedy(const char *option)
     if (strcmp(option, "strict") == 0)
         return "--strict refuses such files";
     if (strcmp(option, "font") == 0)
-        return "give --font FILE.ttf, or install a TrueType font: on Debian, fonts-noto-core";
+        return "give --font FILE (.ttf or .otf), or install a font: on Debian, fonts-noto-core";
     if (strcmp(option, "cjk_font") == 0)
-        return "give --cjk-font FILE.ttf, or install a TrueType CJK font: on Debian, fonts-droid-fallback";
+        return "give --cjk-font FILE, or install a CJK font: on Debian, fonts-noto-cjk";
     return NULL;
 }
 

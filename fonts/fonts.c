@@ -115,7 +115,15 @@ static bool tables_consistent(const sfnt *f)
     return cmap_consistent(cmap, lc);
 }
 
-bool folio_font_file_is_truetype(const char *path, int index, bool deep)
+/* A CFF face: its tables inside the file, a character map that reads. */
+static bool cff_consistent(const sfnt *f)
+{
+    const unsigned char *cmap;
+    size_t lc;
+    return directory_inside(f) && table(f, "cmap", 4, &cmap, &lc) && cmap_consistent(cmap, lc);
+}
+
+bool folio_font_file_embeddable(const char *path, int index, bool deep)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -138,10 +146,13 @@ bool folio_font_file_is_truetype(const char *path, int index, bool deep)
         ok = index >= 0 && (uint32_t)index < be32(data + 8) && 12 + 4 * (size_t)index + 4 <= f.size;
         f.dir = ok ? be32(data + 12 + 4 * (size_t)index) : 0;
     }
-    /* 0x00010000 or 'true': TrueType outlines ('OTTO' would be CFF) */
-    ok = ok && f.dir + 12 <= f.size && (be32(data + f.dir) == 0x00010000 || memcmp(data + f.dir, "true", 4) == 0) &&
+    /* 0x00010000 or 'true': TrueType outlines; 'OTTO': CFF outlines */
+    bool cff = ok && f.dir + 12 <= f.size && memcmp(data + f.dir, "OTTO", 4) == 0;
+    ok = ok && f.dir + 12 <= f.size &&
+         (cff || be32(data + f.dir) == 0x00010000 || memcmp(data + f.dir, "true", 4) == 0) &&
          f.dir + 12 + 16 * (size_t)be16(data + f.dir + 4) <= f.size &&
-         (deep ? tables_consistent(&f) : has_tag(&f, "glyf"));
+         (cff ? has_tag(&f, "CFF ") && (!deep || cff_consistent(&f))
+              : deep ? tables_consistent(&f) : has_tag(&f, "glyf"));
     free(data);
     return ok;
 }
@@ -210,7 +221,7 @@ static bool match(const char *spec, const char *lang, int32_t probe, int weight,
             continue;
         if (weight >= FC_WEIGHT_BOLD && w < FC_WEIGHT_DEMIBOLD)
             continue;
-        if (!folio_font_file_is_truetype((const char *)file, index, false))
+        if (!folio_font_file_embeddable((const char *)file, index, false))
             continue;
         take(out, (const char *)file, index, (const char *)family, cs);
         found = true;
@@ -224,7 +235,7 @@ static bool match(const char *spec, const char *lang, int32_t probe, int weight,
 /* A face from a file path given by the user: coverage from fontconfig's scan. */
 static bool from_file(const char *path, folio_face *out)
 {
-    if (!folio_font_file_is_truetype(path, 0, true))
+    if (!folio_font_file_embeddable(path, 0, true))
         return false;
     int count = 0;
     FcBlanks *blanks = NULL;
@@ -271,6 +282,18 @@ static bool find_role(const char *spec, bool user, const char *lang, int32_t pro
            (!user && match(strcmp(lang, "en") == 0 ? "serif" : "sans-serif", lang, probe, FC_WEIGHT_REGULAR, -1, out));
 }
 
+/* Noto Serif CJK in the variant the language reads: Japanese, Korean,
+ * traditional Chinese (zh-TW, zh-HK, zh-Hant) or simplified. */
+static bool serif_cjk(const char *lang, const char *cjk_lang, int32_t probe, folio_face *out)
+{
+    const char *v = strcmp(cjk_lang, "ja") == 0 ? "JP" : strcmp(cjk_lang, "ko") == 0 ? "KR" : "SC";
+    if (lang && (strcasestr(lang, "-tw") || strcasestr(lang, "-hk") || strcasestr(lang, "hant")))
+        v = "TC";
+    char family[64];
+    snprintf(family, sizeof family, "%s %s", FOLIO_SERIF_CJK_FONT, v);
+    return match(family, cjk_lang, probe, FC_WEIGHT_REGULAR, -1, out);
+}
+
 folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
                               bool need_cjk, folio_fonts *out, folio_error *err)
 {
@@ -285,10 +308,10 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
     if (!find_role(text, user_text, "en", 'a', &out->face[FOLIO_FACE_TEXT])) {
         if (looks_like_path(text))
             snprintf(err->message, sizeof err->message,
-                     "%s: not a TrueType font that can be embedded (missing, CFF outlines, or damaged tables)", text);
+                     "%s: not a font that can be embedded (missing, not TrueType or CFF outlines, or damaged tables)", text);
         else
             snprintf(err->message, sizeof err->message,
-                     "no TrueType font for Latin text found%s%s", user_text ? " for " : "", user_text ? text : "");
+                     "no font for Latin text found%s%s", user_text ? " for " : "", user_text ? text : "");
         err->option = "font"; /* another font gets past it */
         return FOLIO_ERR_FORMAT;
     }
@@ -304,10 +327,10 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
     }
     const char *cjk_lang = lang && (strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0) ? lang : "zh-cn";
     int32_t probe = strcmp(cjk_lang, "ja") == 0 ? 0x3042 : strcmp(cjk_lang, "ko") == 0 ? 0xAC00 : 0x4E2D;
-    if (!find_role(cjk, cjk_font != NULL, cjk_lang, probe, &out->face[FOLIO_FACE_CJK]) &&
-        (need_cjk || cjk_font)) {
+    if (!(cjk_font == NULL && serif_cjk(lang, cjk_lang, probe, &out->face[FOLIO_FACE_CJK])) &&
+        !find_role(cjk, cjk_font != NULL, cjk_lang, probe, &out->face[FOLIO_FACE_CJK]) && (need_cjk || cjk_font)) {
         snprintf(err->message, sizeof err->message,
-                 "no TrueType font for %s text found%s%s; OpenType/CFF fonts such as Noto CJK cannot be embedded",
+                 "no font for %s text found%s%s (install fonts-noto-cjk, or name one with --cjk-font)",
                  strcmp(cjk_lang, "ja") == 0 ? "Japanese" : strcmp(cjk_lang, "ko") == 0 ? "Korean" : "Chinese",
                  cjk_font ? " for " : "", cjk_font ? cjk_font : "");
         err->option = "cjk_font";
@@ -360,7 +383,7 @@ int folio_fonts_fallback(folio_fonts *fonts, int32_t cp)
                 continue;
             FcPatternGetInteger(p, FC_INDEX, 0, &index);
             FcPatternGetString(p, FC_FAMILY, 0, &family);
-            if (!folio_font_file_is_truetype((const char *)file, index, false))
+            if (!folio_font_file_embeddable((const char *)file, index, false))
                 continue;
             take(&fonts->face[i], (const char *)file, index, (const char *)family, cs);
             found = fonts->face[i].path ? i : -1;

@@ -1,9 +1,9 @@
 /*
  * fonts.h - finding the faces the PDF writer can embed.
  *
- * libharu 2.3.0 embeds TrueType outlines only (a `glyf` table, .ttf or one
- * face of a .ttc), not CFF (.otf, Noto CJK).  Faces are looked up by family
- * name with fontconfig, or taken from a file path, and each keeps its
+ * The PDF writer embeds TrueType (`glyf`) and CFF (.otf, Noto CJK) outlines,
+ * from a font file or one face of a collection.  Faces are looked up by
+ * family name with fontconfig, or taken from a file path, and each keeps its
  * character coverage so text can fall back per character.
  */
 #ifndef FOLIO_FONTS_H
@@ -37,6 +37,9 @@ typedef struct folio_fonts {
 #define FOLIO_DEFAULT_TEXT_FONT "Noto Serif"
 #define FOLIO_DEFAULT_MONO_FONT "DejaVu Sans Mono"
 #define FOLIO_DEFAULT_CJK_FONT "Droid Sans Fallback"
+/* The default CJK face where it is installed (fonts-noto-cjk): a serif face
+ * like the Latin one, in the variant of the document's language. */
+#define FOLIO_SERIF_CJK_FONT "Noto Serif CJK"
 
 /* Find the faces.  `text_font` and `cjk_font` are family names or file
  * paths (NULL for the defaults); `lang` picks a CJK face for that language;
@@ -57,9 +60,9 @@ bool folio_face_has(const folio_face *face, int32_t cp);
  * later), or -1: no installed face has it, the slots are full, or 32 lookups
  * were made already (a text of a thousand unknown characters stays fast). */
 int folio_fonts_fallback(folio_fonts *fonts, int32_t cp);
-/* Is the file a TrueType font with glyph outlines (for a .ttc, face `index`)?
- * deep (a file the user named): also that the tables libharu reads are there
- * and consistent, since a damaged font crashes libharu. */
-bool folio_font_file_is_truetype(const char *path, int index, bool deep);
+/* Is the file a font folio can embed: TrueType (glyf) or CFF outlines (for a
+ * collection, face `index`)?  deep (a file the user named): also that its
+ * tables lie inside the file and agree with each other. */
+bool folio_font_file_embeddable(const char *path, int index, bool deep);
 
 #endif

@@ -23,6 +23,7 @@ typedef struct pdf_face {
     struct _HPDF_Dict_Rec *font; /* the Type0 font object (pdf_embed.c) */
     struct hb_font_t *hb;       /* HarfBuzz's reading of the file; owned by the owner's slot */
     unsigned upem;              /* the face's units an em */
+    bool cff;                   /* CFF outlines (OpenType 'OTTO'), else TrueType */
     int owner;                  /* the slot that embeds the file (roles sharing a file share it) */
     float *adv;                 /* advance per BMP code point plus one, 1/1000 em; 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */

@@ -46,6 +46,9 @@ bool folio_pdf_embed_open(pdf_ctx *c, int i)
         hb_face_destroy(face);
         return false;
     }
+    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+    pf->cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
     pf->hb = hb_font_create(face);
     hb_face_destroy(face); /* the font keeps it */
     pf->upem = upem;
@@ -215,15 +218,19 @@ static void base_font(hb_face_t *face, int owner, char *out, size_t cap)
     out[k] = '\0';
 }
 
+/* A deflated stream under key in parent; a font file says its length
+ * (TrueType) or its subtype (OpenType). */
 static bool add_stream(pdf_ctx *c, HPDF_Dict parent, const char *key, const void *data, size_t len,
-                       bool length1)
+                       const char *font)
 {
     HPDF_Dict s = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
     if (!s)
         return false;
     s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    bool ttf = font && strcmp(font, "FontFile2") == 0, otf = font && !ttf;
     return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK &&
-           (!length1 || HPDF_Dict_AddNumber(s, "Length1", (HPDF_INT32)len) == HPDF_OK) &&
+           (!ttf || HPDF_Dict_AddNumber(s, "Length1", (HPDF_INT32)len) == HPDF_OK) &&
+           (!otf || HPDF_Dict_AddName(s, "Subtype", "OpenType") == HPDF_OK) &&
            HPDF_Dict_Add(parent, key, s) == HPDF_OK;
 }
 
@@ -247,20 +254,29 @@ static bool to_unicode(pdf_ctx *c, HPDF_Dict type0, const glyph_use *g, size_t n
         folio_buf_puts(&b, "endbfchar\n");
     }
     folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    bool ok = !b.failed && add_stream(c, type0, "ToUnicode", b.data, b.len, false);
+    bool ok = !b.failed && add_stream(c, type0, "ToUnicode", b.data, b.len, NULL);
     folio_buf_free(&b);
     return ok;
 }
 
-/* The widths of the glyphs drawn: runs of consecutive ids as `id [w w ...]`. */
-static HPDF_Array widths(pdf_ctx *c, const pdf_face *pf, const glyph_use *g, size_t n)
+/* The CID of a glyph drawn: its id, or (map) the subset's id for it. */
+static unsigned cid_of(const hb_map_t *map, unsigned gid)
+{
+    hb_codepoint_t to = map ? hb_map_get(map, gid) : gid;
+    return to == HB_MAP_VALUE_INVALID ? 0 : to;
+}
+
+/* The widths of the glyphs drawn by CID: runs of consecutive CIDs as
+ * `cid [w w ...]` (a subset's CIDs rise with the ids they come from). */
+static HPDF_Array widths(pdf_ctx *c, const pdf_face *pf, const glyph_use *g, size_t n, const hb_map_t *map)
 {
     HPDF_Array w = HPDF_Array_New(c->pdf->mmgr);
     HPDF_Array run = NULL;
     for (size_t i = 0; w && i < n; i++) {
-        if (!run || g[i].gid != g[i - 1].gid + 1) {
+        if (!run || cid_of(map, g[i].gid) != cid_of(map, g[i - 1].gid) + 1) {
             run = HPDF_Array_New(c->pdf->mmgr);
-            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g[i].gid) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cid_of(map, g[i].gid)) != HPDF_OK ||
+                HPDF_Array_Add(w, run) != HPDF_OK)
                 return NULL;
         }
         hb_position_t a = hb_font_get_glyph_h_advance(pf->hb, g[i].gid);
@@ -305,21 +321,22 @@ static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb
          HPDF_Dict_AddNumber(d, "Ascent", (HPDF_INT32)lroundf((float)asc * em)) == HPDF_OK &&
          HPDF_Dict_AddNumber(d, "Descent", (HPDF_INT32)lroundf((float)desc * em)) == HPDF_OK &&
          HPDF_Dict_AddNumber(d, "CapHeight", (HPDF_INT32)lroundf((float)cap * em)) == HPDF_OK &&
-         HPDF_Dict_AddNumber(d, "StemV", 80) == HPDF_OK && add_stream(c, d, "FontFile2", data, len, true);
+         HPDF_Dict_AddNumber(d, "StemV", 80) == HPDF_OK &&
+         add_stream(c, d, pf->cff ? "FontFile3" : "FontFile2", data, len, pf->cff ? "FontFile3" : "FontFile2");
     return ok ? d : NULL;
 }
 
 /* The CIDFont (its CIDToGIDMap added by the caller), or NULL. */
 static HPDF_Dict cid_font(pdf_ctx *c, HPDF_Dict type0, const pdf_face *pf, const char *name, hb_blob_t *subset,
-                          const glyph_use *g, size_t n)
+                          const glyph_use *g, size_t n, const hb_map_t *map)
 {
     HPDF_Dict cid = HPDF_Dict_New(c->pdf->mmgr), info = HPDF_Dict_New(c->pdf->mmgr);
     HPDF_Array desc = HPDF_Array_New(c->pdf->mmgr);
     HPDF_Dict fd = descriptor(c, pf, name, subset);
-    HPDF_Array w = widths(c, pf, g, n);
+    HPDF_Array w = widths(c, pf, g, n, map);
     bool ok = cid && info && desc && fd && w && HPDF_Xref_Add(c->pdf->xref, cid) == HPDF_OK &&
            HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
-           HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2") == HPDF_OK &&
+           HPDF_Dict_AddName(cid, "Subtype", pf->cff ? "CIDFontType0" : "CIDFontType2") == HPDF_OK &&
            HPDF_Dict_AddName(cid, "BaseFont", name) == HPDF_OK &&
            HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
            HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
@@ -345,8 +362,46 @@ static bool cid_to_gid(pdf_ctx *c, HPDF_Dict cid, const hb_map_t *map, const gly
         m[2 * g[i].gid] = (unsigned char)(to >> 8);
         m[2 * g[i].gid + 1] = (unsigned char)to;
     }
-    bool ok = m && add_stream(c, cid, "CIDToGIDMap", m, len, false);
+    bool ok = m && add_stream(c, cid, "CIDToGIDMap", m, len, NULL);
     free(m);
+    return ok;
+}
+
+/* The encoding of a CFF face: a CMap from the codes the pages hold (the
+ * face's glyph ids) to the subset's CIDs. */
+static bool cff_encoding(pdf_ctx *c, HPDF_Dict type0, const hb_map_t *map, const glyph_use *g, size_t n)
+{
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+                       "/CMapName /FOLIO-Subset def\n/CMapType 1 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%zu begincidchar\n", k);
+        folio_buf_puts(&b, line);
+        for (size_t j = i; j < i + k; j++) {
+            hb_codepoint_t to = hb_map_get(map, g[j].gid);
+            snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, to == HB_MAP_VALUE_INVALID ? 0 : to);
+            folio_buf_puts(&b, line);
+        }
+        folio_buf_puts(&b, "endcidchar\n");
+    }
+    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_Dict s = b.failed ? NULL : HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    HPDF_Dict info = HPDF_Dict_New(c->pdf->mmgr);
+    bool ok = s && info && HPDF_Dict_AddName(s, "Type", "CMap") == HPDF_OK &&
+              HPDF_Dict_AddName(s, "CMapName", "FOLIO-Subset") == HPDF_OK &&
+              HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
+              HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
+              HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
+              HPDF_Dict_Add(s, "CIDSystemInfo", info) == HPDF_OK &&
+              HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK &&
+              HPDF_Dict_Add(type0, "Encoding", s) == HPDF_OK;
+    if (s)
+        s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    folio_buf_free(&b);
     return ok;
 }
 
@@ -374,8 +429,12 @@ static bool embed(pdf_ctx *c, int owner)
     blob = hb_face_reference_blob(sub);
     char name[96];
     base_font(hb_font_get_face(pf->hb), owner, name, sizeof name);
-    HPDF_Dict cid = cid_font(c, pf->font, pf, name, blob, g, n);
-    ok = cid && cid_to_gid(c, cid, hb_subset_plan_old_to_new_glyph_mapping(plan), g, n) &&
+    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    HPDF_Dict cid = cid_font(c, pf->font, pf, name, blob, g, n, pf->cff ? map : NULL);
+    /* The pages name the face's own glyph ids.  A TrueType subset's glyphs
+     * are found from them by a CIDToGIDMap; a CFF subset numbers its CIDs as
+     * its glyphs, so the codes are mapped to those by the encoding. */
+    ok = cid && (pf->cff ? cff_encoding(c, pf->font, map, g, n) : cid_to_gid(c, cid, map, g, n)) &&
          to_unicode(c, pf->font, g, n);
 cleanup:
     hb_blob_destroy(blob);

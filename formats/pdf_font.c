@@ -26,6 +26,7 @@ bool folio_pdf_face(pdf_ctx *c, int i)
             c->face[i].font = c->face[j].font;
             c->face[i].hb = c->face[j].hb;
             c->face[i].upem = c->face[j].upem;
+            c->face[i].cff = c->face[j].cff;
             c->face[i].owner = c->face[j].owner;
             return true;
         }

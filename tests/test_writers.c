@@ -259,7 +259,8 @@ static void layout_golden(void **state)
         bool html = strstr(pages[i], ".html") != NULL;
         assert_int_equal(html ? folio_read_html(in.data, in.len, NULL, &doc, NULL)
                               : folio_read_text(in.data, in.len, NULL, &doc, NULL), FOLIO_OK);
-        folio_write_opts o = { .epoch = 0 };
+        /* the faces the goldens were measured with, whatever else is installed */
+        folio_write_opts o = { .epoch = 0, .font = "Noto Serif", .cjk_font = "Droid Sans Fallback" };
         assert_int_equal(folio_pdf_dump_layout(doc, &o, to_buf, &got, NULL), FOLIO_OK);
         folio_doc_free(doc);
         if (getenv("FOLIO_UPDATE_GOLDEN") && (f = fopen(golden, "wb"))) {
@@ -548,7 +549,7 @@ static void pdf_in_memory(void **state)
     assert_non_null(strstr(err.message, "b5"));
     o = (folio_write_opts){ .epoch = -1, .font = "/nonexistent/font.ttf" };
     assert_int_equal(folio_write_pdf(doc, &o, to_buf, &a, &err), FOLIO_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "/nonexistent/font.ttf: not a TrueType font"));
+    assert_non_null(strstr(err.message, "/nonexistent/font.ttf: not a font that can be embedded"));
     assert_int_equal(a.len, 0);
     folio_doc_free(doc);
 }
