@@ -113,6 +113,50 @@ float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp)
     return f->adv[cp] - 1.0f;
 }
 
+/* CJK punctuation that holds its ink on one half of the em: closing marks
+ * on the left (the right half blank), opening marks on the right. */
+static bool closing_mark(int32_t c)
+{
+    return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E || c == 0xFF09 || c == 0x300D ||
+           c == 0x300F || c == 0x3011 || c == 0x300B || c == 0x3009 || c == 0x3015 || c == 0xFF3D ||
+           c == 0xFF5D || c == 0x201D || c == 0x2019;
+}
+
+static bool opening_mark(int32_t c)
+{
+    return c == 0xFF08 || c == 0x300C || c == 0x300E || c == 0x3010 || c == 0x300A || c == 0x3008 ||
+           c == 0x3014 || c == 0xFF3B || c == 0xFF5B || c == 0x201C || c == 0x2018;
+}
+
+static bool latin_alnum(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, int32_t next)
+{
+    if (!c->cjk_doc || next <= 0)
+        return 0;
+    /* Adjacent marks: the first gives up its blank half ("，“", "。」",
+     * "）（", "“（"), where it is set full-width. */
+    if ((closing_mark(cp) && (closing_mark(next) || opening_mark(next))) || (opening_mark(cp) && opening_mark(next))) {
+        float adv = folio_pdf_advance(c, face, cp);
+        return adv >= 900 ? -adv / 2 : 0;
+    }
+    /* A quarter em between Han or kana and a Latin letter or digit. */
+    bool ideo = folio_is_han(cp) || folio_is_kana(cp), ideo_next = folio_is_han(next) || folio_is_kana(next);
+    return (ideo && latin_alnum(next)) || (latin_alnum(cp) && ideo_next) ? 250 : 0;
+}
+
+int32_t folio_pdf_next(const char *s, size_t n, size_t i)
+{
+    int32_t cp = 0;
+    if (i < n)
+        folio_utf8_next(s + i, n - i, &cp);
+    return cp;
+}
+
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
 {
     float w = 0;
@@ -120,10 +164,11 @@ float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
         int32_t cp;
         int face;
         i += folio_utf8_next(s + i, n - i, &cp);
+        int32_t next = folio_pdf_next(s, n, i);
         size_t before = c->substituted;
         cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before; /* counted when drawn, not when measured */
-        w += folio_pdf_advance(c, face, cp);
+        w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, next);
     }
     return w * size / 1000.0f;
 }

@@ -88,8 +88,18 @@ static void add_mark(pdf_ctx *c, int level, const char *text)
 /* ------------------------------------------------------------------ */
 /* one line                                                            */
 
+/* The run of one face gathered so far, into the display list. */
+static void flush_run(pdf_ctx *c, folio_buf *run, float x, float y, int role, int face, float size,
+                      uint32_t color, float per)
+{
+    bool stroke = role == FOLIO_FACE_BOLD && (face == FOLIO_FACE_CJK || c->fonts.face[FOLIO_FACE_BOLD].synthetic_bold);
+    add_run(c, run->data, run->len, x, y, face, size, face == FOLIO_FACE_CJK ? per : 0, color, stroke);
+    run->len = 0;
+}
+
 /* Runs of one face between spaces, drawn at x; justified lines stretch
- * `per` points at each space and after each CJK character. */
+ * `per` points at each space and after each CJK character; a character
+ * after CJK spacing (folio_pdf_spacing) starts a run of its own. */
 static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,
                       uint32_t color, float per)
 {
@@ -102,13 +112,8 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
         int face = -1;
         if (i < n && cp != ' ')
             cp = folio_pdf_drawable(c, cp, role, &face);
-        if ((face != run_face || cp == ' ') && run.len) {
-            bool stroke = role == FOLIO_FACE_BOLD && (run_face == FOLIO_FACE_CJK ||
-                                                       c->fonts.face[FOLIO_FACE_BOLD].synthetic_bold);
-            add_run(c, run.data, run.len, run_x, y, run_face, size, run_face == FOLIO_FACE_CJK ? per : 0,
-                    color, stroke);
-            run.len = 0;
-        }
+        if ((face != run_face || cp == ' ') && run.len)
+            flush_run(c, &run, run_x, y, role, run_face, size, color, per);
         if (i >= n)
             break;
         if (cp == ' ') {
@@ -126,7 +131,10 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             else
                 pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
             folio_buf_append(&run, utf8, k);
-            x += folio_pdf_advance(c, face, cp) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
+            float spacing = folio_pdf_spacing(c, face, cp, folio_pdf_next(s, n, i + step));
+            x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
+            if (spacing != 0)
+                flush_run(c, &run, run_x, y, role, run_face, size, color, per);
         }
         i += step;
     }
@@ -134,19 +142,22 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
     folio_buf_free(&run);
 }
 
-/* The x where byte `at` of a line drawn from x with `per` extra per gap
- * stands (as draw_runs advances). */
-static float x_at(pdf_ctx *c, const char *s, size_t at, float x, int role, float size, float per)
+/* The x where byte `at` of a line s[0, n) drawn from x with `per` extra per
+ * gap stands (as draw_runs advances). */
+static float x_at(pdf_ctx *c, const char *s, size_t n, size_t at, float x, int role, float size, float per)
 {
     for (size_t i = 0; i < at;) {
         int32_t cp;
         int face = role;
         i += folio_utf8_next(s + i, at - i, &cp);
+        int32_t next = folio_pdf_next(s, n, i);
         size_t before = c->substituted;
         if (cp != ' ')
             cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before;
-        x += folio_pdf_advance(c, face, cp) * size / 1000.0f + (cp == ' ' || face == FOLIO_FACE_CJK ? per : 0);
+        float spacing = cp == ' ' ? 0 : folio_pdf_spacing(c, face, cp, next);
+        x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f +
+             (cp == ' ' || face == FOLIO_FACE_CJK ? per : 0);
     }
     return x;
 }
@@ -165,8 +176,8 @@ static void add_links(pdf_ctx *c, const char *s, size_t n, float x, float y, con
         if (sp->kind != FOLIO_SPAN_LINK || a >= e ||
             !grow(c, (void **)&c->links, &c->cap_links, c->n_links, sizeof *c->links))
             continue;
-        float x0 = x_at(c, s, a - from, x, st->role, st->size, per);
-        float x1 = x_at(c, s + (a - from), e - a, x0, st->role, st->size, per);
+        float x0 = x_at(c, s, n, a - from, x, st->role, st->size, per);
+        float x1 = x_at(c, s + (a - from), n - (a - from), e - a, x0, st->role, st->size, per);
         c->links[c->n_links++] = (dl_link){ c->page, x0, y - st->size * 0.85f, x1, y + st->size * 0.2f, sp->href };
     }
 }
@@ -195,7 +206,7 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
     float at = x;
     if (label) { /* a run-in label ("导语：") in bold, the text after it */
         draw_runs(c, s, label, x, y, FOLIO_FACE_BOLD, st->size, st->color, per);
-        at = x_at(c, s, label, x, FOLIO_FACE_BOLD, st->size, per);
+        at = x_at(c, s, label, label, x, FOLIO_FACE_BOLD, st->size, per);
     }
     draw_runs(c, s + label, n - label, at, y, st->role, st->size, st->color, per);
     add_links(c, s, n, x, y, st, per);
