@@ -234,26 +234,42 @@ static bool add_stream(pdf_ctx *c, HPDF_Dict parent, const char *key, const void
            HPDF_Dict_Add(parent, key, s) == HPDF_OK;
 }
 
+/* A CMap over the codes the pages hold (the face's glyph ids), in b: to
+ * the text drawn with each (map NULL: a ToUnicode map, bfchar), or to the
+ * subset's CIDs (an encoding, cidchar). */
+static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t *map)
+{
+    const char *op = map ? "cidchar" : "bfchar";
+    folio_buf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << "
+                      "/Registry (Adobe) /Ordering (");
+    folio_buf_puts(b, map ? "Identity" : "UCS");
+    folio_buf_puts(b, ") /Supplement 0 >> def\n/CMapName /");
+    folio_buf_puts(b, map ? "FOLIO-Subset def\n/CMapType 1" : "Adobe-Identity-UCS def\n/CMapType 2");
+    folio_buf_puts(b, " def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%zu begin%s\n", k, op);
+        folio_buf_puts(b, line);
+        for (size_t j = i; j < i + k; j++) {
+            hb_codepoint_t to = map ? hb_map_get(map, g[j].gid) : 0;
+            if (map)
+                snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, to == HB_MAP_VALUE_INVALID ? 0 : to);
+            else
+                snprintf(line, sizeof line, "<%04X> <%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp);
+            folio_buf_puts(b, line);
+        }
+        snprintf(line, sizeof line, "end%s\n", op);
+        folio_buf_puts(b, line);
+    }
+    folio_buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
 /* The ToUnicode map: each glyph id back to the character drawn with it. */
 static bool to_unicode(pdf_ctx *c, HPDF_Dict type0, const glyph_use *g, size_t n)
 {
     folio_buf b = { 0 };
-    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (size_t i = 0; i < n; i += 100) {
-        size_t k = n - i < 100 ? n - i : 100;
-        char line[64];
-        snprintf(line, sizeof line, "%zu beginbfchar\n", k);
-        folio_buf_puts(&b, line);
-        for (size_t j = i; j < i + k; j++) {
-            snprintf(line, sizeof line, "<%04X> <%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp);
-            folio_buf_puts(&b, line);
-        }
-        folio_buf_puts(&b, "endbfchar\n");
-    }
-    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    cmap_text(&b, g, n, NULL);
     bool ok = !b.failed && add_stream(c, type0, "ToUnicode", b.data, b.len, NULL);
     folio_buf_free(&b);
     return ok;
@@ -372,23 +388,7 @@ static bool cid_to_gid(pdf_ctx *c, HPDF_Dict cid, const hb_map_t *map, const gly
 static bool cff_encoding(pdf_ctx *c, HPDF_Dict type0, const hb_map_t *map, const glyph_use *g, size_t n)
 {
     folio_buf b = { 0 };
-    folio_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-                       "/CMapName /FOLIO-Subset def\n/CMapType 1 def\n"
-                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (size_t i = 0; i < n; i += 100) {
-        size_t k = n - i < 100 ? n - i : 100;
-        char line[64];
-        snprintf(line, sizeof line, "%zu begincidchar\n", k);
-        folio_buf_puts(&b, line);
-        for (size_t j = i; j < i + k; j++) {
-            hb_codepoint_t to = hb_map_get(map, g[j].gid);
-            snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, to == HB_MAP_VALUE_INVALID ? 0 : to);
-            folio_buf_puts(&b, line);
-        }
-        folio_buf_puts(&b, "endcidchar\n");
-    }
-    folio_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    cmap_text(&b, g, n, map);
     HPDF_Dict s = b.failed ? NULL : HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
     HPDF_Dict info = HPDF_Dict_New(c->pdf->mmgr);
     bool ok = s && info && HPDF_Dict_AddName(s, "Type", "CMap") == HPDF_OK &&
