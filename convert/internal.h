@@ -226,6 +226,12 @@ typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu);
+/* The same for a display line (a title, a heading) of one measure, not
+ * hyphenated: it breaks between words, never inside a katakana word or a
+ * short term in brackets or quotes ("“太平洋防务条约”") unless the word
+ * alone is wider than the line. */
+int folio_break_display(const char *s, size_t n, const char *lang, double width, folio_measure_fn measure,
+                        void *mu, folio_line_fn emit, void *eu);
 
 /* ---- background deflate (deflate.c, zlib on worker threads) ---- */
 typedef struct folio_deflater folio_deflater;

@@ -156,6 +156,50 @@ static void strict_kinsoku(const char *s, size_t n, const char *lang, char *brks
     }
 }
 
+/* A display line (a title, a heading) breaks between words, not inside
+ * one: never inside a katakana word ("マネー") or inside a short term in
+ * brackets or quotes ("“太平洋防务条约”", "《棱镜》", 12 characters at most).
+ * A line that cannot fit such a word still breaks inside it (split_long). */
+static bool katakana(int32_t c)
+{
+    return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB; /* not the middle dot */
+}
+
+static bool term_open(int32_t c)
+{
+    return c == 0x201C || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x3010 || c == 0xFF08;
+}
+
+static bool term_close(int32_t c)
+{
+    return c == 0x201D || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x3011 || c == 0xFF09;
+}
+
+static void display_breaks(const char *s, size_t n, char *brks)
+{
+    size_t term_end = 0; /* inside a short term until this byte */
+    for (size_t i = 0; i < n;) {
+        int32_t c, next = 0;
+        size_t k = folio_utf8_next(s + i, n - i, &c);
+        if (term_open(c) && i >= term_end) {
+            size_t j = i + k;
+            for (int chars = 0; j < n && chars < 12; chars++) {
+                int32_t d;
+                j += folio_utf8_next(s + j, n - j, &d);
+                if (term_close(d)) {
+                    term_end = j;
+                    break;
+                }
+            }
+        }
+        if (i + k < n)
+            folio_utf8_next(s + i + k, n - i - k, &next);
+        if (brks[i + k - 1] == LINEBREAK_ALLOWBREAK && (i + k < term_end || (katakana(c) && katakana(next))))
+            brks[i + k - 1] = LINEBREAK_NOBREAK;
+        i += k;
+    }
+}
+
 /* A line set but not yet handed over: the last line of a paragraph may
  * take a character from it. */
 typedef struct held {
@@ -206,9 +250,26 @@ static size_t no_lone_character(const char *s, const char *brks, held *h, size_t
     return p;
 }
 
+static int break_lines(const char *s, size_t n, const char *lang, bool display, double first, double rest,
+                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu, folio_line_fn emit,
+                       void *eu);
+
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu)
+{
+    return break_lines(s, n, lang, false, first, rest, measure, mu, hyph, hu, emit, eu);
+}
+
+int folio_break_display(const char *s, size_t n, const char *lang, double width, folio_measure_fn measure,
+                        void *mu, folio_line_fn emit, void *eu)
+{
+    return break_lines(s, n, lang, true, width, width, measure, mu, NULL, NULL, emit, eu);
+}
+
+static int break_lines(const char *s, size_t n, const char *lang, bool display, double first, double rest,
+                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu, folio_line_fn emit,
+                       void *eu)
 {
     pthread_once(&once, lb_init);
     char *brks = malloc(n ? n : 1);
@@ -219,6 +280,8 @@ int folio_break_lines(const char *s, size_t n, const char *lang, double first, d
         return -1;
     }
     strict_kinsoku(s, n, lang, brks);
+    if (display)
+        display_breaks(s, n, brks);
     size_t start = 0, last_ok = 0; /* last break opportunity that fits */
     int hyphenated = 0;             /* lines in a row that end with a hyphen */
     int rc = 0;

@@ -267,7 +267,7 @@ static bool balance(const char *text, size_t n, const char *tag, float width, me
     for (int step = 0; step < 10 && hi - lo > 1; step++) {
         float mid = (lo + hi) / 2;
         lines t = { 0 };
-        if (folio_break_lines(text, n, tag, mid, mid, measure, m, NULL, NULL, collect, &t) != 0 || t.failed) {
+        if (folio_break_display(text, n, tag, mid, measure, m, collect, &t) != 0 || t.failed) {
             free(t.v);
             return false;
         }
@@ -293,9 +293,11 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
     /* Justified body text is hyphenated where the language has a dictionary;
      * headings, captions and code never are. */
     folio_hyphen_fn hyph = st->justify && c->hyphenator ? folio_hyphen_points : NULL;
-    if (folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph, c->hyphenator, collect,
-                          &l) != 0 ||
-        l.failed) {
+    int rc = st->balance && st->first == 0
+                 ? folio_break_display(text, n, c->tag, width, measure, &m, collect, &l) /* titles, headings */
+                 : folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph, c->hyphenator,
+                                     collect, &l);
+    if (rc != 0 || l.failed) {
         c->nomem = true;
         free(l.v);
         return;

@@ -323,6 +323,43 @@ static void heading_numbers(void **state)
     }
 }
 
+/* Does any line of l end between two katakana, or inside the quoted term? */
+static bool breaks_a_word(const lines *l)
+{
+    for (int i = 0; i + 1 < l->n; i++) {
+        int32_t last = folio_utf8_last(l->line[i], strlen(l->line[i]), NULL), first;
+        folio_utf8_next(l->line[i + 1], strlen(l->line[i + 1]), &first);
+        bool kana = last >= 0x30A1 && last <= 0x30FC && first >= 0x30A1 && first <= 0x30FC;
+        if (kana || (strstr(l->line[i], "\xE2\x80\x9C") && !strstr(l->line[i], "\xE2\x80\x9D")))
+            return true;
+    }
+    return false;
+}
+
+/* Titles and headings break between words: never inside a katakana word
+ * or a short quoted term, where body text may. */
+static void display_breaking(void **state)
+{
+    (void)state;
+    const char *text[] = { "Suicaでガシャれる。電子マネー対応ガシャポンが稼働開始",
+                           "美国国防部前高官：建立“太平洋防务条约”的理由" };
+    for (int t = 0; t < 2; t++) {
+        bool body_breaks = false;
+        for (int w = 20; w <= 40; w++) { /* wider than any one word */
+            lines l = { 0 };
+            assert_int_equal(folio_break_display(text[t], strlen(text[t]), t ? "zh" : "ja", w, folio_measure_columns,
+                                                 NULL, collect, &l), 0);
+            assert_false(breaks_a_word(&l));
+            free_lines(&l);
+            assert_int_equal(folio_break_lines(text[t], strlen(text[t]), t ? "zh" : "ja", w, w, folio_measure_columns,
+                                               NULL, NULL, NULL, collect, &l), 0);
+            body_breaks |= breaks_a_word(&l);
+            free_lines(&l);
+        }
+        assert_true(body_breaks); /* the case is one body text breaks */
+    }
+}
+
 static void line_breaking(void **state)
 {
     (void)state;
@@ -562,7 +599,7 @@ int main(void)
         cmocka_unit_test(language_tags),
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
-        cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers),
+        cmocka_unit_test(line_breaking), cmocka_unit_test(heading_numbers), cmocka_unit_test(display_breaking),
         cmocka_unit_test(layout_golden), cmocka_unit_test(balanced_title), cmocka_unit_test(walker), cmocka_unit_test(salient_sentences),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
