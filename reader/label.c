@@ -231,6 +231,25 @@ void folio_label_drop_teasers(const reader *r, uint8_t *labels)
     }
 }
 
+/* A long caption said twice close together (a picture's alternative text,
+ * then its caption) is one caption: the first is the copy.  Short ones
+ * repeat for real (a credit under each picture, "Image: バンダイ"). */
+enum { TWICE_MIN_CHARS = 60, TWICE_WITHIN = 15 };
+
+void folio_label_caption_copies(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (labels[i] != L_CAPTION || u->chars < TWICE_MIN_CHARS)
+            continue;
+        for (int j = i + 1; j < r->n && j <= i + TWICE_WITHIN; j++)
+            if (labels[j] == L_CAPTION && r->u[j].len == u->len && memcmp(r->u[j].text, u->text, u->len) == 0) {
+                labels[i] = L_DUP;
+                break;
+            }
+    }
+}
+
 /* The article's last paragraphs: running text right after the last kept
  * unit (a closing section's head between them at most) that the decode
  * nearly kept is the article's end, not furniture: a careful editor does
@@ -564,6 +583,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             folio_label_drop_above_title(r, labels, title);
         folio_label_drop_teasers(r, labels);
         folio_label_captions(r, labels);
+        folio_label_caption_copies(r, labels);
         folio_label_article_end(r, scores, labels);
     }
     /* Explained before the labels become roles: the features are those the

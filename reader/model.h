@@ -106,6 +106,8 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
 /* Is the unit narrow enough to be a heading (100 columns, CJK two each)? */
 bool folio_label_heading_fits(const unit *u);
+/* Of a long caption said twice within 15 units, the first is a copy. */
+void folio_label_caption_copies(const reader *r, uint8_t *labels);
 /* A short paragraph right below a picture's placeholder word is its caption. */
 void folio_label_captions(const reader *r, uint8_t *labels);
 /* Prose right after the article's last kept unit that the decode nearly

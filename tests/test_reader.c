@@ -811,6 +811,27 @@ static void headings_are_lines(void **state)
     }
 }
 
+/* A long caption said twice (alternative text, then the caption) is one;
+ * a short credit under each of two pictures is two. */
+static void caption_said_twice(void **state)
+{
+    (void)state;
+    const char *cap = "Doctors examine an injured child at the hospital after the attacks on the city, in October.";
+    const char *text[] = { cap, "A paragraph of the article.", cap, "Image: バンダイ", "Text.", "Image: バンダイ" };
+    uint8_t labels[] = { L_CAPTION, L_PARA, L_CAPTION, L_CAPTION, L_PARA, L_CAPTION };
+    const uint8_t want[] = { L_DUP, L_PARA, L_CAPTION, L_CAPTION, L_PARA, L_CAPTION };
+    unit u[6];
+    memset(u, 0, sizeof u);
+    for (int i = 0; i < 6; i++) {
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        u[i].chars = (uint32_t)u[i].len;
+    }
+    reader r = { .u = u, .n = 6 };
+    folio_label_caption_copies(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -981,6 +1002,7 @@ int main(void)
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
+        cmocka_unit_test(caption_said_twice),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
