@@ -412,9 +412,23 @@ static void place_code(pdf_ctx *c, const folio_block *b)
     }
 }
 
+enum { CAPTION_LEADING = 13 }; /* the small style's 12.5 pt, and a little */
+
+/* The height the caption under picture b (w points wide) will take, if
+ * the next block is one: the picture keeps its caption on its page. */
+static float caption_height(pdf_ctx *c, const folio_block *b, float w)
+{
+    const folio_block *next = b + 1;
+    if (next >= c->doc->blocks + c->doc->n_blocks || next->type != FOLIO_BLOCK_CAPTION)
+        return 0;
+    float measure = c->pw - c->ml - c->mr, width = w < measure * 0.6f ? measure * 0.6f : w;
+    float text = folio_pdf_width(c, next->text, strlen(next->text), FOLIO_FACE_TEXT, 8.5f);
+    return (float)CAPTION_LEADING * (1.0f + floorf(text / width));
+}
+
 /* A picture at most the measure wide (a pixel as at 96 dpi: 0.75 pt) and
  * 45% of the page's text height, centred, on the next page if it does not
- * fit. */
+ * fit with its caption. */
 static void place_image(pdf_ctx *c, const folio_block *b)
 {
     float measure = c->pw - c->ml - c->mr, most = (c->ph - c->mt - c->mb) * 0.45f;
@@ -424,7 +438,7 @@ static void place_image(pdf_ctx *c, const folio_block *b)
         h = h * measure / w, w = measure;
     if (h > most)
         w = w * most / h, h = most;
-    if (c->y + 6 + h > bottom(c))
+    if (c->y + 6 + h + caption_height(c, b, w) > bottom(c) && c->y > c->mt)
         new_page(c);
     c->y += 6;
     if (!grow(c, (void **)&c->images, &c->cap_images, c->n_images, sizeof *c->images))

@@ -45,6 +45,22 @@ if fc-list "Noto Serif CJK SC" | grep -q .; then
 else
   echo "pdf: skipped the CFF face check (fonts-noto-cjk is not installed)"
 fi
+# A picture keeps its caption on its page, wherever the page break falls.
+mkdir -p "$tmp/fig" && cp tests/html/saved_files/quay.jpg "$tmp/fig/"
+split=0
+for k in $(seq 14 2 40); do
+  { printf '<html lang="en"><head><title>Boats</title></head><body><article><h1>Boats</h1>\n'
+    i=0; while [ $i -lt $k ]; do
+      printf '<p>The boats come in at dawn and the quay fills with crates, buyers and the smell of diesel before the town wakes up. Paragraph %d.</p>\n' $i; i=$((i + 1)); done
+    printf '<figure><img src="quay.jpg" alt="The quay"><figcaption>CAPTIONMARK the quay before sunrise, when the first boats come in and the buyers wait.</figcaption></figure>\n'
+    printf '<p>After the picture the article goes on for one more paragraph of text.</p></article></body></html>\n'; } > "$tmp/fig/p.html"
+  ./folio "$tmp/fig/p.html" -o "$tmp/fig/p.pdf" 2>/dev/null || { split=99; break; }
+  img=$(pdfimages -list "$tmp/fig/p.pdf" | awk 'NR > 2 { print $1; exit }')
+  cap=$(n=1; while pdftotext -f $n -l $n "$tmp/fig/p.pdf" - 2>/dev/null | grep -q .; do
+          pdftotext -f $n -l $n "$tmp/fig/p.pdf" - | grep -q CAPTIONMARK && { echo $n; break; }; n=$((n + 1)); done)
+  [ "$img" = "$cap" ] || split=$((split + 1))
+done
+[ "$split" = 0 ] && ok || ko "caption parted from its picture ($split of 14 page breaks)"
 # A character neither the text nor the CJK face has (U+22C5, U+2603) is
 # drawn from an installed face that has it (DejaVu Sans), not replaced.
 printf '港口的冬天\n\n渔船走后，码头有了新生意 a\342\213\205b \342\230\203 和一杯茶。\n' > "$tmp/fallback.txt"
