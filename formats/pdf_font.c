@@ -31,7 +31,8 @@ bool folio_pdf_face(pdf_ctx *c, int i)
             return true;
         }
     if (!folio_pdf_embed_open(c, i)) {
-        snprintf(c->err->message, sizeof c->err->message, "cannot read the font %s", f->path);
+        if (i < FOLIO_FACE_FALLBACK)
+            snprintf(c->err->message, sizeof c->err->message, "cannot read the font %s", f->path);
         folio_pdf_embed_free(&c->face[i]);
         c->face[i].font = NULL;
         /* stop the layout: the message says why (a fallback face that will

@@ -127,7 +127,7 @@ static bool decode_with_title(const reader *r, const folio_model *m, float *scor
     return true;
 }
 
-/* Every page has an article.  A reading that keeps less than a twentieth of
+/* Every page has an article.  A reading that keeps less than a tenth of
  * the page's text as running text has missed it (no page of the public
  * corpora has an article under 15% of its text): a page of short list items
  * (a changelog) or of steps read each as furniture.  The bar for a
@@ -156,6 +156,8 @@ static bool find_article(const reader *r, const folio_model *m, float *scores, i
         if (!decode_with_title(r, m, scores, t, labels))
             return false;
     }
+    for (int i = 0; lift > 0 && i < r->n; i++) /* the scores say the model's reading again */
+        scores[(size_t)i * L_COUNT + L_PARA] -= lift;
     return true;
 }
 
