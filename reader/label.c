@@ -95,7 +95,7 @@ static const float TITLE_OVER_DEK = 1.5f;
  * The decode then reads the page with that unit as the title, so that the
  * header follows from it; a unit it labels title besides is a copy, or
  * takes its next label. */
-static int choose_title(const reader *r, const float *title)
+int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
@@ -106,6 +106,11 @@ static int choose_title(const reader *r, const float *title)
      * first, then the standfirst. */
     if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
+    /* A kicker (a section's name of a few words) over the headline: the
+     * headline under it, where the ranker likes it nearly as well. */
+    else if (t >= 0 && t + 1 < r->n && r->u[t].words <= 5 && r->u[t + 1].words >= r->u[t].words + 3 &&
+             folio_scraped_title_shaped(&r->u[t + 1]) && title[t + 1] >= title[t] - TITLE_OVER_DEK)
+        t++;
     return t;
 }
 
@@ -567,7 +572,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             goto cleanup;
         title = folio_markup_title(r);
         if (title < 0)
-            title = choose_title(r, title_score);
+            title = folio_label_choose_title(r, title_score);
         /* A page that declares a headline no line says, where the best line
          * is a sentence of prose: no line is the title, the declared one is. */
         declared = r->page && title >= 0 && r->u[title].prose && r->u[title].ends_sentence &&

@@ -106,6 +106,10 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
 /* Is the unit narrow enough to be a heading (100 columns, CJK two each)? */
 bool folio_label_heading_fits(const unit *u);
+/* The title: the unit the ranker's scores (title, one a unit) like best
+ * (300 characters at most), moved up to a headline over its dek or down from
+ * a kicker to the headline under it; -1 with no unit. */
+int folio_label_choose_title(const reader *r, const float *title);
 /* Of a long caption said twice within 15 units, the first is a copy. */
 void folio_label_caption_copies(const reader *r, uint8_t *labels);
 /* A short paragraph right below a picture's placeholder word is its caption. */

@@ -832,6 +832,31 @@ static void caption_said_twice(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* The title over its dek, and under its kicker: the ranker's best line moves
+ * to the headline beside it that it likes nearly as well. */
+static void title_beside_dek_or_kicker(void **state)
+{
+    (void)state;
+    const char *kicker[] = { "World", "Ferries And Kayaks Fill The Quays The Trawlers Left Behind", "By Jane Doe" };
+    const char *dek[] = { "How Small Harbours Found New Work", "Ferries And Kayaks Fill The Quays Now", "By Jane Doe" };
+    const char *far[] = { "World", "Ferries And Kayaks Fill The Quays The Trawlers Left Behind", "By Jane Doe" };
+    const char *const *pages[] = { kicker, dek, far };
+    const float scores[][3] = { { 2.0f, 1.0f, -3.0f }, { 1.0f, 2.0f, -3.0f }, { 4.0f, 1.0f, -3.0f } };
+    const int want[] = { 1, 0, 0 };
+    for (int k = 0; k < 3; k++) {
+        unit u[3];
+        memset(u, 0, sizeof u);
+        for (int i = 0; i < 3; i++) {
+            u[i].text = (char *)pages[k][i];
+            u[i].len = strlen(pages[k][i]);
+            folio_scraped_features(&u[i]);
+            u[i].cls = folio_scraped_classify(&u[i]);
+        }
+        reader r = { .u = u, .n = 3 };
+        assert_int_equal(folio_label_choose_title(&r, scores[k]), want[k]);
+    }
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1002,7 +1027,7 @@ int main(void)
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
-        cmocka_unit_test(caption_said_twice),
+        cmocka_unit_test(caption_said_twice),     cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
