@@ -329,8 +329,13 @@ bool folio_label_heading_fits(const unit *u)
     return u->width <= HEADING_MAX_WIDTH;
 }
 
-static label heading_label(const reader *r, const folio_page *p, int i, label l)
+/* The label a unit is set with: besides the heading rules, a line of the
+ * furniture vocabulary is no caption either ("版权所有 … Copyright ©" under
+ * a footer's logo; no caption of the labelled corpora is one). */
+label folio_label_final(const reader *r, const folio_page *p, int i, label l)
 {
+    if (l == L_CAPTION && r->u[i].cls == C_BOILER)
+        return L_BOILER;
     if (l != L_HEADING)
         return l;
     if (furniture_heading(r, p, i))
@@ -599,7 +604,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         goto cleanup;
     if (fitted) {
         for (int i = 0; i < r->n; i++)
-            apply_label(r, i, heading_label(r, p, i, (label)labels[i]), title);
+            apply_label(r, i, folio_label_final(r, p, i, (label)labels[i]), title);
         set_title(r, title);
         folio_markup_subtitle(r, title);
         if (declared) {

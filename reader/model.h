@@ -104,6 +104,11 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t);
  * long stretch of furniture and as much headings as text, becomes
  * boilerplate. */
 void folio_label_drop_teasers(const reader *r, uint8_t *labels);
+/* The label unit i is set with: a heading of the furniture vocabulary or
+ * said three times is boilerplate, one over 100 columns a paragraph; a
+ * caption of the furniture vocabulary is boilerplate (p: the page's counts,
+ * read for headings only). */
+label folio_label_final(const reader *r, const folio_page *p, int i, label l);
 /* Is the unit narrow enough to be a heading (100 columns, CJK two each)? */
 bool folio_label_heading_fits(const unit *u);
 /* The title: the unit the ranker's scores (title, one a unit) like best

@@ -857,6 +857,25 @@ static void title_beside_dek_or_kicker(void **state)
     }
 }
 
+/* A line of the furniture vocabulary is no caption. */
+static void furniture_is_no_caption(void **state)
+{
+    (void)state;
+    const char *text[] = { "版权所有 湖南省中医药研究院附属医院 Copyright © 2018 All Rights Reserved",
+                           "The quay before sunrise, when the first boats come in." };
+    unit u[2];
+    memset(u, 0, sizeof u);
+    for (int i = 0; i < 2; i++) {
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = folio_scraped_classify(&u[i]);
+    }
+    reader r = { .u = u, .n = 2 };
+    assert_int_equal(folio_label_final(&r, NULL, 0, L_CAPTION), L_BOILER);
+    assert_int_equal(folio_label_final(&r, NULL, 1, L_CAPTION), L_CAPTION);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1028,6 +1047,7 @@ int main(void)
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
         cmocka_unit_test(caption_said_twice),     cmocka_unit_test(title_beside_dek_or_kicker),
+        cmocka_unit_test(furniture_is_no_caption),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
