@@ -185,16 +185,22 @@ static bool family_is(FcPattern *p, const char *spec)
 
 static bool generic(const char *spec)
 {
-    return strncmp(spec, "serif", 5) == 0 || strncmp(spec, "sans-serif", 10) == 0 ||
+    return !*spec || strncmp(spec, "serif", 5) == 0 || strncmp(spec, "sans-serif", 10) == 0 ||
            strncmp(spec, "monospace", 9) == 0;
 }
 
-/* The best embeddable face for a fontconfig pattern that covers `probe`. */
+/* The best embeddable face for a fontconfig pattern that covers `probe`
+ * (spec "": any family, ranked by their coverage of probe). */
 static bool match(const char *spec, const char *lang, int32_t probe, int weight, int spacing, folio_face *out)
 {
     FcPattern *pat = FcNameParse((const FcChar8 *)spec);
     if (!pat)
         return false;
+    FcCharSet *want = *spec ? NULL : FcCharSetCreate();
+    if (want && FcCharSetAddChar(want, (FcChar32)probe))
+        FcPatternAddCharSet(pat, FC_CHARSET, want);
+    if (want)
+        FcCharSetDestroy(want);
     if (lang)
         FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
     if (weight >= 0)
@@ -363,39 +369,7 @@ int folio_fonts_fallback(folio_fonts *fonts, int32_t cp)
     if (i == FOLIO_FACE_COUNT || fonts->searches >= MAX_FALLBACK_SEARCHES)
         return -1;
     fonts->searches++;
-    FcPattern *pat = FcPatternCreate();
-    FcCharSet *want = FcCharSetCreate();
-    if (pat && want && FcCharSetAddChar(want, (FcChar32)cp))
-        FcPatternAddCharSet(pat, FC_CHARSET, want);
-    int found = -1;
-    if (pat && want) {
-        FcConfigSubstitute(NULL, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult res;
-        FcFontSet *set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
-        for (int k = 0; set && k < set->nfont && found < 0; k++) {
-            FcPattern *p = set->fonts[k];
-            FcChar8 *file = NULL, *family = NULL;
-            FcCharSet *cs = NULL;
-            int index = 0;
-            if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
-                FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch || !FcCharSetHasChar(cs, (FcChar32)cp))
-                continue;
-            FcPatternGetInteger(p, FC_INDEX, 0, &index);
-            FcPatternGetString(p, FC_FAMILY, 0, &family);
-            if (!folio_font_file_embeddable((const char *)file, index, false))
-                continue;
-            take(&fonts->face[i], (const char *)file, index, (const char *)family, cs);
-            found = fonts->face[i].path ? i : -1;
-        }
-        if (set)
-            FcFontSetDestroy(set);
-    }
-    if (want)
-        FcCharSetDestroy(want);
-    if (pat)
-        FcPatternDestroy(pat);
-    return found;
+    return match("", NULL, cp, -1, -1, &fonts->face[i]) ? i : -1;
 }
 
 bool folio_face_has(const folio_face *face, int32_t cp)

@@ -120,12 +120,11 @@ int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role);
 int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face);
 /* Advance of cp in face, 1/1000 em. */
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp);
-/* The space a CJK text sets after cp when next follows, 1/1000 em (W3C
- * clreq/jlreq): adjacent punctuation compressed (negative), a quarter em
- * between Han or kana and Latin letters or digits; 0 outside CJK documents. */
-float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, int32_t next);
-/* The code point at byte i of s[0, n), 0 at the end. */
-int32_t folio_pdf_next(const char *s, size_t n, size_t i);
+/* The space a CJK text sets after cp (set in face) when the character at
+ * byte `at` of s[0, n) follows, 1/1000 em (W3C clreq/jlreq): adjacent
+ * punctuation compressed (negative), a quarter em between Han or kana and
+ * Latin letters or digits; 0 at the end and outside CJK documents. */
+float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t n, size_t at);
 /* Width of s set in role at size points. */
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
 

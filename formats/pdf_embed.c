@@ -234,6 +234,13 @@ static bool add_stream(pdf_ctx *c, HPDF_Dict parent, const char *key, const void
            HPDF_Dict_Add(parent, key, s) == HPDF_OK;
 }
 
+/* The CID of a glyph drawn: its id, or (map) the subset's id for it. */
+static unsigned cid_of(const hb_map_t *map, unsigned gid)
+{
+    hb_codepoint_t to = map ? hb_map_get(map, gid) : gid;
+    return to == HB_MAP_VALUE_INVALID ? 0 : to;
+}
+
 /* A CMap over the codes the pages hold (the face's glyph ids), in b: to
  * the text drawn with each (map NULL: a ToUnicode map, bfchar), or to the
  * subset's CIDs (an encoding, cidchar). */
@@ -252,9 +259,8 @@ static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t
         snprintf(line, sizeof line, "%zu begin%s\n", k, op);
         folio_buf_puts(b, line);
         for (size_t j = i; j < i + k; j++) {
-            hb_codepoint_t to = map ? hb_map_get(map, g[j].gid) : 0;
             if (map)
-                snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, to == HB_MAP_VALUE_INVALID ? 0 : to);
+                snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, cid_of(map, g[j].gid));
             else
                 snprintf(line, sizeof line, "<%04X> <%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp);
             folio_buf_puts(b, line);
@@ -273,13 +279,6 @@ static bool to_unicode(pdf_ctx *c, HPDF_Dict type0, const glyph_use *g, size_t n
     bool ok = !b.failed && add_stream(c, type0, "ToUnicode", b.data, b.len, NULL);
     folio_buf_free(&b);
     return ok;
-}
-
-/* The CID of a glyph drawn: its id, or (map) the subset's id for it. */
-static unsigned cid_of(const hb_map_t *map, unsigned gid)
-{
-    hb_codepoint_t to = map ? hb_map_get(map, gid) : gid;
-    return to == HB_MAP_VALUE_INVALID ? 0 : to;
 }
 
 /* The widths of the glyphs drawn by CID: runs of consecutive CIDs as
@@ -342,11 +341,21 @@ static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb
     return ok ? d : NULL;
 }
 
+/* The CIDSystemInfo of Adobe's Identity ordering (glyph-id CIDs). */
+static HPDF_Dict identity_system(pdf_ctx *c)
+{
+    HPDF_Dict info = HPDF_Dict_New(c->pdf->mmgr);
+    bool ok = info && HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
+              HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
+              HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK;
+    return ok ? info : NULL;
+}
+
 /* The CIDFont (its CIDToGIDMap added by the caller), or NULL. */
 static HPDF_Dict cid_font(pdf_ctx *c, HPDF_Dict type0, const pdf_face *pf, const char *name, hb_blob_t *subset,
                           const glyph_use *g, size_t n, const hb_map_t *map)
 {
-    HPDF_Dict cid = HPDF_Dict_New(c->pdf->mmgr), info = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Dict cid = HPDF_Dict_New(c->pdf->mmgr), info = identity_system(c);
     HPDF_Array desc = HPDF_Array_New(c->pdf->mmgr);
     HPDF_Dict fd = descriptor(c, pf, name, subset);
     HPDF_Array w = widths(c, pf, g, n, map);
@@ -354,9 +363,6 @@ static HPDF_Dict cid_font(pdf_ctx *c, HPDF_Dict type0, const pdf_face *pf, const
            HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
            HPDF_Dict_AddName(cid, "Subtype", pf->cff ? "CIDFontType0" : "CIDFontType2") == HPDF_OK &&
            HPDF_Dict_AddName(cid, "BaseFont", name) == HPDF_OK &&
-           HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
-           HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
-           HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
            HPDF_Dict_Add(cid, "CIDSystemInfo", info) == HPDF_OK &&
            HPDF_Dict_Add(cid, "FontDescriptor", fd) == HPDF_OK && HPDF_Dict_AddNumber(cid, "DW", 1000) == HPDF_OK &&
            HPDF_Dict_Add(cid, "W", w) == HPDF_OK && HPDF_Array_Add(desc, cid) == HPDF_OK &&
@@ -373,8 +379,7 @@ static bool cid_to_gid(pdf_ctx *c, HPDF_Dict cid, const hb_map_t *map, const gly
     size_t len = n ? 2 * ((size_t)g[n - 1].gid + 1) : 2;
     unsigned char *m = calloc(len, 1);
     for (size_t i = 0; m && i < n; i++) {
-        hb_codepoint_t to = hb_map_get(map, g[i].gid);
-        to = to == HB_MAP_VALUE_INVALID ? 0 : to;
+        unsigned to = cid_of(map, g[i].gid);
         m[2 * g[i].gid] = (unsigned char)(to >> 8);
         m[2 * g[i].gid + 1] = (unsigned char)to;
     }
@@ -390,12 +395,9 @@ static bool cff_encoding(pdf_ctx *c, HPDF_Dict type0, const hb_map_t *map, const
     folio_buf b = { 0 };
     cmap_text(&b, g, n, map);
     HPDF_Dict s = b.failed ? NULL : HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-    HPDF_Dict info = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Dict info = identity_system(c);
     bool ok = s && info && HPDF_Dict_AddName(s, "Type", "CMap") == HPDF_OK &&
               HPDF_Dict_AddName(s, "CMapName", "FOLIO-Subset") == HPDF_OK &&
-              HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL)) == HPDF_OK &&
-              HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL)) == HPDF_OK &&
-              HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
               HPDF_Dict_Add(s, "CIDSystemInfo", info) == HPDF_OK &&
               HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK &&
               HPDF_Dict_Add(type0, "Encoding", s) == HPDF_OK;

@@ -135,10 +135,12 @@ static bool latin_alnum(int32_t c)
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
-float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, int32_t next)
+float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t n, size_t at)
 {
-    if (!c->cjk_doc || next <= 0)
+    int32_t next = 0;
+    if (!c->cjk_doc || at >= n)
         return 0;
+    folio_utf8_next(s + at, n - at, &next);
     /* Adjacent marks: the first gives up its blank half ("，“", "。」",
      * "）（", "“（"), where it is set full-width. */
     if ((closing_mark(cp) && (closing_mark(next) || opening_mark(next))) || (opening_mark(cp) && opening_mark(next))) {
@@ -150,14 +152,6 @@ float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, int32_t next)
     return (ideo && latin_alnum(next)) || (latin_alnum(cp) && ideo_next) ? 250 : 0;
 }
 
-int32_t folio_pdf_next(const char *s, size_t n, size_t i)
-{
-    int32_t cp = 0;
-    if (i < n)
-        folio_utf8_next(s + i, n - i, &cp);
-    return cp;
-}
-
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
 {
     float w = 0;
@@ -165,11 +159,10 @@ float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
         int32_t cp;
         int face;
         i += folio_utf8_next(s + i, n - i, &cp);
-        int32_t next = folio_pdf_next(s, n, i);
         size_t before = c->substituted;
         cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before; /* counted when drawn, not when measured */
-        w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, next);
+        w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, s, n, i);
     }
     return w * size / 1000.0f;
 }

@@ -131,7 +131,7 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             else
                 pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
             folio_buf_append(&run, utf8, k);
-            float spacing = folio_pdf_spacing(c, face, cp, folio_pdf_next(s, n, i + step));
+            float spacing = folio_pdf_spacing(c, face, cp, s, n, i + step);
             x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
             if (spacing != 0)
                 flush_run(c, &run, run_x, y, role, run_face, size, color, per);
@@ -150,12 +150,11 @@ static float x_at(pdf_ctx *c, const char *s, size_t n, size_t at, float x, int r
         int32_t cp;
         int face = role;
         i += folio_utf8_next(s + i, at - i, &cp);
-        int32_t next = folio_pdf_next(s, n, i);
         size_t before = c->substituted;
         if (cp != ' ')
             cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before;
-        float spacing = cp == ' ' ? 0 : folio_pdf_spacing(c, face, cp, next);
+        float spacing = cp == ' ' ? 0 : folio_pdf_spacing(c, face, cp, s, n, i);
         x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f +
              (cp == ' ' || face == FOLIO_FACE_CJK ? per : 0);
     }
@@ -412,24 +411,23 @@ static void place_code(pdf_ctx *c, const folio_block *b)
     }
 }
 
-enum { CAPTION_LEADING = 13 }; /* the small style's 12.5 pt, and a little */
-
-/* The height the caption under picture b (w points wide) will take, if
- * the next block is one: the picture keeps its caption on its page. */
-static float caption_height(pdf_ctx *c, const folio_block *b, float w)
+/* The height the caption under picture b (w points wide), set in style
+ * st, will take, if the next block is one: the picture keeps its caption on
+ * its page. */
+static float caption_height(pdf_ctx *c, const folio_block *b, float w, const style *st)
 {
     const folio_block *next = b + 1;
     if (next >= c->doc->blocks + c->doc->n_blocks || next->type != FOLIO_BLOCK_CAPTION)
         return 0;
     float measure = c->pw - c->ml - c->mr, width = w < measure * 0.6f ? measure * 0.6f : w;
-    float text = folio_pdf_width(c, next->text, strlen(next->text), FOLIO_FACE_TEXT, 8.5f);
-    return (float)CAPTION_LEADING * (1.0f + floorf(text / width));
+    float text = folio_pdf_width(c, next->text, strlen(next->text), st->role, st->size);
+    return st->leading * (1.0f + floorf(text / width));
 }
 
 /* A picture at most the measure wide (a pixel as at 96 dpi: 0.75 pt) and
  * 45% of the page's text height, centred, on the next page if it does not
  * fit with its caption. */
-static void place_image(pdf_ctx *c, const folio_block *b)
+static void place_image(pdf_ctx *c, const folio_block *b, const style *caption)
 {
     float measure = c->pw - c->ml - c->mr, most = (c->ph - c->mt - c->mb) * 0.45f;
     int pw = b->u.image.width > 0 ? b->u.image.width : 1, ph = b->u.image.height > 0 ? b->u.image.height : 1;
@@ -438,7 +436,7 @@ static void place_image(pdf_ctx *c, const folio_block *b)
         h = h * measure / w, w = measure;
     if (h > most)
         w = w * most / h, h = most;
-    if (c->y + 6 + h + caption_height(c, b, w) > bottom(c) && c->y > c->mt)
+    if (c->y + 6 + h + caption_height(c, b, w, caption) > bottom(c) && c->y > c->mt)
         new_page(c);
     c->y += 6;
     if (!grow(c, (void **)&c->images, &c->cap_images, c->n_images, sizeof *c->images))
@@ -500,7 +498,7 @@ static void place_block(pdf_ctx *c, const folio_block *b)
     case FOLIO_BLOCK_CREDIT: break; /* at the end, together */
     case FOLIO_BLOCK_LIST_ITEM: place_list_item(c, b); break;
     case FOLIO_BLOCK_CODE: place_code(c, b); break;
-    case FOLIO_BLOCK_IMAGE: place_image(c, b); break;
+    case FOLIO_BLOCK_IMAGE: place_image(c, b, &small); break;
     default:
         assert(!"block type missing from the PDF writer");
     }
