@@ -137,9 +137,10 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
     for (size_t i = 0, n = strlen(s); i < n;) {
         int32_t cp;
         i += folio_utf8_next(s + i, n - i, &cp);
-        char hex[8];
-        snprintf(hex, sizeof hex, "%04X", folio_pdf_embed_glyph(pf, cp) & 0xFFFF);
-        folio_buf_puts(&b, hex);
+        static const char digits[] = "0123456789ABCDEF";
+        unsigned g = folio_pdf_embed_glyph(pf, cp);
+        char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
+        folio_buf_append(&b, hex, 4);
     }
     folio_buf_puts(&b, "> Tj\n");
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;

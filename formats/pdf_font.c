@@ -142,8 +142,11 @@ float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t 
         return 0;
     folio_utf8_next(s + at, n - at, &next);
     /* Adjacent marks: the first gives up its blank half ("，“", "。」",
-     * "）（", "“（"), where it is set full-width. */
-    if ((closing_mark(cp) && (closing_mark(next) || opening_mark(next))) || (opening_mark(cp) && opening_mark(next))) {
+     * "）（", "“（"), where it is set full-width.  (The ranges hold every
+     * mark: most characters are tested no further.) */
+    bool mark = (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3001 && cp <= 0x3015) || (cp >= 0xFF08 && cp <= 0xFF5D);
+    if (mark && ((closing_mark(cp) && (closing_mark(next) || opening_mark(next))) ||
+                 (opening_mark(cp) && opening_mark(next)))) {
         float adv = folio_pdf_advance(c, face, cp);
         return adv >= 900 ? -adv / 2 : 0;
     }
