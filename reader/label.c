@@ -297,6 +297,40 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
     }
 }
 
+/* The header is lines, the article prose.  A paragraph of running prose
+ * (closing_prose: a sentence of 15 words or 30 CJK characters) is no
+ * metadata line, whatever the decode made of it (no meta line of the
+ * labelled corpora is one), unless a byline's label opens it (an author's
+ * note: "By Jane Doe, a deputy editor … She has covered …").  And a
+ * standfirst stands between the headline and the article's text: a summary
+ * that a section's heading follows before any paragraph or header line
+ * (captions and furniture aside) is the article's opening paragraph, the
+ * text before its first section. */
+static int next_header_or_text(const uint8_t *labels, int n, int i)
+{
+    int j = i + 1;
+    while (j < n && (labels[j] == L_CAPTION || labels[j] == L_BOILER || labels[j] == L_DUP ||
+                     labels[j] == L_SUMMARY))
+        j++;
+    return j;
+}
+
+void folio_label_opening(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        if (labels[i] == L_META && r->u[i].cls == C_PLAIN && closing_prose(&r->u[i]) &&
+            !folio_scraped_byline_opens(r->u[i].text, r->u[i].len))
+            labels[i] = L_PARA;
+        else if (labels[i] == L_SUMMARY) {
+            int j = next_header_or_text(labels, r->n, i);
+            if (j < r->n && labels[j] == L_HEADING)
+                for (int k = i; k < j; k++)
+                    if (labels[k] == L_SUMMARY)
+                        labels[k] = L_PARA;
+        }
+    }
+}
+
 /* The words under a picture are its caption: a short paragraph right
  * below the word a page shows where a picture stands ("Image", "Photo",
  * "图片": the picture's alternative text, all that is left of it in the
@@ -597,6 +631,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_captions(r, labels);
         folio_label_caption_copies(r, labels);
         folio_label_article_end(r, scores, labels);
+        folio_label_opening(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

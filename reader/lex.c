@@ -573,13 +573,19 @@ static bool labelled_name(const char *s, size_t n, wordlist labels)
     return false;
 }
 
+/* Does the text open with a byline's label ("By ", "作者：")? */
+bool folio_scraped_byline_opens(const char *s, size_t n)
+{
+    return any_prefix(s, n, LIST(BYLINE, PREFIX));
+}
+
 static bool is_byline(const unit *u)
 {
     const char *s = u->text;
     size_t n = u->len;
     if (u->chars > 60 || u->ends_sentence)
         return false;
-    if (any_prefix(s, n, LIST(BYLINE, PREFIX)))
+    if (folio_scraped_byline_opens(s, n))
         return true;
     if (n > 3 && memcmp(s + n - 3, " by", 3) == 0 && u->words <= 8)
         return true; /* "Written on Feb 24 by" above the author's name */

@@ -148,6 +148,8 @@ bool folio_scraped_heading_shaped(const unit *u);
 bool folio_scraped_codeish(const unit *u);
 /* The word a page shows where a picture stands ("Image", "图片"), alone. */
 bool folio_scraped_picture_word(const char *s, size_t n);
+/* Does the text open with a byline's label ("By ", "作者：")? */
+bool folio_scraped_byline_opens(const char *s, size_t n);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 

@@ -832,6 +832,36 @@ static void caption_said_twice(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* The header is lines, the article prose: running prose labelled meta is a
+ * paragraph (not an author's note opened by a byline); a summary that a
+ * section's heading follows is the opening paragraph, one followed by a
+ * byline or by the text stays the standfirst. */
+static void opening_prose_is_text(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has "
+                        "changed with it in ways nobody who lived there twenty years ago expected.";
+    const char *bio = "By Jane Doe, a senior editor who has covered harbours and the towns around them "
+                      "for over a decade at this paper and others.";
+    const char *text[] = { "Sunday, May 8, 2016", prose, bio, prose, "Image", "What a harbour is", prose,
+                           prose, "By Jane Doe", prose };
+    uint8_t labels[] = { L_META, L_META, L_META, L_SUMMARY, L_BOILER, L_HEADING, L_PARA,
+                         L_SUMMARY, L_META, L_PARA };
+    const uint8_t want[] = { L_META, L_PARA, L_META, L_PARA, L_BOILER, L_HEADING, L_PARA,
+                             L_SUMMARY, L_META, L_PARA };
+    unit u[10];
+    for (int i = 0; i < 10; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = C_PLAIN; /* what the classes say is not the point here */
+    }
+    reader r = { .u = u, .n = 10 };
+    folio_label_opening(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 /* The title over its dek, and under its kicker: the ranker's best line moves
  * to the headline beside it that it likes nearly as well. */
 static void title_beside_dek_or_kicker(void **state)
@@ -1046,7 +1076,8 @@ int main(void)
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
-        cmocka_unit_test(caption_said_twice),     cmocka_unit_test(title_beside_dek_or_kicker),
+        cmocka_unit_test(caption_said_twice),
+        cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(furniture_is_no_caption),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
