@@ -331,6 +331,32 @@ void folio_label_opening(const reader *r, uint8_t *labels)
     }
 }
 
+/* A line that ends in a pilcrow is a section's heading: the permalink sign
+ * documentation generators (Sphinx, MkDocs, docutils) set after every
+ * heading, and after nothing else.  Below the title, a paragraph or a copy
+ * so marked is a heading (the copy is the table of contents' entry, the
+ * heading the original), unless it repeats the title. */
+static bool ends_with_pilcrow(const unit *u)
+{
+    return u->last_cp == 0x00B6 && u->len > 2;
+}
+
+void folio_label_permalinks(const reader *r, uint8_t *labels, int title)
+{
+    const unit *t = title >= 0 ? &r->u[title] : NULL;
+    for (int i = title + 1; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if ((labels[i] != L_PARA && labels[i] != L_DUP) || !ends_with_pilcrow(u) || !folio_label_heading_fits(u))
+            continue;
+        size_t n = u->len - 2; /* U+00B6 is two bytes */
+        while (n > 0 && u->text[n - 1] == ' ')
+            n--;
+        if (t && n == t->len && memcmp(u->text, t->text, n) == 0)
+            continue;
+        labels[i] = L_HEADING;
+    }
+}
+
 /* The words under a picture are its caption: a short paragraph right
  * below the word a page shows where a picture stands ("Image", "Photo",
  * "图片": the picture's alternative text, all that is left of it in the
@@ -632,6 +658,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_caption_copies(r, labels);
         folio_label_article_end(r, scores, labels);
         folio_label_opening(r, labels);
+        folio_label_permalinks(r, labels, title);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

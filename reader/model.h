@@ -125,6 +125,9 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
 /* Running prose labelled meta is a paragraph; a summary that a heading
  * follows before any paragraph or header line is the opening paragraph. */
 void folio_label_opening(const reader *r, uint8_t *labels);
+/* Below the title t, a paragraph or copy that ends in a pilcrow (the
+ * permalink sign of documentation pages) is a heading. */
+void folio_label_permalinks(const reader *r, uint8_t *labels, int title);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

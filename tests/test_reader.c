@@ -862,6 +862,27 @@ static void opening_prose_is_text(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* A line ending in a pilcrow is a section's heading, the table of
+ * contents' copy of it too; not the title's copy, nor anything above it. */
+static void pilcrow_marks_headings(void **state)
+{
+    (void)state;
+    const char *text[] = { "Setting up\u00b6", "Evolve: Shared History", "Evolve: Shared History \u00b6",
+                           "Setting up\u00b6", "Work goes on in drafts.", "Setting up" };
+    uint8_t labels[] = { L_PARA, L_TITLE, L_PARA, L_DUP, L_PARA, L_PARA };
+    const uint8_t want[] = { L_PARA, L_TITLE, L_PARA, L_HEADING, L_PARA, L_PARA };
+    unit u[6];
+    for (int i = 0; i < 6; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+    }
+    reader r = { .u = u, .n = 6 };
+    folio_label_permalinks(&r, labels, 1);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 /* The title over its dek, and under its kicker: the ranker's best line moves
  * to the headline beside it that it likes nearly as well. */
 static void title_beside_dek_or_kicker(void **state)
@@ -1078,7 +1099,7 @@ int main(void)
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
         cmocka_unit_test(caption_said_twice),
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
-        cmocka_unit_test(furniture_is_no_caption),
+        cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
