@@ -226,6 +226,17 @@ typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu);
+/* The break opportunities of s[0..n) (libunibreak's codes, one a byte),
+ * with Japanese strict kinsoku; -1 when out of memory. */
+int folio_line_breaks(const char *s, size_t n, const char *lang, char *brks);
+/* The same as folio_break_lines for a justified paragraph, by total fit
+ * (justify.c): the breaks that stretch the lines' spaces (and CJK gaps)
+ * most evenly, hyphens and a CJK paragraph's one-character last line
+ * costing extra; lines never exceed the measure.  Falls back to
+ * folio_break_lines where no set of lines fits (a word wider than a line). */
+int folio_break_justified(const char *s, size_t n, const char *lang, double first, double rest,
+                          folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
+                          folio_line_fn emit, void *eu);
 /* The same for a display line (a title, a heading) of one measure, not
  * hyphenated: it breaks between words, never inside a katakana word or a
  * short term in brackets or quotes ("“太平洋防务条约”") unless the word

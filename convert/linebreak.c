@@ -250,6 +250,15 @@ static size_t no_lone_character(const char *s, const char *brks, held *h, size_t
     return p;
 }
 
+int folio_line_breaks(const char *s, size_t n, const char *lang, char *brks)
+{
+    pthread_once(&once, lb_init);
+    if (n && safe_linebreaks(s, n, lang, brks) < 0)
+        return -1;
+    strict_kinsoku(s, n, lang, brks);
+    return 0;
+}
+
 static int break_lines(const char *s, size_t n, const char *lang, bool display, double first, double rest,
                        folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu, folio_line_fn emit,
                        void *eu);
@@ -271,15 +280,13 @@ static int break_lines(const char *s, size_t n, const char *lang, bool display, 
                        folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu, folio_line_fn emit,
                        void *eu)
 {
-    pthread_once(&once, lb_init);
     char *brks = malloc(n ? n : 1);
     if (!brks)
         return -1;
-    if (n && safe_linebreaks(s, n, lang, brks) < 0) {
+    if (folio_line_breaks(s, n, lang, brks) < 0) {
         free(brks);
         return -1;
     }
-    strict_kinsoku(s, n, lang, brks);
     if (display)
         display_breaks(s, n, brks);
     size_t start = 0, last_ok = 0; /* last break opportunity that fits */

@@ -283,7 +283,8 @@ static bool balance(const char *text, size_t n, const char *tag, float width, me
 }
 
 /* Set a paragraph: wrap, justify all but the last line, break pages (never
- * leaving a single first line at the bottom of a page). */
+ * leaving a single first line at the bottom of a page, nor a single last
+ * line at the top of the next). */
 static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
 {
     measure_ctx m = { c, st->role, st->size };
@@ -294,8 +295,10 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
     folio_hyphen_fn hyph = st->justify && c->hyphenator ? folio_hyphen_points : NULL;
     int rc = st->balance && st->first == 0
                  ? folio_break_display(text, n, c->tag, width, measure, &m, collect, &l) /* titles, headings */
-                 : folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph, c->hyphenator,
-                                     collect, &l);
+                 : st->justify ? folio_break_justified(text, n, c->tag, width - st->first, width, measure, &m, hyph,
+                                                       c->hyphenator, collect, &l)
+                               : folio_break_lines(text, n, c->tag, width - st->first, width, measure, &m, hyph,
+                                                   c->hyphenator, collect, &l);
     if (rc != 0 || l.failed) {
         c->nomem = true;
         free(l.v);
@@ -312,7 +315,10 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
     if (l.n >= 2 && c->y + 2 * st->leading > bottom(c))
         new_page(c);
     for (size_t i = 0; i < l.n; i++) {
-        if (c->y + st->leading > bottom(c))
+        /* no widow: the last line goes to the next page with the one before
+         * it, where two lines or more stay behind */
+        bool widow = i >= 2 && i + 2 == l.n && c->y + 2 * st->leading > bottom(c);
+        if (c->y + st->leading > bottom(c) || widow)
             new_page(c);
         float indent = i == 0 ? st->first : 0;
         float base = c->y + (st->leading - st->size) / 2 + st->size * 0.82f;

@@ -61,6 +61,22 @@ for k in $(seq 14 2 40); do
   [ "$img" = "$cap" ] || split=$((split + 1))
 done
 [ "$split" = 0 ] && ok || ko "caption parted from its picture ($split of 14 page breaks)"
+# No widow and no orphan: a paragraph split by a page break leaves two lines
+# or more on each page, wherever the break falls.
+mkdir -p "$tmp/widow"
+lone=0
+for k in $(seq 24 33); do
+  { printf '<html lang="en"><head><title>Tides</title></head><body><article><h1>Tides</h1>\n'
+    i=0; while [ $i -lt $k ]; do
+      printf '<p>The boats come in at dawn and the quay fills, %d.</p>\n' $i; i=$((i + 1)); done
+    printf '<p>START'; i=0; while [ $i -lt 70 ]; do printf ' tide'; i=$((i + 1)); done
+    printf ' END.</p><p>The last paragraph of the article.</p></article></body></html>\n'; } > "$tmp/widow/w.html"
+  ./folio "$tmp/widow/w.html" -o "$tmp/widow/w.pdf" 2>/dev/null || { lone=99; break; }
+  n=1; while pdftotext -f $n -l $n "$tmp/widow/w.pdf" - 2>/dev/null | grep -q .; do
+    [ "$(pdftotext -f $n -l $n "$tmp/widow/w.pdf" - | grep -cE 'START|tide|END')" = 1 ] && lone=$((lone + 1))
+    n=$((n + 1)); done
+done
+[ "$lone" = 0 ] && ok || ko "a paragraph left one line alone on a page ($lone of 10 page breaks)"
 # A character neither the text nor the CJK face has (U+22C5, U+2603) is
 # drawn from an installed face that has it (DejaVu Sans), not replaced.
 printf '港口的冬天\n\n渔船走后，码头有了新生意 a\342\213\205b \342\230\203 和一杯茶。\n' > "$tmp/fallback.txt"

@@ -461,6 +461,80 @@ static bool every_third(void *user, const char *w, size_t n, char *at)
     return true;
 }
 
+/* Justified paragraphs break by total fit: the lines are as evenly full as
+ * the breaks allow (greedy filling leaves one line loose to keep another
+ * full), never over the measure, with the same rules at the breaks. */
+static size_t columns(const char *s)
+{
+    return folio_text_width(s, strlen(s));
+}
+
+static void total_fit(void **state)
+{
+    (void)state;
+    lines l = { 0 };
+    const char *en = "KHAN YOUNIS, GAZA \xE2\x80\x94 The Israeli assault on the Gaza Strip has left the health sector "
+                     "in the besieged coastal enclave in a state of unprecedented, near-total collapse, according to "
+                     "an investigation by +972 Magazine and The Intercept. The dire conditions were prompted by "
+                     "Israel's intensive bombardment, sometimes targeting hospitals and surrounding areas, along with "
+                     "power cuts, shortages of fuel and medical supplies, and an exponential increase in injuries.";
+    size_t shortest_greedy = 60, shortest = 60;
+    assert_int_equal(folio_break_lines(en, strlen(en), "en", 60, 60, folio_measure_columns, NULL, NULL, NULL, collect,
+                                       &l), 0);
+    for (int i = 0; i + 1 < l.n; i++)
+        shortest_greedy = columns(l.line[i]) < shortest_greedy ? columns(l.line[i]) : shortest_greedy;
+    free_lines(&l);
+    assert_int_equal(folio_break_justified(en, strlen(en), "en", 60, 60, folio_measure_columns, NULL, NULL, NULL,
+                                           collect, &l), 0);
+    folio_buf joined = { 0 };
+    for (int i = 0; i < l.n; i++) {
+        assert_true(columns(l.line[i]) <= 60);
+        if (i + 1 < l.n)
+            shortest = columns(l.line[i]) < shortest ? columns(l.line[i]) : shortest;
+        folio_buf_puts(&joined, i ? " " : "");
+        folio_buf_puts(&joined, l.line[i]);
+    }
+    assert_string_equal(joined.data, en); /* every word, in order */
+    assert_true(shortest_greedy <= 51 && shortest >= 55);
+    folio_buf_free(&joined);
+    free_lines(&l);
+    /* Chinese: kinsoku at the breaks, no one-character last line */
+    const char *zh = "当前，美国在亚洲构建集体防御体系的时机已经成熟。长期以来，此类条约既不切实际也非必需。然而，在中国不断增长的影响力面前，建立这样的条约变得迫切（见下文）。";
+    for (int w = 10; w <= 40; w += 1) {
+        assert_int_equal(folio_break_justified(zh, strlen(zh), "zh", w, w, folio_measure_columns, NULL, NULL, NULL,
+                                               collect, &l), 0);
+        for (int i = 0; i < l.n; i++) {
+            assert_true(columns(l.line[i]) <= (size_t)w);
+            int32_t c;
+            folio_utf8_next(l.line[i], strlen(l.line[i]), &c);
+            assert_false(c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF09 || c == 0x201D);
+        }
+        const char *tail = l.line[l.n - 1];
+        size_t letters = 0;
+        for (size_t k = 0; tail[k];) {
+            int32_t c;
+            k += folio_utf8_next(tail + k, strlen(tail + k), &c);
+            letters += folio_is_han(c);
+        }
+        assert_true(l.n == 1 || letters >= 2);
+        free_lines(&l);
+    }
+    /* hyphens: never the last word, not two lines running where it can help */
+    const char *end = "Ships need interoperability.";
+    assert_int_equal(folio_break_justified(end, strlen(end), "en", 20, 20, folio_measure_columns, NULL, every_third,
+                                           NULL, collect, &l), 0);
+    assert_string_equal(l.line[l.n - 1], "interoperability.");
+    free_lines(&l);
+    /* a word wider than the line: set all the same, as the greedy breaker does */
+    const char *wide = "a supercalifragilisticexpialidocious word";
+    assert_int_equal(folio_break_justified(wide, strlen(wide), "en", 10, 10, folio_measure_columns, NULL, NULL, NULL,
+                                           collect, &l), 0);
+    assert_true(l.n >= 4);
+    for (int i = 0; i < l.n; i++)
+        assert_true(columns(l.line[i]) <= 10);
+    free_lines(&l);
+}
+
 static void hyphenation(void **state)
 {
     (void)state;
@@ -603,6 +677,7 @@ int main(void)
         cmocka_unit_test(layout_golden), cmocka_unit_test(balanced_title), cmocka_unit_test(walker), cmocka_unit_test(salient_sentences),
         cmocka_unit_test(every_scalar_breaks),
         cmocka_unit_test(hyphenation),
+        cmocka_unit_test(total_fit),
         cmocka_unit_test(widths),
         cmocka_unit_test(outline_plain),
         cmocka_unit_test(pdf_in_memory),
