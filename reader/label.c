@@ -389,7 +389,8 @@ bool folio_label_heading_fits(const unit *u)
     return u->width <= HEADING_MAX_WIDTH;
 }
 
-/* The label a unit is set with: besides the heading rules, a line of the
+/* The label a unit is set with: besides the heading rules (and a web
+ * page's run-in head, folio_markup_run_in, is no heading), a line of the
  * furniture vocabulary is no caption either ("版权所有 … Copyright ©" under
  * a footer's logo; no caption of the labelled corpora is one). */
 label folio_label_final(const reader *r, const folio_page *p, int i, label l)
@@ -398,6 +399,8 @@ label folio_label_final(const reader *r, const folio_page *p, int i, label l)
         return L_BOILER;
     if (l != L_HEADING)
         return l;
+    if (folio_markup_run_in(r, i))
+        return L_PARA;
     if (furniture_heading(r, p, i))
         return L_BOILER;
     return folio_label_heading_fits(&r->u[i]) ? L_HEADING : L_PARA;

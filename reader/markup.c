@@ -141,12 +141,20 @@ static int top_level(const reader *r)
     return top;
 }
 
-/* A short line wholly in bold that does not end a sentence: a heading
- * written as <p><strong>…</strong></p>. */
-static bool bold_heading(const unit *u)
+bool folio_markup_run_in(const reader *r, int i)
 {
+    const unit *u = &r->u[i];
+    return r->page && u->hint.tag == HT_P && i + 1 < r->n && r->u[i + 1].adjacent &&
+           r->u[i + 1].hint.node == u->hint.node;
+}
+
+/* A short line wholly in bold that does not end a sentence: a heading
+ * written as <p><strong>…</strong></p>; not a paragraph's run-in head. */
+static bool bold_heading(const reader *r, int i)
+{
+    const unit *u = &r->u[i];
     return (u->hint.flags & HF_BOLD) && u->hint.tag == HT_P && !u->ends_sentence && u->chars <= 80 &&
-           !u->ends_colon;
+           !u->ends_colon && !folio_markup_run_in(r, i);
 }
 
 void folio_markup_roles(reader *r, int title)
@@ -163,7 +171,7 @@ void folio_markup_roles(reader *r, int title)
         if (u->hint.tag == HT_HEADING && plain) {
             folio_scraped_block(u, FOLIO_BLOCK_HEADING);
             u->level = (uint8_t)(u->hint.level - top + 1);
-        } else if (bold_heading(u) && plain) {
+        } else if (bold_heading(r, i) && plain) {
             folio_scraped_block(u, FOLIO_BLOCK_HEADING);
         } else if ((u->hint.tag == HT_CAPTION || (u->hint.flags & HF_CAPTION_CLASS)) && plain) {
             folio_scraped_block(u, FOLIO_BLOCK_CAPTION);

@@ -136,6 +136,11 @@ const char *folio_markup_declared_title(reader *r);
 void folio_markup_subtitle(reader *r, int title);
 /* Structure the markup states, over the labels, for units kept in the body. */
 void folio_markup_roles(reader *r, int title);
+/* Does unit i open a web page's <p> whose text goes on after a line break
+ * in the same element ("<p><b>Task gating</b><br>ATF enables …</p>")?  Such
+ * a line is the paragraph's run-in head, not a section's heading: a
+ * section's head stands in an element of its own. */
+bool folio_markup_run_in(const reader *r, int i);
 
 /* label.c: the labeller's reading over the rules' (see model.h) */
 folio_status folio_reader_label(reader *r, const folio_read_opts *opts);
