@@ -374,9 +374,27 @@ void folio_label_captions(const reader *r, uint8_t *labels)
 /* A line the decode made a heading that no article has as a section head:
  * a text the page repeats three times or more, or a phrase of the page's
  * furniture ("Share", "In partnership with", "Related"). */
+/* Text that is one phrase said two or more times over ("How to Shop How
+ * to Shop How to Shop"): a teaser rendered in each of its sizes. */
+static bool said_over(const unit *u)
+{
+    size_t n = u->len;
+    for (size_t k = 2; k <= 4; k++) {
+        if ((n + 1) % k != 0 || (n + 1) / k < 6)
+            continue;
+        size_t step = (n + 1) / k;
+        bool same = true;
+        for (size_t c = 1; c < k && same; c++)
+            same = u->text[c * step - 1] == ' ' && memcmp(u->text, u->text + c * step, step - 1) == 0;
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 static bool furniture_heading(const reader *r, const folio_page *p, int i)
 {
-    return folio_page_copies(p, i) >= 3 || r->u[i].cls == C_BOILER;
+    return r->u[i].cls == C_BOILER || said_over(&r->u[i]) || folio_page_copies(p, i) >= 3;
 }
 
 /* A heading is a line: one wider than a hundred columns (fifty CJK

@@ -927,6 +927,31 @@ static void furniture_is_no_caption(void **state)
     assert_int_equal(folio_label_final(&r, NULL, 1, L_CAPTION), L_CAPTION);
 }
 
+/* A heading that says one phrase over and over (a teaser in each of its
+ * sizes) is furniture; the phrase said once is a heading. */
+static void teaser_said_over(void **state)
+{
+    (void)state;
+    const char *text[] = { "How to Defeat the Urge to Shop How to Defeat the Urge to Shop How to Defeat the Urge to Shop",
+                           "Stone before steel Stone before steel", "How to Defeat the Urge to Shop",
+                           "Tide Tide" };
+    unit u[4];
+    memset(u, 0, sizeof u);
+    for (int i = 0; i < 4; i++) {
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = folio_scraped_classify(&u[i]);
+    }
+    reader r = { .u = u, .n = 4 };
+    folio_page *p = folio_page_new(&r);
+    assert_non_null(p);
+    const label want[] = { L_BOILER, L_BOILER, L_HEADING, L_HEADING };
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(folio_label_final(&r, p, i, L_HEADING), want[i]);
+    folio_page_free(p);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1100,6 +1125,7 @@ int main(void)
         cmocka_unit_test(caption_said_twice),
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
+        cmocka_unit_test(teaser_said_over),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
