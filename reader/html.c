@@ -129,25 +129,36 @@ static bool attr_has(const elem *n, const char *name, const char *needle)
     return hit;
 }
 
+/* The element's inline style, lower-cased without white space, into flat
+ * (the first 255 bytes); false when it has none. */
+static bool flat_style(const elem *n, char flat[256])
+{
+    xmlChar *v = get_attr(n, "style");
+    size_t k = 0;
+    for (const xmlChar *p = v; p && *p && k + 1 < 256; p++)
+        if (!isspace(*p))
+            flat[k++] = (char)tolower(*p);
+    flat[k] = '\0';
+    xmlFree(v);
+    return k > 0;
+}
+
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden. */
 static bool hidden(const elem *n)
 {
     if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
         return true;
-    xmlChar *v = get_attr(n, "style");
-    bool h = false;
-    if (v) {
-        char flat[256];
-        size_t k = 0;
-        for (const xmlChar *p = v; *p && k + 1 < sizeof flat; p++)
-            if (!isspace(*p))
-                flat[k++] = (char)tolower(*p);
-        flat[k] = '\0';
-        h = strstr(flat, "display:none") || strstr(flat, "visibility:hidden");
-    }
-    xmlFree(v);
-    return h;
+    char flat[256];
+    return flat_style(n, flat) && (strstr(flat, "display:none") || strstr(flat, "visibility:hidden"));
+}
+
+/* Set centred: <center>, align="center", inline text-align:center. */
+static bool centred(const elem *n)
+{
+    char flat[256];
+    return name_is(n, "center") || attr_has(n, "align", "center") ||
+           (flat_style(n, flat) && strstr(flat, "text-align:center"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -446,7 +457,7 @@ static ctx enter_ctx(const elem *n, ctx c)
     if (name_is(n, "ol"))
         c.hint.flags |= HF_ORDERED;
     else if (name_is(n, "ul"))
-        c.hint.flags &= (uint16_t)~HF_ORDERED;
+        c.hint.flags &= ~(uint32_t)HF_ORDERED;
     if ((name_is(n, "ol") || name_is(n, "ul")) && c.lists < 6)
         c.lists++;
     if (name_is(n, "nav") || name_is(n, "menu"))
@@ -477,6 +488,8 @@ static ctx enter_ctx(const elem *n, ctx c)
         c.hint.flags |= HF_META_CLASS;
     if (attr_words(n, subtitle_words))
         c.hint.flags |= HF_SUBTITLE_CLASS;
+    if (centred(n))
+        c.hint.flags |= HF_CENTER;
     return c;
 }
 

@@ -32,13 +32,14 @@ enum {
     HF_META_CLASS = 1 << 12,    /* a class or id says byline/author/date */
     HF_TIME = 1 << 13,      /* inside <time> */
     HF_ORDERED = 1 << 14,   /* a list item of an ordered list */
-    HF_SUBTITLE_CLASS = 1 << 15 /* a class or id says subtitle/dek/standfirst */
+    HF_SUBTITLE_CLASS = 1 << 15, /* a class or id says subtitle/dek/standfirst */
+    HF_CENTER = 1 << 16     /* set centred (text-align: center, align="center", <center>) */
 };
 
 typedef struct line_hint {
     uint8_t tag;              /* html_tag */
     uint8_t level;            /* heading level 1..6; a list item's depth (0: top level) */
-    uint16_t flags;
+    uint32_t flags;
     uint32_t node;            /* the innermost block element holding the line (see html_page.nodes) */
 } line_hint;
 

@@ -357,6 +357,90 @@ void folio_label_permalinks(const reader *r, uint8_t *labels, int title)
     }
 }
 
+/* Numbered steps are the article: short lines that count up one by one
+ * under the same word ("Step 1", "Step 2", …; "第1步"), three or more, with
+ * running text between them, are a how-to's steps, however much their
+ * repeated template looks like a list's furniture.  The step lines and the
+ * prose under each are kept. */
+enum { STEP_MIN = 3, STEP_MAX_CHARS = 24, STEP_TAIL = 3 };
+
+typedef struct step {
+    int unit, number;
+    size_t word;           /* bytes of the text before the number */
+} step;
+
+/* "Step 12" -> word "Step", number 12; false unless the unit is so made. */
+static bool step_line(const unit *u, step *out)
+{
+    if (u->chars > STEP_MAX_CHARS || u->words > 3)
+        return false;
+    size_t a = 0, n = u->len;
+    while (a < n && !(u->text[a] >= '0' && u->text[a] <= '9'))
+        a++;
+    size_t b = a;
+    while (b < n && u->text[b] >= '0' && u->text[b] <= '9')
+        b++;
+    if (a == 0 || b == a || b - a > 2 || n - b > 4)
+        return false;
+    for (size_t k = b; k < n; k++)
+        if (u->text[k] >= '0' && u->text[k] <= '9')
+            return false;
+    out->number = atoi(u->text + a);
+    out->word = a;
+    return true;
+}
+
+static bool step_prose(const unit *u)
+{
+    return (u->prose || u->ends_sentence) && (u->words >= 4 || u->cjk >= 10);
+}
+
+/* Is there running text between units a and b? */
+static bool prose_between(const reader *r, int a, int b)
+{
+    for (int i = a + 1; i < b; i++)
+        if (step_prose(&r->u[i]))
+            return true;
+    return false;
+}
+
+static void keep_steps(const reader *r, uint8_t *labels, const step *s, int count)
+{
+    for (int k = 0; k < count; k++) {
+        int end = k + 1 < count ? s[k + 1].unit : r->n;
+        labels[s[k].unit] = L_PARA;
+        for (int i = s[k].unit + 1, gap = 0; i < end && gap < STEP_TAIL; i++) {
+            gap = step_prose(&r->u[i]) ? 0 : gap + 1;
+            if (step_prose(&r->u[i]) && (labels[i] == L_BOILER || labels[i] == L_DUP))
+                labels[i] = L_PARA;
+        }
+    }
+}
+
+void folio_label_steps(const reader *r, uint8_t *labels)
+{
+    enum { MAX_STEPS = 64 };
+    step run[MAX_STEPS];
+    for (int i = 0; i < r->n; i++) {
+        step first;
+        if (!step_line(&r->u[i], &first) || (first.number != 0 && first.number != 1))
+            continue;
+        int count = 0;
+        run[count++] = (step){ i, first.number, first.word };
+        for (int j = i + 1; j < r->n && count < MAX_STEPS; j++) {
+            step next;
+            const step *last = &run[count - 1];
+            if (step_line(&r->u[j], &next) && next.number == last->number + 1 && next.word == last->word &&
+                memcmp(r->u[j].text, r->u[i].text, next.word) == 0 && prose_between(r, last->unit, j))
+                run[count++] = (step){ j, next.number, next.word };
+        }
+        if (count >= STEP_MIN) {
+            keep_steps(r, labels, run, count);
+            i = run[count - 1].unit;
+        }
+    }
+}
+
 /* The words under a picture are its caption: a short paragraph right
  * below the word a page shows where a picture stands ("Image", "Photo",
  * "图片": the picture's alternative text, all that is left of it in the
@@ -382,10 +466,10 @@ static bool said_over(const unit *u)
     for (size_t k = 2; k <= 4; k++) {
         if ((n + 1) % k != 0 || (n + 1) / k < 6)
             continue;
-        size_t step = (n + 1) / k;
+        size_t each = (n + 1) / k;
         bool same = true;
         for (size_t c = 1; c < k && same; c++)
-            same = u->text[c * step - 1] == ' ' && memcmp(u->text, u->text + c * step, step - 1) == 0;
+            same = u->text[c * each - 1] == ' ' && memcmp(u->text, u->text + c * each, each - 1) == 0;
         if (same)
             return true;
     }
@@ -680,6 +764,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_article_end(r, scores, labels);
         folio_label_opening(r, labels);
         folio_label_permalinks(r, labels, title);
+        folio_label_steps(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

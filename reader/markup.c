@@ -157,6 +157,49 @@ static bool bold_heading(const reader *r, int i)
            !u->ends_colon && !folio_markup_run_in(r, i);
 }
 
+/* Lines set centred in the body, two or more in a row, short, and not under
+ * a picture (a caption is set so too) are verse or an epigraph: a quote.  A
+ * line of the run that is a heading and ends no sentence (the poem's title)
+ * stays one; its attribution ("——（宋）陆游", "— Basho") is the quote's. */
+enum { VERSE_MAX_WIDTH = 80 };
+
+static bool verse_line(const unit *u)
+{
+    return (u->hint.flags & HF_CENTER) && u->hint.tag == HT_P && !(u->hint.flags & HF_AFTER_IMG) &&
+           u->width <= VERSE_MAX_WIDTH && u->role == R_BLOCK &&
+           (u->btype == FOLIO_BLOCK_PARAGRAPH || u->btype == FOLIO_BLOCK_HEADING);
+}
+
+static bool attribution(const unit *u)
+{
+    int32_t c;
+    folio_utf8_next(u->text, u->len, &c);
+    return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+static void verse(reader *r)
+{
+    int body = 0, centre = 0;
+    for (int i = 0; i < r->n; i++)
+        if (r->u[i].role == R_BLOCK) {
+            body++;
+            centre += (r->u[i].hint.flags & HF_CENTER) != 0;
+        }
+    if (centre * 4 > body * 3) /* a page that centres most of its text says nothing by it */
+        return;
+    for (int i = 0; i < r->n;) {
+        int j = i;
+        while (j < r->n && verse_line(&r->u[j]))
+            j++;
+        for (int k = i; j - i >= 2 && k < j; k++) {
+            unit *u = &r->u[k];
+            if (u->btype == FOLIO_BLOCK_PARAGRAPH || attribution(u) || u->ends_sentence)
+                folio_scraped_block(u, FOLIO_BLOCK_QUOTE);
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
 void folio_markup_roles(reader *r, int title)
 {
     if (!r->page)
@@ -183,6 +226,7 @@ void folio_markup_roles(reader *r, int title)
             folio_scraped_block(u, FOLIO_BLOCK_CODE);
         }
     }
+    verse(r);
 }
 
 /* ------------------------------------------------------------------ */

@@ -128,6 +128,9 @@ void folio_label_opening(const reader *r, uint8_t *labels);
 /* Below the title t, a paragraph or copy that ends in a pilcrow (the
  * permalink sign of documentation pages) is a heading. */
 void folio_label_permalinks(const reader *r, uint8_t *labels, int title);
+/* Three or more short lines counting up under one word ("Step 1", "Step
+ * 2", …) with running text between are kept, and the prose under each. */
+void folio_label_steps(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

@@ -952,6 +952,27 @@ static void teaser_said_over(void **state)
     folio_page_free(p);
 }
 
+/* Numbered steps with running text between are kept, the prose under
+ * each too; lines counting up with nothing between (a pager) are not. */
+static void numbered_steps_kept(void **state)
+{
+    (void)state;
+    const char *prose = "Measure the circumference of your cloche and cut the foam to fit inside it.";
+    const char *text[] = { "Step 1", prose, "Step 2", prose, "Step 3", prose, "Related", "Page 1", "Page 2", "Page 3" };
+    uint8_t labels[] = { L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    unit u[10];
+    for (int i = 0; i < 10; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+    }
+    reader r = { .u = u, .n = 10 };
+    folio_label_steps(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1125,7 +1146,7 @@ int main(void)
         cmocka_unit_test(caption_said_twice),
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
