@@ -475,6 +475,7 @@ cleanup:
             folio_pdf_embed_free(&c.face[i]);
         free(c.face[i].adv);
         free(c.face[i].used);
+        free(c.face[i].astral);
         free(c.pick[i]);
     }
     folio_hyphenator_free(c.hyphenator);

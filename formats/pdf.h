@@ -27,6 +27,8 @@ typedef struct pdf_face {
     int owner;                  /* the slot that embeds the file (roles sharing a file share it) */
     float *adv;                 /* advance per BMP code point plus one, 1/1000 em; 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
+    int32_t *astral;            /* the code points beyond the BMP drawn (n_astral; heap) */
+    size_t n_astral, cap_astral;
     bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;
 
@@ -99,6 +101,11 @@ typedef struct pdf_ctx {
     struct _HPDF_Dict_Rec **pages; /* HPDF_Page: libharu pages created so far */
     size_t n_hpages, cap_hpages;
     int8_t *pick[FOLIO_FACE_COUNT]; /* per role: face chosen per BMP code point, -2 not yet */
+    struct astral_pick {        /* the same beyond the BMP (emoji, rare Han), the first few */
+        int32_t cp;
+        int8_t role, face;
+    } astral_pick[128];
+    size_t n_astral_pick;
     size_t substituted;         /* characters no font can show */
     int32_t replacement;        /* what they were replaced with */
     bool nomem;                 /* out of memory: stop */
@@ -112,14 +119,16 @@ typedef struct pdf_ctx {
 
 /* pdf_font.c: load face i (a FOLIO_FACE_ role) on first use; false if it has none. */
 bool folio_pdf_face(pdf_ctx *c, int i);
-/* The face that shows BMP code point cp in role (CJK characters from the
- * CJK face first), or -1; remembered per role. */
+/* The face that shows code point cp in role (CJK characters from the CJK
+ * face first), or -1; remembered per role (beyond the BMP, the first 128). */
 int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role);
 /* The character drawn for cp in role (a replacement where no face shows
  * it, counted in c->substituted) and, in *face, the face that shows it. */
 int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face);
 /* Advance of cp in face, 1/1000 em. */
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp);
+/* Note that cp is drawn in face (its glyph goes into the subset). */
+void folio_pdf_mark_used(pdf_ctx *c, int face, int32_t cp);
 /* The space a CJK text sets after cp (set in face) when the character at
  * byte `at` of s[0, n) follows, 1/1000 em (W3C clreq/jlreq): adjacent
  * punctuation compressed (negative), a quarter em between Han or kana and

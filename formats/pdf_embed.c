@@ -172,9 +172,9 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
     *n = 0;
     for (int j = 0; g && j < FOLIO_FACE_COUNT; j++) {
         const pdf_face *pf = &c->face[j];
-        if (!pf->font || pf->owner != owner || !pf->used)
+        if (!pf->font || pf->owner != owner)
             continue;
-        for (int32_t cp = 0; g && cp < 65536; cp++) {
+        for (int32_t cp = 0; g && pf->used && cp < 65536; cp++) {
             if (!pf->used[cp >> 3]) {
                 cp |= 7; /* none of these eight */
                 continue;
@@ -190,6 +190,17 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
                     break;
             }
             g[(*n)++] = (glyph_use){ folio_pdf_embed_glyph(&c->face[owner], cp), cp };
+        }
+        for (size_t k = 0; g && k < pf->n_astral; k++) {
+            if (*n == cap) {
+                glyph_use *more = realloc(g, (cap *= 2) * sizeof *g);
+                if (!more)
+                    free(g);
+                g = more;
+                if (!g)
+                    break;
+            }
+            g[(*n)++] = (glyph_use){ folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k] };
         }
     }
     if (!g)
@@ -262,6 +273,9 @@ static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t
         for (size_t j = i; j < i + k; j++) {
             if (map)
                 snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, cid_of(map, g[j].gid));
+            else if (g[j].cp > 0xFFFF) /* UTF-16: a surrogate pair */
+                snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", g[j].gid & 0xFFFF,
+                         0xD800u + (((unsigned)g[j].cp - 0x10000u) >> 10), 0xDC00u + (((unsigned)g[j].cp - 0x10000u) & 0x3FF));
             else
                 snprintf(line, sizeof line, "<%04X> <%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp);
             folio_buf_puts(b, line);

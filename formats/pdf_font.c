@@ -71,10 +71,21 @@ static int pick_uncached(pdf_ctx *c, int32_t cp, int role)
 
 /* Every character of the text is measured, so the face chosen for a code
  * point is remembered per role (fontconfig's charset lookups dominated). */
+static int pick_astral(pdf_ctx *c, int32_t cp, int role)
+{
+    for (size_t i = 0; i < c->n_astral_pick; i++)
+        if (c->astral_pick[i].cp == cp && c->astral_pick[i].role == role)
+            return c->astral_pick[i].face;
+    int face = pick_uncached(c, cp, role);
+    if (c->n_astral_pick < sizeof c->astral_pick / sizeof c->astral_pick[0])
+        c->astral_pick[c->n_astral_pick++] = (struct astral_pick){ cp, (int8_t)role, (int8_t)face };
+    return face;
+}
+
 int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role)
 {
     if (cp > 0xFFFF)
-        return pick_uncached(c, cp, role);
+        return pick_astral(c, cp, role);
     int8_t *memo = c->pick[role];
     if (!memo) {
         memo = c->pick[role] = malloc(65536);
@@ -87,11 +98,10 @@ int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role)
     return memo[cp];
 }
 
-/* The character actually drawn: outside the BMP (the UTF-8 encoder cannot
- * address it) or in no face, a visible replacement. */
+/* The character actually drawn: in no face, a visible replacement. */
 int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face)
 {
-    if (cp <= 0xFFFF && (*face = folio_pdf_pick(c, cp, role)) >= 0)
+    if ((*face = folio_pdf_pick(c, cp, role)) >= 0)
         return cp;
     c->substituted++;
     static const int32_t repl[] = { 0x25A1, 0xFFFD, '?' };
@@ -105,6 +115,8 @@ int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face)
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp)
 {
     pdf_face *f = &c->face[face];
+    if (cp > 0xFFFF) /* rare: not remembered */
+        return folio_pdf_embed_advance(f, cp);
     if (!f->adv && !(f->adv = calloc(65536, sizeof *f->adv))) {
         c->nomem = true;
         return 500;
@@ -170,3 +182,28 @@ float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
     return w * size / 1000.0f;
 }
 
+void folio_pdf_mark_used(pdf_ctx *c, int face, int32_t cp)
+{
+    pdf_face *pf = &c->face[face];
+    if (cp > 0xFFFF) {
+        for (size_t i = 0; i < pf->n_astral; i++)
+            if (pf->astral[i] == cp)
+                return;
+        if (pf->n_astral == pf->cap_astral) {
+            size_t cap = pf->cap_astral ? pf->cap_astral * 2 : 16;
+            int32_t *more = realloc(pf->astral, cap * sizeof *more);
+            if (!more) {
+                c->nomem = true;
+                return;
+            }
+            pf->astral = more;
+            pf->cap_astral = cap;
+        }
+        pf->astral[pf->n_astral++] = cp;
+        return;
+    }
+    if (!pf->used && !(pf->used = calloc(65536 / 8, 1)))
+        c->nomem = true;
+    else
+        pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}

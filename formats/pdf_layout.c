@@ -125,11 +125,7 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             }
             char utf8[4];
             size_t k = (size_t)utf8proc_encode_char(cp, (uint8_t *)utf8);
-            pdf_face *pf = &c->face[face];
-            if (!pf->used && !(pf->used = calloc(65536 / 8, 1)))
-                c->nomem = true;
-            else
-                pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            folio_pdf_mark_used(c, face, cp);
             folio_buf_append(&run, utf8, k);
             float spacing = folio_pdf_spacing(c, face, cp, s, n, i + step);
             x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);

@@ -31,11 +31,13 @@ done
   python3 tests/check_pdf.py "$tmp/en-harbour.json" "$tmp/en-a5.pdf" --min-hyphens 1 && ok || ko "English hyphenation"
 size=$(pdfinfo "$tmp/p.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1x\2/p')
 [ "$size" = "419.528x595.276" ] && ok || ko "a5 page size is $size"
-# Emoji and CJK Extension B cannot be shown: replaced, one warning, no crash.
-printf 'A Title With Emoji\n\n2024-01-01\n\nA paragraph with an emoji \360\237\230\200 and a rare \360\240\200\200 character in it.\n\nAnother paragraph of text that is long enough to be prose here.\n' > "$tmp/emoji.txt"
+# Characters beyond the BMP: drawn from a face that has them (an emoji from
+# DejaVu Sans), else replaced (two of a private-use plane, which no face has),
+# one warning, no crash.
+printf 'A Title With Emoji\n\n2024-01-01\n\nA paragraph with an emoji \360\237\230\200 and rare \363\260\200\201 \364\200\200\201 characters in it.\n\nAnother paragraph of text that is long enough to be prose here.\n' > "$tmp/emoji.txt"
 ./folio "$tmp/emoji.txt" -o "$tmp/emoji.pdf" 2> "$tmp/emoji.err"
 if grep -q "warning: 2 characters" "$tmp/emoji.err" && [ "$(wc -l < "$tmp/emoji.err")" = 1 ] &&
-   pdftotext "$tmp/emoji.pdf" - | grep -Eq "emoji (□|�) and a rare (□|�) character"; then ok; else ko "emoji substitution"; cat "$tmp/emoji.err"; fi
+   pdftotext "$tmp/emoji.pdf" - | grep -Eq "emoji 😀 and rare (□|�) (□|�) characters"; then ok; else ko "emoji substitution"; cat "$tmp/emoji.err"; fi
 # OpenType/CFF faces are embedded (Noto Serif CJK, the default CJK face where
 # fonts-noto-cjk is installed, as make deps does): subset, and the text reads back.
 if fc-list "Noto Serif CJK SC" | grep -q .; then
@@ -77,11 +79,12 @@ for k in $(seq 24 33); do
     n=$((n + 1)); done
 done
 [ "$lone" = 0 ] && ok || ko "a paragraph left one line alone on a page ($lone of 10 page breaks)"
-# A character neither the text nor the CJK face has (U+22C5, U+2603) is
-# drawn from an installed face that has it (DejaVu Sans), not replaced.
-printf '港口的冬天\n\n渔船走后，码头有了新生意 a\342\213\205b \342\230\203 和一杯茶。\n' > "$tmp/fallback.txt"
+# A character neither the text nor the CJK face has (U+22C5, U+2603, and
+# U+1F600 beyond the BMP) is drawn from an installed face that has it (DejaVu
+# Sans), not replaced, and reads back.
+printf '港口的冬天\n\n渔船走后，码头有了新生意 a\342\213\205b \342\230\203 \360\237\230\200 和一杯茶。\n' > "$tmp/fallback.txt"
 if ./folio "$tmp/fallback.txt" -o "$tmp/fallback.pdf" 2> "$tmp/fallback.err" && [ ! -s "$tmp/fallback.err" ] &&
-   pdftotext "$tmp/fallback.pdf" - | grep -q "a⋅b ☃ 和" && [ "$(pdffonts "$tmp/fallback.pdf" | grep -c yes)" = 3 ]; then
+   pdftotext "$tmp/fallback.pdf" - | grep -q "a⋅b ☃ 😀 和" && [ "$(pdffonts "$tmp/fallback.pdf" | grep -c yes)" = 3 ]; then
   ok; else ko "fallback face"; cat "$tmp/fallback.err"; fi
 # A font that does not exist: one clear line, exit 1, no output file.
 if ! ./folio tests/samples/zh-library.txt --cjk-font "No Such Font" -o "$tmp/nofont.pdf" 2> "$tmp/nofont.err" &&
