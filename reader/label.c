@@ -95,16 +95,36 @@ static const float TITLE_OVER_DEK = 1.5f;
  * The decode then reads the page with that unit as the title, so that the
  * header follows from it; a unit it labels title besides is a copy, or
  * takes its next label. */
+/* A line that goes on from another ("...or, why do I bother.") is no
+ * title: it opens with an ellipsis. */
+static bool continues(const unit *u)
+{
+    return folio_starts_with_ci(u->text, u->len, "...") || folio_starts_with_ci(u->text, u->len, "\xE2\x80\xA6");
+}
+
+/* A Latin headline opens with a capital or a brand's mixed case ("iPhone"),
+ * not a lower-case word ("evolve extension for Mercurial": a site's tag). */
+static bool opens_lower(const unit *u)
+{
+    if (u->len < 2 || !folio_is_lower((unsigned char)u->text[0]))
+        return false;
+    for (size_t i = 1; i < u->len && u->text[i] != ' '; i++)
+        if (folio_is_upper((unsigned char)u->text[i]))
+            return false;
+    return true;
+}
+
 int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && (t < 0 || title[i] > title[t]))
+        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
      * first, then the standfirst. */
-    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && title[t - 1] >= title[t] - TITLE_OVER_DEK)
+    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) &&
+        title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
     /* A kicker (a section's name of a few words) over the headline: the
      * headline under it, where the ranker likes it nearly as well. */

@@ -908,6 +908,32 @@ static void title_beside_dek_or_kicker(void **state)
     }
 }
 
+/* A line that goes on from another ("...or, why bother.") is no title; a
+ * line over the best one that opens with a lower-case word (a site's tag)
+ * is no headline to move up to, a brand's mixed case ("iPhone") is. */
+static void title_not_a_continuation(void **state)
+{
+    (void)state;
+    const char *dots[] = { "linux usability", "...or, why do I bother.", "In December I tried to install it." };
+    const char *tag[] = { "evolve extension for Mercurial", "Evolve: Shared Mutable History", "Contents" };
+    const char *brand[] = { "iPhone Review Roundup", "The Phone That Lasts a Week", "By Jane Doe" };
+    const char *const *pages[] = { dots, tag, brand };
+    const float scores[][3] = { { 1.0f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f } };
+    const int want[] = { 0, 1, 0 };
+    for (int k = 0; k < 3; k++) {
+        unit u[3];
+        memset(u, 0, sizeof u);
+        for (int i = 0; i < 3; i++) {
+            u[i].text = (char *)pages[k][i];
+            u[i].len = strlen(pages[k][i]);
+            folio_scraped_features(&u[i]);
+            u[i].cls = folio_scraped_classify(&u[i]);
+        }
+        reader r = { .u = u, .n = 3 };
+        assert_int_equal(folio_label_choose_title(&r, scores[k]), want[k]);
+    }
+}
+
 /* A line of the furniture vocabulary is no caption. */
 static void furniture_is_no_caption(void **state)
 {
@@ -1145,6 +1171,7 @@ int main(void)
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
         cmocka_unit_test(caption_said_twice),
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
+        cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept),
         cmocka_unit_test(short_text_read_by_rules),
