@@ -632,23 +632,109 @@ static bool headline_like(const unit *u)
 }
 
 /* A headline is often shown twice: in a breadcrumb or the browser title
- * ("Title | Site"), a sticky bar, a share box.  Which short units stand
- * inside a longer one, and how near each headline-shaped unit stands
- * before the start of the prose (the nearest is 1, the next 1/2...).
- * The search is quadratic: pages of more than 4,000 units skip it. */
-static void copy_stats(const reader *r, folio_page *p)
+ * ("Title | Site"), a sticky bar, a share box.  Which short units (10 to
+ * 200 characters) stand inside a longer one (at most three times as long
+ * and 80 bytes more), and how near each headline-shaped unit stands before
+ * the start of the prose (the nearest is 1, the next 1/2...).  One pass over
+ * the units that could hold one: the short units are found by their first
+ * eight bytes at each position (a hash of them), compared whole only there. */
+static uint64_t key8(const char *s)
 {
-    for (int i = 0; r->n <= 4000 && i < r->n; i++) {
-        const unit *u = &r->u[i];
-        if (u->chars < 10 || u->chars > 200)
+    uint64_t k;
+    memcpy(&k, s, 8);
+    return k;
+}
+
+static size_t key_slot(const uint64_t *keys, const int *head, size_t mask, uint64_t k)
+{
+    size_t s = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (head[s] >= 0 && keys[s] != k)
+        s = (s + 1) & mask;
+    return s;
+}
+
+typedef struct short_units {
+    uint64_t *keys;            /* first eight bytes, by hash slot */
+    int *head, *next;          /* the units of a slot, chained */
+    int *rep;                  /* a unit whose text an earlier one says: that one, else -1 */
+    size_t mask;
+    uint8_t pairs[8192];       /* bit set: the first two bytes of some short unit */
+} short_units;
+
+static unsigned pair_of(const char *s)
+{
+    return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+}
+
+static void find_inside(const reader *r, folio_page *p, const short_units *t, int j)
+{
+    const unit *v = &r->u[j];
+    const uint64_t *keys = t->keys;
+    const int *head = t->head, *next = t->next;
+    size_t mask = t->mask;
+    for (size_t at = 0; at + 8 <= v->len; at++) {
+        unsigned pair = pair_of(v->text + at);
+        if (!(t->pairs[pair >> 3] & (1u << (pair & 7))))
             continue;
-        for (int j = 0; j < r->n; j++)
-            if (j != i && r->u[j].len > u->len && r->u[j].len < u->len * 3 + 80 &&
-                memmem(r->u[j].text, r->u[j].len, u->text, u->len)) {
+        size_t s = key_slot(keys, head, mask, key8(v->text + at));
+        for (int i = head[s]; i >= 0; i = next[i]) {
+            const unit *u = &r->u[i];
+            if (i != j && !(p->copy[i] & 1) && v->len > u->len && v->len < u->len * 3 + 80 &&
+                at + u->len <= v->len && memcmp(v->text + at, u->text, u->len) == 0)
                 p->copy[i] |= 1;
-                break;
-            }
+        }
     }
+}
+
+static bool copy_stats(const reader *r, folio_page *p)
+{
+    short_units *t = calloc(1, sizeof *t);
+    size_t longest = 0;
+    if (!t)
+        return false;
+    t->mask = 15;
+    while (t->mask < 2 * (size_t)r->n)
+        t->mask = t->mask * 2 + 1;
+    t->head = malloc((t->mask + 1) * sizeof *t->head);
+    t->next = malloc(((size_t)r->n + 1) * sizeof *t->next);
+    t->rep = malloc(((size_t)r->n + 1) * sizeof *t->rep);
+    t->keys = malloc((t->mask + 1) * sizeof *t->keys);
+    bool ok = t->head && t->next && t->keys && t->rep;
+    for (size_t s = 0; ok && s <= t->mask; s++)
+        t->head[s] = -1;
+    for (int i = 0; ok && i < r->n; i++)
+        t->rep[i] = -1;
+    for (int i = 0; ok && i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (u->chars < 10 || u->chars > 200 || u->len < 8)
+            continue;
+        size_t s = key_slot(t->keys, t->head, t->mask, key8(u->text));
+        int same = t->head[s];
+        while (same >= 0 && !(r->u[same].len == u->len && memcmp(r->u[same].text, u->text, u->len) == 0))
+            same = t->next[same];
+        t->rep[i] = same; /* a text said before is found where it is */
+        if (same >= 0)
+            continue;
+        t->keys[s] = key8(u->text);
+        t->next[i] = t->head[s];
+        t->head[s] = i;
+        unsigned pair = pair_of(u->text);
+        t->pairs[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+        longest = u->len > longest ? u->len : longest;
+    }
+    for (int j = 0; ok && j < r->n; j++)
+        if (r->u[j].len < longest * 3 + 80)
+            find_inside(r, p, t, j);
+    for (int i = 0; ok && i < r->n; i++)
+        if (t->rep[i] >= 0)
+            p->copy[i] |= p->copy[t->rep[i]] & 1;
+    free(t->rep);
+    free(t->head);
+    free(t->next);
+    free(t->keys);
+    free(t);
+    if (!ok)
+        return false;
     int k = 0;
     for (int i = p->anchor - 1; i >= 0 && k < 8; i--)
         if (headline_like(&r->u[i]))
@@ -659,6 +745,7 @@ static void copy_stats(const reader *r, folio_page *p)
     for (int i = p->from - 1; i >= 0 && k < 8; i--)
         if (headline_like(&r->u[i]))
             p->crank[i] = 1.0f / (float)++k;
+    return true;
 }
 
 /* Counts behind the window features: units whose template repeats three
@@ -759,7 +846,10 @@ folio_page *folio_page_new(const reader *r)
         return NULL;
     }
     p->anchor = text_anchor(r);
-    copy_stats(r, p);
+    if (!copy_stats(r, p)) {
+        folio_page_free(p);
+        return NULL;
+    }
     window_stats(r, p);
     p->cum[0] = 0;
     p->cum_chars[0] = 0;

@@ -382,7 +382,7 @@ void folio_label_permalinks(const reader *r, uint8_t *labels, int title)
  * running text between them, are a how-to's steps, however much their
  * repeated template looks like a list's furniture.  The step lines and the
  * prose under each are kept. */
-enum { STEP_MIN = 3, STEP_MAX_CHARS = 24, STEP_TAIL = 3 };
+enum { STEP_MIN = 3, STEP_MAX_CHARS = 24, STEP_TAIL = 3, STEP_GAP = 40 /* units from one step to the next at most */ };
 
 typedef struct step {
     int unit, number;
@@ -447,7 +447,7 @@ void folio_label_steps(const reader *r, uint8_t *labels)
             continue;
         int count = 0;
         run[count++] = (step){ i, first.number, first.word };
-        for (int j = i + 1; j < r->n && count < MAX_STEPS; j++) {
+        for (int j = i + 1; j < r->n && count < MAX_STEPS && j - run[count - 1].unit <= STEP_GAP; j++) {
             step next;
             const step *last = &run[count - 1];
             if (step_line(&r->u[j], &next) && next.number == last->number + 1 && next.word == last->word &&
