@@ -476,6 +476,7 @@ cleanup:
         free(c.face[i].adv);
         free(c.face[i].used);
         free(c.face[i].astral);
+        free(c.face[i].kern);
         free(c.pick[i]);
     }
     folio_hyphenator_free(c.hyphenator);

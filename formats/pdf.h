@@ -28,6 +28,8 @@ typedef struct pdf_face {
     float *adv;                 /* advance per BMP code point plus one, 1/1000 em; 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
     int32_t *astral;            /* the code points beyond the BMP drawn (n_astral; heap) */
+    int16_t *kern;              /* pair kerning of the first FOLIO_KERN_CHARS code points, 1/1000 em;
+                                   INT16_MIN not known yet (heap, on first use) */
     size_t n_astral, cap_astral;
     bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;
@@ -127,6 +129,15 @@ int folio_pdf_pick(pdf_ctx *c, int32_t cp, int role);
 int32_t folio_pdf_drawable(pdf_ctx *c, int32_t cp, int role, int *face);
 /* Advance of cp in face, 1/1000 em. */
 float folio_pdf_advance(pdf_ctx *c, int face, int32_t cp);
+/* Kerning is read for pairs of characters below this (Latin letters,
+ * digits, punctuation, Latin-1 and Latin Extended-A). */
+#define FOLIO_KERN_CHARS 0x180
+/* The face's kerning between a and b set side by side in it, 1/1000 em (0
+ * for pairs it does not kern or outside FOLIO_KERN_CHARS); remembered. */
+float folio_pdf_kern(pdf_ctx *c, int face, int32_t a, int32_t b);
+/* The kerning after cp (set in face for role) before the character at byte
+ * `at` of s[0, n), when that one is set in the same face. */
+float folio_pdf_kern_next(pdf_ctx *c, int face, int role, int32_t cp, const char *s, size_t n, size_t at);
 /* Note that cp is drawn in face (its glyph goes into the subset). */
 void folio_pdf_mark_used(pdf_ctx *c, int face, int32_t cp);
 /* The space a CJK text sets after cp (set in face) when the character at
@@ -147,6 +158,9 @@ float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
  * size, in the open text object (set_font: select the face and size first);
  * at: where the last run started in this text object ((0, 0) at its start),
  * updated. */
+/* The pair kerning HarfBuzz shapes for a then b in the face (GPOS or kern
+ * table; ligatures off), 1/1000 em. */
+float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
                           float y, float at[2], const char *s);
 /* Subset every face to the glyphs drawn and write its objects (before saving). */

@@ -78,6 +78,30 @@ float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp)
     return (float)a * 1000.0f / (float)pf->upem;
 }
 
+float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b)
+{
+    if (!pf->hb)
+        return 0;
+    hb_buffer_t *buf = hb_buffer_create();
+    const uint32_t text[2] = { (uint32_t)a, (uint32_t)b };
+    hb_buffer_add_utf32(buf, text, 2, 0, 2);
+    hb_buffer_guess_segment_properties(buf);
+    const hb_feature_t off[] = { { HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1 },
+                                 { HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1 },
+                                 { HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1 } };
+    hb_shape(pf->hb, buf, off, 3);
+    unsigned n = 0;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+    float k = 0;
+    if (n == 2 && info[0].codepoint == folio_pdf_embed_glyph(pf, a) && info[1].codepoint == folio_pdf_embed_glyph(pf, b) &&
+        pos[1].x_offset == 0)
+        k = (float)(pos[0].x_advance - hb_font_get_glyph_h_advance(pf->hb, info[0].codepoint)) * 1000.0f /
+            (float)pf->upem;
+    hb_buffer_destroy(buf);
+    return k;
+}
+
 void folio_pdf_embed_free(pdf_face *pf)
 {
     if (pf->hb)
@@ -114,6 +138,47 @@ static void put_num(folio_buf *b, float v)
     folio_buf_puts(b, s);
 }
 
+/* What moves the glyph of the character at byte `at` of the run s[0, n)
+ * from where prev's advance leaves it: the pair's kerning and the CJK
+ * spacing (compressed punctuation), as the layout measured them, 1/1000 em. */
+static float move_before(pdf_ctx *c, int face, int32_t prev, const char *s, size_t n, size_t at)
+{
+    int32_t cp;
+    folio_utf8_next(s + at, n - at, &cp);
+    return folio_pdf_kern(c, face, prev, cp) + folio_pdf_spacing(c, face, prev, s, n, at);
+}
+
+/* The run's glyph ids: one string, or a TJ array of strings and moves
+ * where the layout moved a glyph. */
+static void put_glyphs(pdf_ctx *c, int face, const char *s, folio_buf *b)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    size_t n = strlen(s);
+    bool moves = false;
+    int32_t prev = -1, cp;
+    for (size_t i = 0; i < n && !moves; prev = cp) {
+        size_t at = i;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        moves = prev >= 0 && move_before(c, face, prev, s, n, at) != 0;
+    }
+    folio_buf_puts(b, moves ? " [<" : " <");
+    prev = -1;
+    for (size_t i = 0; i < n; prev = cp) {
+        size_t at = i;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        float move = prev >= 0 && moves ? move_before(c, face, prev, s, n, at) : 0;
+        if (move != 0) {
+            folio_buf_puts(b, "> ");
+            put_num(b, -move);
+            folio_buf_puts(b, " <");
+        }
+        unsigned g = folio_pdf_embed_glyph(&c->face[face], cp);
+        char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
+        folio_buf_append(b, hex, 4);
+    }
+    folio_buf_puts(b, moves ? ">] TJ\n" : "> Tj\n");
+}
+
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
                           float y, float at[2], const char *s)
 {
@@ -132,17 +197,9 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
     put_num(&b, x - at[0]); /* from the start of the last run */
     folio_buf_puts(&b, " ");
     put_num(&b, y - at[1]);
-    folio_buf_puts(&b, " Td <");
+    folio_buf_puts(&b, " Td");
     at[0] = x, at[1] = y;
-    for (size_t i = 0, n = strlen(s); i < n;) {
-        int32_t cp;
-        i += folio_utf8_next(s + i, n - i, &cp);
-        static const char digits[] = "0123456789ABCDEF";
-        unsigned g = folio_pdf_embed_glyph(pf, cp);
-        char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
-        folio_buf_append(&b, hex, 4);
-    }
-    folio_buf_puts(&b, "> Tj\n");
+    put_glyphs(c, face, s, &b);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     bool ok = !b.failed && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
     folio_buf_free(&b);

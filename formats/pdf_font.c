@@ -5,6 +5,7 @@
  * through it, the backend draws with the faces it loaded; it calls neither.
  */
 #include "pdf.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +178,8 @@ float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
         size_t before = c->substituted;
         cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before; /* counted when drawn, not when measured */
-        w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, s, n, i);
+        w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, s, n, i) +
+             folio_pdf_kern_next(c, face, role, cp, s, n, i);
     }
     return w * size / 1000.0f;
 }
@@ -206,4 +208,36 @@ void folio_pdf_mark_used(pdf_ctx *c, int face, int32_t cp)
         c->nomem = true;
     else
         pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}
+
+float folio_pdf_kern(pdf_ctx *c, int face, int32_t a, int32_t b)
+{
+    if (a < 0 || b < 0 || a >= FOLIO_KERN_CHARS || b >= FOLIO_KERN_CHARS || a == ' ' || b == ' ')
+        return 0;
+    pdf_face *pf = &c->face[face];
+    if (!pf->kern) {
+        if (!(pf->kern = malloc((size_t)FOLIO_KERN_CHARS * FOLIO_KERN_CHARS * sizeof *pf->kern))) {
+            c->nomem = true;
+            return 0;
+        }
+        for (size_t i = 0; i < (size_t)FOLIO_KERN_CHARS * FOLIO_KERN_CHARS; i++)
+            pf->kern[i] = INT16_MIN;
+    }
+    int16_t *k = &pf->kern[a * FOLIO_KERN_CHARS + b];
+    if (*k == INT16_MIN) {
+        float v = folio_pdf_embed_kern(pf, a, b);
+        *k = (int16_t)(v > 1000 ? 1000 : v < -1000 ? -1000 : lroundf(v));
+    }
+    return *k;
+}
+
+float folio_pdf_kern_next(pdf_ctx *c, int face, int role, int32_t cp, const char *s, size_t n, size_t at)
+{
+    if (at >= n || cp >= FOLIO_KERN_CHARS || (unsigned char)s[at] >= 0xC6) /* past U+017F: not kerned */
+        return 0;
+    int32_t next;
+    folio_utf8_next(s + at, n - at, &next);
+    if (next >= FOLIO_KERN_CHARS || next == ' ' || folio_pdf_pick(c, next, role) != face)
+        return 0;
+    return folio_pdf_kern(c, face, cp, next);
 }

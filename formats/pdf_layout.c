@@ -98,8 +98,9 @@ static void flush_run(pdf_ctx *c, folio_buf *run, float x, float y, int role, in
 }
 
 /* Runs of one face between spaces, drawn at x; justified lines stretch
- * `per` points at each space and after each CJK character; a character
- * after CJK spacing (folio_pdf_spacing) starts a run of its own. */
+ * `per` points at each space and after each CJK character; within a run,
+ * kerning and CJK spacing move the glyphs (the writer puts the same moves
+ * into the run's TJ array). */
 static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,
                       uint32_t color, float per)
 {
@@ -128,9 +129,9 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             folio_pdf_mark_used(c, face, cp);
             folio_buf_append(&run, utf8, k);
             float spacing = folio_pdf_spacing(c, face, cp, s, n, i + step);
-            x += (folio_pdf_advance(c, face, cp) + spacing) * size / 1000.0f + (face == FOLIO_FACE_CJK ? per : 0);
-            if (spacing != 0)
-                flush_run(c, &run, run_x, y, role, run_face, size, color, per);
+            float kern = folio_pdf_kern_next(c, face, role, cp, s, n, i + step);
+            x += (folio_pdf_advance(c, face, cp) + spacing + kern) * size / 1000.0f +
+                 (face == FOLIO_FACE_CJK ? per : 0);
         }
         i += step;
     }

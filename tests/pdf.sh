@@ -63,6 +63,13 @@ for k in $(seq 14 2 40); do
   [ "$img" = "$cap" ] || split=$((split + 1))
 done
 [ "$split" = 0 ] && ok || ko "caption parted from its picture ($split of 14 page breaks)"
+# Kerning: pairs the face kerns ("AV", "To", "Wa") are moved in the run's TJ
+# array, as the layout measured them; the text reads back whole.
+printf 'AVATAR: Tomorrow\342\200\231s Wave, Today\n\nYesterday, Yvonne and Tony wrote: \342\200\234We\342\200\231ll LAVA-proof the VAT.\342\200\235 WAVE after WAVE of TV crews arrived on Tuesday.\n\nA second paragraph of ordinary prose follows here, to make the page look like an article.\n' > "$tmp/kern.txt"
+if ./folio "$tmp/kern.txt" -o "$tmp/kern.pdf" && qpdf --qdf --object-streams=disable "$tmp/kern.pdf" "$tmp/kern-q.pdf" &&
+   grep -aq '> [0-9.]* <.*\] TJ' "$tmp/kern-q.pdf" &&
+   pdftotext "$tmp/kern.pdf" - | grep -q "AVATAR: Tomorrow’s Wave, Today" &&
+   pdftotext "$tmp/kern.pdf" - | grep -q "LAVA-proof the VAT"; then ok; else ko "kerning"; fi
 # No widow and no orphan: a paragraph split by a page break leaves two lines
 # or more on each page, wherever the break falls.
 mkdir -p "$tmp/widow"
