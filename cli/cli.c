@@ -29,14 +29,14 @@ static const format formats[] = {
 static void note_unused_options(const job *j)
 {
     static const struct { unsigned flag; const char *option, *formats; } opts[] = {
-        { TAKES_PAPER, "--paper", "PDF" }, { TAKES_FONTS, "--font/--cjk-font", "PDF" },
+        { TAKES_PAPER, "--paper", "PDF" }, { TAKES_FONTS, "--font/--cjk-font/--sans", "PDF" },
         { TAKES_COVER, "--cover", "EPUB" }, { TAKES_VERTICAL, "--vertical", "EPUB" },
         { TAKES_CSS, "--css", "EPUB" }, { TAKES_EMBED, "--embed-font", "EPUB" },
         { TAKES_DEPTH, "--outline-depth", "the outlines and OPML" },
         { TAKES_WIDTH, "--width", "the plain and Markdown outlines" },
     };
     const folio_write_opts *w = &j->wo;
-    unsigned given = (w->paper ? TAKES_PAPER : 0) | (w->font || w->cjk_font ? TAKES_FONTS : 0) |
+    unsigned given = (w->paper ? TAKES_PAPER : 0) | (w->font || w->cjk_font || w->sans ? TAKES_FONTS : 0) |
                      (w->cover_path ? TAKES_COVER : 0) | (w->vertical ? TAKES_VERTICAL : 0) |
                      (w->css_path ? TAKES_CSS : 0) | (w->n_embed_fonts ? TAKES_EMBED : 0) |
                      (w->outline_depth ? TAKES_DEPTH : 0) | (w->width ? TAKES_WIDTH : 0), taken = 0;
@@ -152,6 +152,8 @@ static void help(void)
 "                        name or a font file (default Noto Serif CJK in the\n"
 "                        document's variant where installed, else Droid Sans\n"
 "                        Fallback); TrueType or OpenType/CFF outlines\n"
+"      --sans            PDF: sans-serif with sans-serif (Noto Sans, Noto Sans\n"
+"                        CJK) instead of the default serif faces\n"
 "  -d, --output-dir DIR  batch: write every output here (FILE.ext per input)\n"
 "  -j, --jobs N          batch: N files at a time (default: the number of cores)\n"
 "  -q, --quiet           batch: no progress bar, no summary unless something failed\n"
@@ -227,7 +229,7 @@ static const format *format_by_path(const char *path)
 int main(int argc, char **argv)
 {
     enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_SOURCE, OPT_KEEP, OPT_VERSION,
-           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT,
+           OPT_VERTICAL, OPT_COVER, OPT_DEPTH, OPT_WIDTH, OPT_PAPER, OPT_FONT, OPT_CJK_FONT, OPT_SANS,
            OPT_ENCODING, OPT_STRICT, OPT_JOBS, OPT_EXPLAIN, OPT_FEATURES, OPT_SMART, OPT_NO_SMART, OPT_NO_CJK_PUNCT, OPT_CSS, OPT_FROM, OPT_EMBED_FONT };
     static const struct option longs[] = {
         { "to", required_argument, 0, 't' },      { "output", required_argument, 0, 'o' },
@@ -240,7 +242,7 @@ int main(int argc, char **argv)
         { "vertical", no_argument, 0, OPT_VERTICAL }, { "cover", required_argument, 0, OPT_COVER },
         { "outline-depth", required_argument, 0, OPT_DEPTH }, { "width", required_argument, 0, OPT_WIDTH },
         { "paper", required_argument, 0, OPT_PAPER }, { "font", required_argument, 0, OPT_FONT },
-        { "cjk-font", required_argument, 0, OPT_CJK_FONT },
+        { "cjk-font", required_argument, 0, OPT_CJK_FONT }, { "sans", no_argument, 0, OPT_SANS },
         { "from", required_argument, 0, OPT_FROM }, { "embed-font", required_argument, 0, OPT_EMBED_FONT }, { "encoding", required_argument, 0, OPT_ENCODING }, { "strict", no_argument, 0, OPT_STRICT },
         { "output-dir", required_argument, 0, 'd' }, { "jobs", required_argument, 0, 'j' },
         { "quiet", no_argument, 0, 'q' },
@@ -299,6 +301,7 @@ int main(int argc, char **argv)
             break;
         case OPT_STRICT: ro.strict = 1; break;
         case OPT_CJK_FONT: wo.cjk_font = optarg; break;
+        case OPT_SANS: wo.sans = 1; break;
         case OPT_DEPTH:
             wo.outline_depth = number_arg(optarg, 1, 3, "--outline-depth");
             break;

@@ -337,7 +337,10 @@ typedef struct folio_write_opts {
     int width;                 /* outline: wrap column (0 = 80), negative = no wrap */
     const char *paper;         /* PDF: "a4" (NULL), "letter", "a5" */
     const char *font;          /* PDF: Latin font family or .ttf path (NULL: Noto Serif) */
-    const char *cjk_font;      /* PDF: CJK font family or .ttf/.ttc path (NULL: Droid Sans Fallback) */
+    const char *cjk_font;      /* PDF: CJK font family or .ttf/.ttc path (NULL: Noto Serif CJK in the
+                                  document's variant, else Droid Sans Fallback) */
+    int sans;                  /* PDF: non-zero: sans-serif defaults (Noto Sans, Noto Sans CJK) for the faces
+                                  font and cjk_font leave unnamed */
     /* Warnings (nothing is printed by the library): called with a one-line
      * message, e.g. characters a PDF font cannot show. */
     void (*warn)(void *user, const char *message, const char *option); /* as folio_read_opts.warn */

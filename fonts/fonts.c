@@ -288,19 +288,19 @@ static bool find_role(const char *spec, bool user, const char *lang, int32_t pro
            (!user && match(strcmp(lang, "en") == 0 ? "serif" : "sans-serif", lang, probe, FC_WEIGHT_REGULAR, -1, out));
 }
 
-/* Noto Serif CJK in the variant the language reads: Japanese, Korean,
- * traditional Chinese (zh-TW, zh-HK, zh-Hant) or simplified. */
-static bool serif_cjk(const char *lang, const char *cjk_lang, int32_t probe, folio_face *out)
+/* Noto Serif CJK (or Sans) in the variant the language reads: Japanese,
+ * Korean, traditional Chinese (zh-TW, zh-HK, zh-Hant) or simplified. */
+static bool noto_cjk(const char *base, const char *lang, const char *cjk_lang, int32_t probe, folio_face *out)
 {
     const char *v = strcmp(cjk_lang, "ja") == 0 ? "JP" : strcmp(cjk_lang, "ko") == 0 ? "KR" : "SC";
     if (lang && (strcasestr(lang, "-tw") || strcasestr(lang, "-hk") || strcasestr(lang, "hant")))
         v = "TC";
     char family[64];
-    snprintf(family, sizeof family, "%s %s", FOLIO_SERIF_CJK_FONT, v);
+    snprintf(family, sizeof family, "%s %s", base, v);
     return match(family, cjk_lang, probe, FC_WEIGHT_REGULAR, -1, out);
 }
 
-folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
+folio_status folio_fonts_find(const char *text_font, const char *cjk_font, bool sans, const char *lang,
                               bool need_cjk, folio_fonts *out, folio_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -308,7 +308,7 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
         snprintf(err->message, sizeof err->message, "fontconfig could not start");
         return FOLIO_ERR_FORMAT;
     }
-    const char *text = text_font ? text_font : FOLIO_DEFAULT_TEXT_FONT;
+    const char *text = text_font ? text_font : sans ? FOLIO_SANS_TEXT_FONT : FOLIO_DEFAULT_TEXT_FONT;
     const char *cjk = cjk_font ? cjk_font : FOLIO_DEFAULT_CJK_FONT;
     bool user_text = text_font != NULL;
     if (!find_role(text, user_text, "en", 'a', &out->face[FOLIO_FACE_TEXT])) {
@@ -333,7 +333,8 @@ folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const
     }
     const char *cjk_lang = lang && (strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0) ? lang : "zh-cn";
     int32_t probe = strcmp(cjk_lang, "ja") == 0 ? 0x3042 : strcmp(cjk_lang, "ko") == 0 ? 0xAC00 : 0x4E2D;
-    if (!(cjk_font == NULL && serif_cjk(lang, cjk_lang, probe, &out->face[FOLIO_FACE_CJK])) &&
+    const char *noto = sans ? FOLIO_SANS_CJK_FONT : FOLIO_SERIF_CJK_FONT;
+    if (!(cjk_font == NULL && noto_cjk(noto, lang, cjk_lang, probe, &out->face[FOLIO_FACE_CJK])) &&
         !find_role(cjk, cjk_font != NULL, cjk_lang, probe, &out->face[FOLIO_FACE_CJK]) && (need_cjk || cjk_font)) {
         snprintf(err->message, sizeof err->message,
                  "no font for %s text found%s%s (install fonts-noto-cjk, or name one with --cjk-font)",

@@ -40,12 +40,15 @@ typedef struct folio_fonts {
 /* The default CJK face where it is installed (fonts-noto-cjk): a serif face
  * like the Latin one, in the variant of the document's language. */
 #define FOLIO_SERIF_CJK_FONT "Noto Serif CJK"
+/* With sans: sans-serif Latin and CJK faces alike. */
+#define FOLIO_SANS_TEXT_FONT "Noto Sans"
+#define FOLIO_SANS_CJK_FONT "Noto Sans CJK"
 
 /* Find the faces.  `text_font` and `cjk_font` are family names or file
- * paths (NULL for the defaults); `lang` picks a CJK face for that language;
- * `need_cjk` makes a missing CJK face an error.  On failure err says what to
- * install.  Free with folio_fonts_free(). */
-folio_status folio_fonts_find(const char *text_font, const char *cjk_font, const char *lang,
+ * paths (NULL for the defaults: serif, or sans-serif with `sans`); `lang`
+ * picks a CJK face for that language; `need_cjk` makes a missing CJK face an
+ * error.  On failure err says what to install.  Free with folio_fonts_free(). */
+folio_status folio_fonts_find(const char *text_font, const char *cjk_font, bool sans, const char *lang,
                               bool need_cjk, folio_fonts *out, folio_error *err);
 void folio_fonts_free(folio_fonts *fonts);
 

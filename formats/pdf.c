@@ -431,7 +431,7 @@ static folio_status write_pdf(const folio_doc *doc, const folio_write_opts *opts
     c.cjk_doc = folio_tag_is_cjk(c.tag);
     if (!set_paper(&c))
         return FOLIO_ERR_USAGE;
-    if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)
+    if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, c.o->sans, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)
         return rc;
     rc = FOLIO_ERR_FORMAT;
     c.hyphenator = folio_hyphenator_new(c.tag); /* loads while the fonts do */

@@ -63,6 +63,14 @@ for k in $(seq 14 2 40); do
   [ "$img" = "$cap" ] || split=$((split + 1))
 done
 [ "$split" = 0 ] && ok || ko "caption parted from its picture ($split of 14 page breaks)"
+# --sans: sans-serif with sans-serif (Noto Sans, Noto Sans CJK) where installed.
+if fc-list "Noto Sans CJK SC" | grep -q . && fc-list "Noto Sans" | grep -q .; then
+  if ./folio tests/samples/zh-library.txt --sans -o "$tmp/sans-zh.pdf" &&
+     pdffonts "$tmp/sans-zh.pdf" | grep -q "NotoSansCJKsc" && pdffonts "$tmp/sans-zh.pdf" | grep -q "NotoSans-Regular" &&
+     ! pdffonts "$tmp/sans-zh.pdf" | grep -q "Serif"; then ok; else ko "--sans"; fi
+else
+  echo "pdf: skipped the --sans check (Noto Sans or Noto Sans CJK is not installed)"
+fi
 # Kerning: pairs the face kerns ("AV", "To", "Wa") are moved in the run's TJ
 # array, as the layout measured them; the text reads back whole.
 printf 'AVATAR: Tomorrow\342\200\231s Wave, Today\n\nYesterday, Yvonne and Tony wrote: \342\200\234We\342\200\231ll LAVA-proof the VAT.\342\200\235 WAVE after WAVE of TV crews arrived on Tuesday.\n\nA second paragraph of ordinary prose follows here, to make the page look like an article.\n' > "$tmp/kern.txt"
