@@ -19,7 +19,7 @@ HEADERS = convert/folio.h convert/internal.h reader/scraped.h reader/html.h read
 
 # Debian packages the build, the tests and the demo need.
 DEPS_PKGS = build-essential pkg-config libutf8proc-dev libzip-dev libxml2-dev libunibreak-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev libuchardet-dev zlib1g-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us \
-            libcmocka-dev python3 python3-sklearn epubcheck pandoc qpdf poppler-utils \
+            libcmocka-dev python3 python3-sklearn python3-pdfminer epubcheck pandoc qpdf poppler-utils \
             fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core fonts-symbola help2man man-db
 
 

@@ -297,9 +297,10 @@ static bool add_stream(pdf_ctx *c, HPDF_Dict parent, const char *key, const void
         return false;
     s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     bool ttf = font && strcmp(font, "FontFile2") == 0, otf = font && !ttf;
+    bool bare = font && strcmp(font, "CIDFontType0C") == 0;
     return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK &&
            (!ttf || HPDF_Dict_AddNumber(s, "Length1", (HPDF_INT32)len) == HPDF_OK) &&
-           (!otf || HPDF_Dict_AddName(s, "Subtype", "OpenType") == HPDF_OK) &&
+           (!otf || HPDF_Dict_AddName(s, "Subtype", bare ? "CIDFontType0C" : "OpenType") == HPDF_OK) &&
            HPDF_Dict_Add(parent, key, s) == HPDF_OK;
 }
 
@@ -382,7 +383,7 @@ static HPDF_INT32 table_em(const char *t, unsigned len, unsigned at, unsigned up
     return (HPDF_INT32)lroundf((float)v * 1000.0f / (float)upem);
 }
 
-static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb_blob_t *subset)
+static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb_blob_t *subset, bool bare)
 {
     hb_face_t *face = hb_font_get_face(pf->hb);
     hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
@@ -409,7 +410,8 @@ static HPDF_Dict descriptor(pdf_ctx *c, const pdf_face *pf, const char *name, hb
          HPDF_Dict_AddNumber(d, "Descent", (HPDF_INT32)lroundf((float)desc * em)) == HPDF_OK &&
          HPDF_Dict_AddNumber(d, "CapHeight", (HPDF_INT32)lroundf((float)cap * em)) == HPDF_OK &&
          HPDF_Dict_AddNumber(d, "StemV", 80) == HPDF_OK &&
-         add_stream(c, d, pf->cff ? "FontFile3" : "FontFile2", data, len, pf->cff ? "FontFile3" : "FontFile2");
+         add_stream(c, d, pf->cff ? "FontFile3" : "FontFile2", data, len,
+                    bare ? "CIDFontType0C" : pf->cff ? "FontFile3" : "FontFile2");
     return ok ? d : NULL;
 }
 
@@ -425,11 +427,11 @@ static HPDF_Dict identity_system(pdf_ctx *c)
 
 /* The CIDFont (its CIDToGIDMap added by the caller), or NULL. */
 static HPDF_Dict cid_font(pdf_ctx *c, HPDF_Dict type0, const pdf_face *pf, const char *name, hb_blob_t *subset,
-                          const glyph_use *g, size_t n, const hb_map_t *map)
+                          bool bare, const glyph_use *g, size_t n, const hb_map_t *map)
 {
     HPDF_Dict cid = HPDF_Dict_New(c->pdf->mmgr), info = identity_system(c);
     HPDF_Array desc = HPDF_Array_New(c->pdf->mmgr);
-    HPDF_Dict fd = descriptor(c, pf, name, subset);
+    HPDF_Dict fd = descriptor(c, pf, name, subset, bare);
     HPDF_Array w = widths(c, pf, g, n, map);
     bool ok = cid && info && desc && fd && w && HPDF_Xref_Add(c->pdf->xref, cid) == HPDF_OK &&
            HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
@@ -480,6 +482,138 @@ static bool cff_encoding(pdf_ctx *c, HPDF_Dict type0, const hb_map_t *map, const
 }
 
 /* Subset one file's face to the glyphs drawn and write its objects. */
+/* ---- a CFF subset's charset (Adobe TN #5176) ---- */
+
+typedef struct cff_reader {
+    const unsigned char *b;
+    size_t n;
+} cff_reader;
+
+/* An INDEX at *at: its count and where its item k starts (k <= count); moves
+ * *at past it.  False if it runs off the data. */
+static bool cff_index(const cff_reader *r, size_t *at, unsigned *count, size_t *first, size_t *end)
+{
+    size_t o = *at;
+    if (o + 2 > r->n)
+        return false;
+    *count = (unsigned)(r->b[o] << 8 | r->b[o + 1]);
+    if (*count == 0) {
+        *at = o + 2;
+        *first = *end = o + 2;
+        return true;
+    }
+    if (o + 3 > r->n)
+        return false;
+    unsigned size = r->b[o + 2];
+    size_t offs = o + 3, data = offs + (size_t)(*count + 1) * size - 1;
+    if (size < 1 || size > 4 || offs + (size_t)(*count + 1) * size > r->n)
+        return false;
+    size_t last = 0, one = 0;
+    for (unsigned k = 0; k < size; k++) {
+        one = one << 8 | r->b[offs + k];
+        last = last << 8 | r->b[offs + (size_t)*count * size + k];
+    }
+    *first = data + one;
+    *end = data + last;
+    *at = *end;
+    return *end <= r->n && *first <= *end;
+}
+
+/* The Top DICT's charset offset and whether it is CID-keyed (ROS). */
+static bool cff_top(const cff_reader *r, size_t from, size_t to, long *charset, long *charstrings, bool *cid)
+{
+    long operand = 0;
+    *charset = *charstrings = -1;
+    *cid = false;
+    for (size_t i = from; i < to;) {
+        unsigned b0 = r->b[i];
+        if (b0 == 12 && i + 1 < to) {
+            *cid |= r->b[i + 1] == 30;
+            i += 2;
+        } else if (b0 <= 21) {
+            if (b0 == 15)
+                *charset = operand;
+            else if (b0 == 17)
+                *charstrings = operand;
+            i++;
+        } else if (b0 == 28 && i + 2 < to) {
+            operand = (short)(r->b[i + 1] << 8 | r->b[i + 2]), i += 3;
+        } else if (b0 == 29 && i + 4 < to) {
+            operand = (long)((unsigned long)r->b[i + 1] << 24 | (unsigned long)r->b[i + 2] << 16 |
+                             (unsigned long)r->b[i + 3] << 8 | r->b[i + 4]), i += 5;
+        } else if (b0 == 30) {
+            for (i++; i < to && (r->b[i] & 0x0F) != 0x0F && (r->b[i] & 0xF0) != 0xF0; i++)
+                ;
+            i++;
+        } else if (b0 >= 32 && b0 <= 246) {
+            operand = (long)b0 - 139, i++;
+        } else if (b0 >= 247 && b0 <= 254 && i + 1 < to) {
+            long v = (long)(b0 < 251 ? b0 - 247 : b0 - 251) * 256 + r->b[i + 1] + 108;
+            operand = b0 < 251 ? v : -v, i += 2;
+        } else {
+            return false;
+        }
+    }
+    return *charset > 0 && *charstrings > 0;
+}
+
+/* The CID of each glyph after .notdef, from a charset of format 0, 1 or 2,
+ * compared with the face's glyph id the subset made it from. */
+static bool charset_is_gids(const cff_reader *r, size_t at, unsigned glyphs, const hb_map_t *map,
+                            const glyph_use *g, size_t n)
+{
+    unsigned *cid = calloc(glyphs ? glyphs : 1, sizeof *cid);
+    bool ok = cid && at < r->n;
+    unsigned format = ok ? r->b[at++] : 0, gid = 1;
+    while (ok && gid < glyphs) {
+        if (format == 0) {
+            ok = at + 2 <= r->n;
+            if (ok)
+                cid[gid++] = (unsigned)(r->b[at] << 8 | r->b[at + 1]), at += 2;
+            continue;
+        }
+        size_t w = format == 1 ? 3 : 4;
+        ok = (format == 1 || format == 2) && at + w <= r->n;
+        if (!ok)
+            break;
+        unsigned first = (unsigned)(r->b[at] << 8 | r->b[at + 1]);
+        unsigned left = format == 1 ? r->b[at + 2] : (unsigned)(r->b[at + 2] << 8 | r->b[at + 3]);
+        for (unsigned k = 0; k <= left && gid < glyphs; k++)
+            cid[gid++] = first + k;
+        at += w;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        unsigned to = cid_of(map, g[i].gid);
+        ok = to < glyphs && (to == 0 ? g[i].gid == 0 : cid[to] == g[i].gid);
+    }
+    free(cid);
+    return ok;
+}
+
+/* The subset's CFF table, when it is CID-keyed with the face's glyph ids
+ * as CIDs for every glyph drawn; else NULL. */
+static hb_blob_t *cff_keyed_by_gid(hb_face_t *sub, const hb_map_t *map, const glyph_use *g, size_t n)
+{
+    hb_blob_t *t = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));
+    unsigned len = 0;
+    cff_reader r = { (const unsigned char *)hb_blob_get_data(t, &len), 0 };
+    r.n = len;
+    size_t at = len > 4 ? r.b[2] : len, first, end;
+    unsigned count, glyphs;
+    long charset, charstrings;
+    bool cid = false;
+    bool ok = len > 4 && cff_index(&r, &at, &count, &first, &end) && /* Name */
+              cff_index(&r, &at, &count, &first, &end) && count >= 1 && /* Top DICT: the first */
+              cff_top(&r, first, end, &charset, &charstrings, &cid) && cid &&
+              (size_t)charstrings < len && (at = (size_t)charstrings, cff_index(&r, &at, &glyphs, &first, &end)) &&
+              (size_t)charset < len && charset_is_gids(&r, (size_t)charset, glyphs, map, g, n);
+    if (!ok) {
+        hb_blob_destroy(t);
+        return NULL;
+    }
+    return t;
+}
+
 static bool embed(pdf_ctx *c, int owner)
 {
     const pdf_face *pf = &c->face[owner];
@@ -500,15 +634,20 @@ static bool embed(pdf_ctx *c, int owner)
     sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     if (!sub)
         goto cleanup;
-    blob = hb_face_reference_blob(sub);
+    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    /* The pages name the face's own glyph ids.  A TrueType subset's glyphs
+     * are found from them by a CIDToGIDMap.  A CID-keyed CFF subset whose
+     * CIDs are the face's glyph ids (Noto and Source Han CJK) is embedded
+     * bare, its CIDs the codes (Identity-H): every reader finds the glyphs
+     * by its charset.  Any other CFF subset numbers its CIDs as its glyphs,
+     * so the codes are mapped to those by an encoding. */
+    bool bare = pf->cff && (blob = cff_keyed_by_gid(sub, map, g, n)) != NULL;
+    if (!blob)
+        blob = hb_face_reference_blob(sub);
     char name[96];
     base_font(hb_font_get_face(pf->hb), owner, name, sizeof name);
-    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    HPDF_Dict cid = cid_font(c, pf->font, pf, name, blob, g, n, pf->cff ? map : NULL);
-    /* The pages name the face's own glyph ids.  A TrueType subset's glyphs
-     * are found from them by a CIDToGIDMap; a CFF subset numbers its CIDs as
-     * its glyphs, so the codes are mapped to those by the encoding. */
-    ok = cid && (pf->cff ? cff_encoding(c, pf->font, map, g, n) : cid_to_gid(c, cid, map, g, n)) &&
+    HPDF_Dict cid = cid_font(c, pf->font, pf, name, blob, bare, g, n, pf->cff && !bare ? map : NULL);
+    ok = cid && (bare ? true : pf->cff ? cff_encoding(c, pf->font, map, g, n) : cid_to_gid(c, cid, map, g, n)) &&
          to_unicode(c, pf->font, g, n);
 cleanup:
     hb_blob_destroy(blob);
