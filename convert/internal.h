@@ -226,6 +226,9 @@ typedef bool (*folio_hyphen_fn)(void *user, const char *w, size_t n, char *at);
 int folio_break_lines(const char *s, size_t n, const char *lang, double first, double rest,
                       folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu,
                       folio_line_fn emit, void *eu);
+/* Narrow the word s[*a, *b) to its letters (quotes, brackets, trailing
+ * punctuation and spaces off): the part a dictionary hyphenates. */
+void folio_word_letters(const char *s, size_t *a, size_t *b);
 /* The break opportunities of s[0..n) (libunibreak's codes, one a byte),
  * with Japanese strict kinsoku; -1 when out of memory. */
 int folio_line_breaks(const char *s, size_t n, const char *lang, char *brks);

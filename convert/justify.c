@@ -94,22 +94,9 @@ static bool add_point(paragraph *g, size_t pos, bool hyphen, bool forced)
 static bool add_word_points(paragraph *g, size_t a, size_t b, folio_hyphen_fn hyph, void *hu)
 {
     const char *s = g->s;
-    int32_t c;
     if (a > 0 && s[a - 1] == '-')
         return true;
-    while (a < b) {
-        size_t k = folio_utf8_next(s + a, b - a, &c);
-        if (folio_is_letter(c))
-            break;
-        a += k;
-    }
-    while (b > a) {
-        size_t at;
-        c = folio_utf8_last(s + a, b - a, &at);
-        if (folio_is_letter(c))
-            break;
-        b = a + at;
-    }
+    folio_word_letters(s, &a, &b);
     char at[101] = { 0 };
     if (b - a < 5 || b - a >= sizeof at || !hyph(hu, s + a, b - a, at))
         return true;

@@ -51,28 +51,33 @@ static size_t split_long(const char *s, size_t a, size_t b, double width, folio_
     return a + folio_utf8_next(s + a, b - a, &c);
 }
 
+void folio_word_letters(const char *s, size_t *a, size_t *b)
+{
+    int32_t c;
+    while (*a < *b) { /* leading quotes, brackets */
+        size_t k = folio_utf8_next(s + *a, *b - *a, &c);
+        if (folio_is_letter(c))
+            break;
+        *a += k;
+    }
+    while (*b > *a) { /* trailing space and punctuation */
+        size_t at;
+        c = folio_utf8_last(s + *a, *b - *a, &at);
+        if (folio_is_letter(c))
+            break;
+        *b = *a + at;
+    }
+}
+
 /* The word s[a..b) missed the end of the line s[start..a): the end of its
  * longest part that fits with a hyphen, or 0.  Quotes and punctuation
  * around the word stay whole. */
 static size_t hyphen_cut(const char *s, size_t start, size_t a, size_t b, double width, folio_measure_fn m,
                          void *mu, folio_hyphen_fn hyph, void *hu)
 {
-    int32_t c;
     if (s[a - 1] == '-') /* "wind-|turbine": a compound breaks at its own hyphen */
         return 0;
-    while (a < b) { /* leading quotes, brackets */
-        size_t k = folio_utf8_next(s + a, b - a, &c);
-        if (folio_is_letter(c))
-            break;
-        a += k;
-    }
-    while (b > a) { /* trailing space and punctuation */
-        size_t at;
-        c = folio_utf8_last(s + a, b - a, &at);
-        if (folio_is_letter(c))
-            break;
-        b = a + at;
-    }
+    folio_word_letters(s, &a, &b);
     char points[101] = { 0 };
     if (b - a >= sizeof points || !hyph(hu, s + a, b - a, points))
         return 0;

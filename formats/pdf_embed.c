@@ -220,6 +220,21 @@ static int by_gid(const void *a, const void *b)
     return x->gid != y->gid ? (x->gid < y->gid ? -1 : 1) : (x->cp < y->cp ? -1 : x->cp > y->cp);
 }
 
+/* g with one more glyph (grown as need be), or NULL (g freed) when out of memory. */
+static glyph_use *add_use(glyph_use *g, size_t *n, size_t *cap, unsigned gid, int32_t cp)
+{
+    if (*n == *cap) {
+        glyph_use *more = realloc(g, (*cap *= 2) * sizeof *g);
+        if (!more) {
+            free(g);
+            return NULL;
+        }
+        g = more;
+    }
+    g[(*n)++] = (glyph_use){ gid, cp };
+    return g;
+}
+
 /* The glyphs drawn with the file face `owner` embeds (by any role that
  * shares it), by glyph id, one entry a glyph; *n of them. */
 static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
@@ -238,27 +253,10 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
             }
             if (!(pf->used[cp >> 3] & (1u << (cp & 7))))
                 continue;
-            if (*n == cap) {
-                glyph_use *more = realloc(g, (cap *= 2) * sizeof *g);
-                if (!more)
-                    free(g);
-                g = more;
-                if (!g)
-                    break;
-            }
-            g[(*n)++] = (glyph_use){ folio_pdf_embed_glyph(&c->face[owner], cp), cp };
+            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], cp), cp);
         }
-        for (size_t k = 0; g && k < pf->n_astral; k++) {
-            if (*n == cap) {
-                glyph_use *more = realloc(g, (cap *= 2) * sizeof *g);
-                if (!more)
-                    free(g);
-                g = more;
-                if (!g)
-                    break;
-            }
-            g[(*n)++] = (glyph_use){ folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k] };
-        }
+        for (size_t k = 0; g && k < pf->n_astral; k++)
+            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k]);
     }
     if (!g)
         return NULL;
