@@ -100,6 +100,29 @@ typedef struct tstate {
     int stroke;
 } tstate;
 
+/* How far the layout moved each glyph of a run from where the advance of
+ * the one before left it: the pair's kerning and the CJK spacing
+ * (compressed punctuation), 1/1000 em; NULL when out of memory. */
+static const float *run_moves(pdf_ctx *c, int face, const char *s)
+{
+    size_t n = strlen(s);
+    if (n + 1 > c->cap_moves) {
+        float *m = realloc(c->moves, (n + 1) * sizeof *m);
+        if (!m)
+            return NULL;
+        c->moves = m;
+        c->cap_moves = n + 1;
+    }
+    int32_t prev = -1, cp;
+    size_t k = 0;
+    for (size_t i = 0; i < n; prev = cp, k++) {
+        size_t at = i;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        c->moves[k] = prev < 0 ? 0 : folio_pdf_kern(c, face, prev, cp) + folio_pdf_spacing(c, face, prev, s, n, at);
+    }
+    return c->moves;
+}
+
 /* Draw the runs of the display list; they are in page order. */
 static void draw_texts(pdf_ctx *c)
 {
@@ -129,7 +152,9 @@ static void draw_texts(pdf_ctx *c)
             HPDF_Page_SetTextRenderingMode(page, t->stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
         }
         ts = (tstate){ t->face, t->size, t->cspace, t->color, t->stroke };
-        if (!folio_pdf_embed_text(c, page, t->face, t->size, set_font, t->x, c->ph - t->y, at, c->pool.data + t->off))
+        const char *run = c->pool.data + t->off;
+        if (!folio_pdf_embed_text(c, page, t->face, t->size, set_font, t->x, c->ph - t->y, at, run,
+                                  run_moves(c, t->face, run)))
             c->nomem = true;
     }
     if (page)
@@ -479,6 +504,7 @@ cleanup:
         free(c.face[i].kern);
         free(c.pick[i]);
     }
+    free(c.moves);
     folio_hyphenator_free(c.hyphenator);
     folio_fonts_free(&c.fonts);
     folio_buf_free(&c.pool);

@@ -85,6 +85,8 @@ typedef struct pdf_ctx {
     int page;
     /* display list */
     folio_buf pool;
+    float *moves;               /* scratch: the moves of the glyphs of one run (draw_texts) */
+    size_t cap_moves;
     dl_text *texts;
     size_t n_texts, cap_texts;
     dl_rule *rules;
@@ -155,14 +157,15 @@ bool folio_pdf_embed_open(pdf_ctx *c, int i);
 unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp);
 float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
 /* Set the UTF-8 text s at (x, y) (PDF coordinates) on the page in face at
- * size, in the open text object (set_font: select the face and size first);
+ * size, in the open text object (set_font: select the face and size first),
+ * each glyph moved by moves[k] (1/1000 em, one a character; NULL: none);
  * at: where the last run started in this text object ((0, 0) at its start),
  * updated. */
 /* The pair kerning HarfBuzz shapes for a then b in the face (GPOS or kern
  * table; ligatures off), 1/1000 em. */
 float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s);
+                          float y, float at[2], const char *s, const float *moves);
 /* Subset every face to the glyphs drawn and write its objects (before saving). */
 bool folio_pdf_embed_finish(pdf_ctx *c);
 void folio_pdf_embed_free(pdf_face *pf);

@@ -138,49 +138,38 @@ static void put_num(folio_buf *b, float v)
     folio_buf_puts(b, s);
 }
 
-/* What moves the glyph of the character at byte `at` of the run s[0, n)
- * from where prev's advance leaves it: the pair's kerning and the CJK
- * spacing (compressed punctuation), as the layout measured them, 1/1000 em. */
-static float move_before(pdf_ctx *c, int face, int32_t prev, const char *s, size_t n, size_t at)
-{
-    int32_t cp;
-    folio_utf8_next(s + at, n - at, &cp);
-    return folio_pdf_kern(c, face, prev, cp) + folio_pdf_spacing(c, face, prev, s, n, at);
-}
-
 /* The run's glyph ids: one string, or a TJ array of strings and moves
- * where the layout moved a glyph. */
-static void put_glyphs(pdf_ctx *c, int face, const char *s, folio_buf *b)
+ * (moves[k]: how far the layout moved the k-th character's glyph, 1/1000 em;
+ * NULL: none). */
+static void put_glyphs(pdf_ctx *c, int face, const char *s, const float *moves, folio_buf *b)
 {
     static const char digits[] = "0123456789ABCDEF";
-    size_t n = strlen(s);
-    bool moves = false;
-    int32_t prev = -1, cp;
-    for (size_t i = 0; i < n && !moves; prev = cp) {
-        size_t at = i;
+    size_t n = strlen(s), k = 0;
+    bool any = false;
+    for (size_t i = 0; moves && i < n; k++) {
+        int32_t cp;
         i += folio_utf8_next(s + i, n - i, &cp);
-        moves = prev >= 0 && move_before(c, face, prev, s, n, at) != 0;
+        any |= moves[k] != 0;
     }
-    folio_buf_puts(b, moves ? " [<" : " <");
-    prev = -1;
-    for (size_t i = 0; i < n; prev = cp) {
-        size_t at = i;
+    folio_buf_puts(b, any ? " [<" : " <");
+    k = 0;
+    for (size_t i = 0; i < n; k++) {
+        int32_t cp;
         i += folio_utf8_next(s + i, n - i, &cp);
-        float move = prev >= 0 && moves ? move_before(c, face, prev, s, n, at) : 0;
-        if (move != 0) {
+        if (any && moves[k] != 0) {
             folio_buf_puts(b, "> ");
-            put_num(b, -move);
+            put_num(b, -moves[k]);
             folio_buf_puts(b, " <");
         }
         unsigned g = folio_pdf_embed_glyph(&c->face[face], cp);
         char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
         folio_buf_append(b, hex, 4);
     }
-    folio_buf_puts(b, moves ? ">] TJ\n" : "> Tj\n");
+    folio_buf_puts(b, any ? ">] TJ\n" : "> Tj\n");
 }
 
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s)
+                          float y, float at[2], const char *s, const float *moves)
 {
     const pdf_face *pf = &c->face[face];
     folio_buf b = { 0 };
@@ -199,7 +188,7 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
     put_num(&b, y - at[1]);
     folio_buf_puts(&b, " Td");
     at[0] = x, at[1] = y;
-    put_glyphs(c, face, s, &b);
+    put_glyphs(c, face, s, moves, &b);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     bool ok = !b.failed && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
     folio_buf_free(&b);
