@@ -164,6 +164,9 @@ float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
 /* The pair kerning HarfBuzz shapes for a then b in the face (GPOS or kern
  * table; ligatures off), 1/1000 em. */
 float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
+/* Does the face set cp's ink in the left half of its advance (a stop with
+ * its right half blank)? */
+bool folio_pdf_embed_ink_left(const pdf_face *pf, int32_t cp);
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
                           float y, float at[2], const char *s, const float *moves);
 /* Subset every face to the glyphs drawn and write its objects (before saving). */

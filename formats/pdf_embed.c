@@ -102,6 +102,16 @@ float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b)
     return k;
 }
 
+bool folio_pdf_embed_ink_left(const pdf_face *pf, int32_t cp)
+{
+    hb_glyph_extents_t e;
+    unsigned g = folio_pdf_embed_glyph(pf, cp);
+    if (!pf->hb || !g || !hb_font_get_glyph_extents(pf->hb, g, &e))
+        return false;
+    hb_position_t adv = hb_font_get_glyph_h_advance(pf->hb, g);
+    return e.width > 0 && e.x_bearing + e.width <= adv * 11 / 20;
+}
+
 void folio_pdf_embed_free(pdf_face *pf)
 {
     if (pf->hb)

@@ -148,6 +148,15 @@ static bool latin_alnum(int32_t c)
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
+/* ：；？！ hold their ink on the left in Chinese print (GB/T 15834; in
+ * Japanese they stand centred): a stop, with a blank half to give up, where
+ * the face sets them so. */
+static bool stop_mark(pdf_ctx *c, int face, int32_t cp)
+{
+    return (cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF1F || cp == 0xFF01) && strncmp(c->tag, "zh", 2) == 0 &&
+           folio_pdf_embed_ink_left(&c->face[face], cp);
+}
+
 float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t n, size_t at)
 {
     int32_t next = 0;
@@ -157,8 +166,9 @@ float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t 
     /* Adjacent marks: the first gives up its blank half ("，“", "。」",
      * "）（", "“（"), where it is set full-width.  (The ranges hold every
      * mark: most characters are tested no further.) */
-    bool mark = (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3001 && cp <= 0x3015) || (cp >= 0xFF08 && cp <= 0xFF5D);
-    if (mark && ((closing_mark(cp) && (closing_mark(next) || opening_mark(next))) ||
+    bool mark = (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3001 && cp <= 0x3015) || (cp >= 0xFF01 && cp <= 0xFF5D);
+    if (mark && (((closing_mark(cp) || stop_mark(c, face, cp)) &&
+                  (closing_mark(next) || opening_mark(next) || stop_mark(c, face, next))) ||
                  (opening_mark(cp) && opening_mark(next)))) {
         float adv = folio_pdf_advance(c, face, cp);
         return adv >= 900 ? -adv / 2 : 0;

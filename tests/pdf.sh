@@ -15,6 +15,19 @@ for input in $inputs; do
      ./folio "$input" -o "$tmp/$name.2.pdf" && cmp -s "$tmp/$name.pdf" "$tmp/$name.2.pdf" &&
      python3 tests/check_pdf.py "$tmp/$name.json" "$tmp/$name.pdf" $max; then ok; else ko "$name"; fi
 done
+# Typography measured on pdfminer's character boxes (tests/check_typo.py):
+# CJK punctuation, compression, Han-Latin spacing, stretch, kinsoku, page fill.
+miner=""
+for py in python3 /usr/bin/python3; do $py -c 'import pdfminer' 2>/dev/null && { miner=$py; break; }; done
+if [ -n "$miner" ]; then
+  for input in $inputs; do
+    name=$(basename "$input" .txt)
+    lang=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["meta"]["lang"] or "en")' "$tmp/$name.json")
+    $miner tests/check_typo.py "$tmp/$name.pdf" "$lang" && ok || ko "typography of $name"
+  done
+else
+  echo "pdf: skipped the typography checks (python3-pdfminer is not installed)"
+fi
 # The fonts are subset to the glyphs drawn: with Droid Sans Fallback the
 # reference brief is about 150 KB (libharu's own embedding made 306 KB).
 if [ -f "$corpus/00.txt" ]; then
