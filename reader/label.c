@@ -467,11 +467,33 @@ void folio_label_steps(const reader *r, uint8_t *labels)
  * text).  A sentence long enough to be the article's own is left alone. */
 enum { CAPTION_MAX_CHARS = 300 };
 
+static bool kept_near(const uint8_t *labels, int n, int i, int dir)
+{
+    for (int k = 1; k <= 3; k++) {
+        int j = i + k * dir;
+        if (j >= 0 && j < n && kept_label(labels[j]))
+            return true;
+    }
+    return false;
+}
+
 void folio_label_captions(const reader *r, uint8_t *labels)
 {
     for (int i = 1; i < r->n; i++)
         if (labels[i] == L_PARA && r->u[i].chars <= CAPTION_MAX_CHARS &&
             folio_scraped_picture_word(r->u[i - 1].text, r->u[i - 1].len))
+            labels[i] = L_CAPTION;
+}
+
+/* On a web page, the words right under a picture inside the article (kept
+ * text close above and below) are its caption, not furniture: a plain line
+ * or a credit of two words or more (not "Related", a rail's head). */
+void folio_label_picture_captions(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; r->page && i < r->n; i++)
+        if (labels[i] == L_BOILER && (r->u[i].hint.flags & HF_AFTER_IMG) && r->u[i].chars <= CAPTION_MAX_CHARS &&
+            (r->u[i].cls == C_PLAIN || r->u[i].cls == C_CAPTION) && (r->u[i].words >= 2 || r->u[i].cjk >= 4) &&
+            kept_near(labels, r->n, i, -1) && kept_near(labels, r->n, i, 1))
             labels[i] = L_CAPTION;
 }
 
@@ -785,6 +807,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_opening(r, labels);
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);
+        folio_label_picture_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

@@ -999,6 +999,36 @@ static void numbered_steps_kept(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* On a web page, a line under a picture inside the article is its caption;
+ * one under a picture in a rail (nothing kept below) stays furniture. */
+static void picture_captions_on_pages(void **state)
+{
+    (void)state;
+    const char *text[] = { "The first step is to measure the glass cloche and cut the foam to fit.",
+                           "Attach moss. (Lucy Akins)", "Using floral pins, attach enough moss to cover the foam.",
+                           "Related", "A teaser under a picture", "Footer" };
+    uint8_t labels[] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[] = { L_PARA, L_CAPTION, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    unit u[6];
+    for (int i = 0; i < 6; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = C_PLAIN;
+    }
+    u[1].hint.flags = u[4].hint.flags = HF_AFTER_IMG;
+    html_page page;
+    memset(&page, 0, sizeof page);
+    reader r = { .u = u, .n = 6, .page = &page };
+    folio_label_picture_captions(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+    r.page = NULL; /* plain text: no markup, no picture known */
+    uint8_t text_labels[] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    folio_label_picture_captions(&r, text_labels);
+    assert_int_equal(text_labels[1], L_BOILER);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1174,6 +1204,7 @@ int main(void)
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept),
+        cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
