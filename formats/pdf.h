@@ -28,6 +28,7 @@ typedef struct pdf_face {
     float *adv;                 /* advance per BMP code point plus one, 1/1000 em; 0 unknown */
     uint8_t *used;              /* bitmap of the BMP code points drawn */
     int32_t *astral;            /* the code points beyond the BMP drawn (n_astral; heap) */
+    uint8_t stop_known, stop_left; /* bit k: ink side of the k-th of ：；？！ read, and on the left */
     int16_t *kern;              /* pair kerning of the first FOLIO_KERN_CHARS code points, 1/1000 em;
                                    INT16_MIN not known yet (heap, on first use) */
     size_t n_astral, cap_astral;

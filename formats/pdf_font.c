@@ -153,8 +153,16 @@ static bool latin_alnum(int32_t c)
  * the face sets them so. */
 static bool stop_mark(pdf_ctx *c, int face, int32_t cp)
 {
-    return (cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF1F || cp == 0xFF01) && strncmp(c->tag, "zh", 2) == 0 &&
-           folio_pdf_embed_ink_left(&c->face[face], cp);
+    int k = cp == 0xFF1A ? 0 : cp == 0xFF1B ? 1 : cp == 0xFF1F ? 2 : cp == 0xFF01 ? 3 : -1;
+    if (k < 0 || strncmp(c->tag, "zh", 2) != 0)
+        return false;
+    pdf_face *pf = &c->face[face];
+    if (!(pf->stop_known & (1u << k))) { /* the glyph's extents, read once a face */
+        pf->stop_known |= (uint8_t)(1u << k);
+        if (folio_pdf_embed_ink_left(pf, cp))
+            pf->stop_left |= (uint8_t)(1u << k);
+    }
+    return (pf->stop_left & (1u << k)) != 0;
 }
 
 float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t n, size_t at)
