@@ -626,7 +626,14 @@ static bool embed(pdf_ctx *c, int owner)
     hb_set_t *gids = hb_subset_input_glyph_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(gids, g[i].gid);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING); /* hinting is of no use on paper */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | (pf->cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0)); /* hinting is of no use on paper */
+    /* The pages name glyphs, not characters: the layout tables and the
+     * alternates their closure would add (a CJK face's locale and vertical
+     * forms) are of no use in the file. */
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    static const char *const layout[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG" };
+    for (size_t i = 0; i < sizeof layout / sizeof layout[0]; i++)
+        hb_set_add(drop, hb_tag_from_string(layout[i], 4));
     plan = hb_subset_plan_create_or_fail(hb_font_get_face(pf->hb), in);
     sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     if (!sub)
