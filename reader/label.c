@@ -461,6 +461,62 @@ void folio_label_steps(const reader *r, uint8_t *labels)
     }
 }
 
+/* A numbered article goes on past what interrupts it.  A listicle's heads
+ * ("1. Take any blankets off the bed", "2. …") that the reading keeps, each
+ * with running text under it, are the article's spine: where a gallery or a
+ * rail stands between two of them, the heads that go on counting after it,
+ * with the prose under each, are the article still, however far down. */
+enum { NUMBERED_MIN_KEPT = 2, NUMBERED_GAP = 600 /* units from one head to the next at most */ };
+
+/* "5. Beware the hairdryer" -> 5; -1 unless the unit is a short line that
+ * opens with a number of one or two digits, a full stop or a parenthesis
+ * and a space. */
+static int numbered_head(const unit *u)
+{
+    if (u->chars > 160 || u->words < 2 || u->words > 20)
+        return -1;
+    size_t b = 0;
+    while (b < u->len && b < 3 && u->text[b] >= '0' && u->text[b] <= '9')
+        b++;
+    if (b == 0 || b > 2 || b + 2 > u->len || (u->text[b] != '.' && u->text[b] != ')') || u->text[b + 1] != ' ')
+        return -1;
+    return atoi(u->text);
+}
+
+/* The unit after i that heads the number n, with running text between,
+ * or -1. */
+static int next_numbered(const reader *r, int i, int n)
+{
+    for (int j = i + 1; j < r->n && j - i <= NUMBERED_GAP; j++)
+        if (numbered_head(&r->u[j]) == n)
+            return prose_between(r, i, j) ? j : -1;
+    return -1;
+}
+
+void folio_label_numbered(const reader *r, uint8_t *labels)
+{
+    enum { MAX_HEADS = 64 };
+    step run[MAX_HEADS];
+    for (int i = 0; i < r->n; i++) {
+        if (numbered_head(&r->u[i]) != 1 || !kept_label(labels[i]))
+            continue;
+        int count = 1, kept = 0;
+        run[0] = (step){ i, 1, 0 };
+        for (int j = i; count < MAX_HEADS && (j = next_numbered(r, j, count + 1)) >= 0; count++)
+            run[count] = (step){ j, count + 1, 0 };
+        while (kept < count && kept_label(labels[run[kept].unit])) /* the article's own, in a row */
+            kept++;
+        for (int k = kept; kept >= NUMBERED_MIN_KEPT && k < count; k++) {
+            labels[run[k].unit] = L_PARA;
+            /* the prose under the head, up to the next head or anything else */
+            for (int j = run[k].unit + 1; j < r->n && numbered_head(&r->u[j]) < 0 && step_prose(&r->u[j]); j++)
+                if (labels[j] == L_BOILER || labels[j] == L_DUP)
+                    labels[j] = L_PARA;
+        }
+        i = run[count - 1].unit;
+    }
+}
+
 /* The words under a picture are its caption: a short paragraph right
  * below the word a page shows where a picture stands ("Image", "Photo",
  * "图片": the picture's alternative text, all that is left of it in the
@@ -807,6 +863,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_opening(r, labels);
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);
+        folio_label_numbered(r, labels);
         folio_label_picture_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the

@@ -134,6 +134,10 @@ void folio_label_permalinks(const reader *r, uint8_t *labels, int title);
 /* Three or more short lines counting up under one word ("Step 1", "Step
  * 2", …) with running text between are kept, and the prose under each. */
 void folio_label_steps(const reader *r, uint8_t *labels);
+/* Heads numbered 1, 2, … with running text under each that the reading
+ * keeps from the first: those that go on counting after an interruption
+ * (a gallery, a rail) are kept, and the prose under each. */
+void folio_label_numbered(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

@@ -999,6 +999,35 @@ static void numbered_steps_kept(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* A numbered article kept from its first head goes on past a gallery:
+ * the heads counting on after it are kept with their prose; a second
+ * list that starts again at 1 in a rail, never kept, stays furniture. */
+static void numbered_heads_go_on(void **state)
+{
+    (void)state;
+    const char *prose = "Bedbugs love wood, so leave the bag on the floor when you arrive.";
+    const char *text[] = { "1. Take the blankets off the bed", prose, "2. Check the peep hole", prose,
+                           "Business news in pictures", "1/50 United going down", "Getty",
+                           "3. Beware the hairdryer", prose, "Most read", "1. A teaser in a rail", prose,
+                           "2. Another teaser", prose };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER,
+                          L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    uint8_t want[N];
+    memcpy(want, labels, N);
+    want[7] = want[8] = L_PARA;
+    unit u[N];
+    for (int i = 0; i < N; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+    }
+    reader r = { .u = u, .n = N };
+    folio_label_numbered(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* On a web page, a line under a picture inside the article is its caption;
  * one under a picture in a rail (nothing kept below) stays furniture. */
 static void picture_captions_on_pages(void **state)
@@ -1203,7 +1232,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
