@@ -246,6 +246,10 @@ int folio_break_justified(const char *s, size_t n, const char *lang, double firs
  * alone is wider than the line. */
 int folio_break_display(const char *s, size_t n, const char *lang, double width, folio_measure_fn measure,
                         void *mu, folio_line_fn emit, void *eu);
+/* The width of the widest piece of s that a display line does not break
+ * (a word, a phrase): a balanced title is set no narrower.  -1 when out
+ * of memory. */
+double folio_display_min_width(const char *s, size_t n, const char *lang, folio_measure_fn measure, void *mu);
 
 /* ---- background deflate (deflate.c, zlib on worker threads) ---- */
 typedef struct folio_deflater folio_deflater;

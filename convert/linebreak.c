@@ -180,8 +180,32 @@ static bool term_close(int32_t c)
     return c == 0x201D || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x3011 || c == 0xFF09;
 }
 
-static void display_breaks(const char *s, size_t n, char *brks)
+/* Between two letters of Chinese or Japanese a display line breaks only
+ * where a phrase ends.  Japanese phrases (bunsetsu) end in kana: after
+ * hiragana, before a letter that is not (a particle or an ending, then a
+ * new word: "最新 SSD を / 比較してみた").  Chinese has no such mark; a
+ * phrase ends after the particles 的 and 了.  Elsewhere (punctuation,
+ * spaces, Latin) the usual opportunities stand. */
+static bool hiragana(int32_t c)
 {
+    return c >= 0x3041 && c <= 0x309F;
+}
+
+static bool cjk_letter(int32_t c)
+{
+    return hiragana(c) || katakana(c) || c == 0x30FC || folio_is_han(c) || c == 0x3005;
+}
+
+static bool phrase_ends(bool ja, int32_t c, int32_t next)
+{
+    if (!cjk_letter(c) || !cjk_letter(next))
+        return true;
+    return ja ? hiragana(c) && !hiragana(next) : c == 0x7684 /* 的 */ || c == 0x4E86 /* 了 */;
+}
+
+static void display_breaks(const char *s, size_t n, const char *lang, char *brks)
+{
+    bool ja = lang && strncmp(lang, "ja", 2) == 0, zh = lang && strncmp(lang, "zh", 2) == 0;
     size_t term_end = 0; /* inside a short term until this byte */
     for (size_t i = 0; i < n;) {
         int32_t c, next = 0;
@@ -199,7 +223,8 @@ static void display_breaks(const char *s, size_t n, char *brks)
         }
         if (i + k < n)
             folio_utf8_next(s + i + k, n - i - k, &next);
-        if (brks[i + k - 1] == LINEBREAK_ALLOWBREAK && (i + k < term_end || (katakana(c) && katakana(next))))
+        if (brks[i + k - 1] == LINEBREAK_ALLOWBREAK &&
+            (i + k < term_end || (katakana(c) && katakana(next)) || ((ja || zh) && !phrase_ends(ja, c, next))))
             brks[i + k - 1] = LINEBREAK_NOBREAK;
         i += k;
     }
@@ -281,6 +306,26 @@ int folio_break_display(const char *s, size_t n, const char *lang, double width,
     return break_lines(s, n, lang, true, width, width, measure, mu, NULL, NULL, emit, eu);
 }
 
+double folio_display_min_width(const char *s, size_t n, const char *lang, folio_measure_fn measure, void *mu)
+{
+    char *brks = malloc(n ? n : 1);
+    if (!brks || folio_line_breaks(s, n, lang, brks) < 0) {
+        free(brks);
+        return -1;
+    }
+    display_breaks(s, n, lang, brks);
+    double widest = 0;
+    for (size_t i = 0, start = 0; i < n; i++)
+        if (brks[i] == LINEBREAK_ALLOWBREAK || brks[i] == LINEBREAK_MUSTBREAK || i + 1 == n) {
+            size_t end = trim_end(s, start, i + 1);
+            double w = measure(mu, s + start, end - start);
+            widest = w > widest ? w : widest;
+            start = i + 1;
+        }
+    free(brks);
+    return widest;
+}
+
 static int break_lines(const char *s, size_t n, const char *lang, bool display, double first, double rest,
                        folio_measure_fn measure, void *mu, folio_hyphen_fn hyph, void *hu, folio_line_fn emit,
                        void *eu)
@@ -293,7 +338,7 @@ static int break_lines(const char *s, size_t n, const char *lang, bool display, 
         return -1;
     }
     if (display)
-        display_breaks(s, n, brks);
+        display_breaks(s, n, lang, brks);
     size_t start = 0, last_ok = 0; /* last break opportunity that fits */
     int hyphenated = 0;             /* lines in a row that end with a hyphen */
     int rc = 0;

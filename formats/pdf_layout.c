@@ -259,7 +259,13 @@ static int collect(void *user, const char *s, size_t n, bool hyphen)
  * the full measure and gets the balanced ones. */
 static bool balance(const char *text, size_t n, const char *tag, float width, measure_ctx *m, lines *l)
 {
+    /* never so narrow that a word or phrase must be split */
+    double widest = folio_display_min_width(text, n, tag, measure, m);
+    if (widest < 0)
+        return false;
     float lo = width / (float)l->n, hi = width;
+    if (lo < (float)widest)
+        lo = (float)widest;
     for (int step = 0; step < 10 && hi - lo > 1; step++) {
         float mid = (lo + hi) / 2;
         lines t = { 0 };

@@ -323,14 +323,18 @@ static void heading_numbers(void **state)
     }
 }
 
-/* Does any line of l end between two katakana, or inside the quoted term? */
+/* Does any line of l end between two katakana, inside the quoted term,
+ * or after a Han character that a Han character or hiragana follows (a
+ * compound, a verb's ending), but for Chinese 的 and 了? */
 static bool breaks_a_word(const lines *l)
 {
     for (int i = 0; i + 1 < l->n; i++) {
         int32_t last = folio_utf8_last(l->line[i], strlen(l->line[i]), NULL), first;
         folio_utf8_next(l->line[i + 1], strlen(l->line[i + 1]), &first);
         bool kana = last >= 0x30A1 && last <= 0x30FC && first >= 0x30A1 && first <= 0x30FC;
-        if (kana || (strstr(l->line[i], "\xE2\x80\x9C") && !strstr(l->line[i], "\xE2\x80\x9D")))
+        bool han = folio_is_han(last) && (folio_is_han(first) || (first >= 0x3041 && first <= 0x309F)) &&
+                   last != 0x7684 && last != 0x4E86;
+        if (kana || han || (strstr(l->line[i], "\xE2\x80\x9C") && !strstr(l->line[i], "\xE2\x80\x9D")))
             return true;
     }
     return false;
@@ -342,22 +346,28 @@ static void display_breaking(void **state)
 {
     (void)state;
     const char *text[] = { "Suicaでガシャれる。電子マネー対応ガシャポンが稼働開始",
-                           "美国国防部前高官：建立“太平洋防务条约”的理由" };
-    for (int t = 0; t < 2; t++) {
+                           "美国国防部前高官：建立“太平洋防务条约”的理由",
+                           "Intel NUCで最新SSDを比較してみた：さらば平成、さらば水冷" };
+    for (int t = 0; t < 3; t++) {
         bool body_breaks = false;
-        for (int w = 20; w <= 40; w++) { /* wider than any one word */
+        for (int w = 28; w <= 44; w++) { /* wider than any one phrase */
             lines l = { 0 };
-            assert_int_equal(folio_break_display(text[t], strlen(text[t]), t ? "zh" : "ja", w, folio_measure_columns,
+            const char *lang = t == 1 ? "zh" : "ja";
+            assert_int_equal(folio_break_display(text[t], strlen(text[t]), lang, w, folio_measure_columns,
                                                  NULL, collect, &l), 0);
             assert_false(breaks_a_word(&l));
             free_lines(&l);
-            assert_int_equal(folio_break_lines(text[t], strlen(text[t]), t ? "zh" : "ja", w, w, folio_measure_columns,
+            assert_int_equal(folio_break_lines(text[t], strlen(text[t]), lang, w, w, folio_measure_columns,
                                                NULL, NULL, NULL, collect, &l), 0);
             body_breaks |= breaks_a_word(&l);
             free_lines(&l);
         }
         assert_true(body_breaks); /* the case is one body text breaks */
     }
+    /* a balanced title is set no narrower than its widest phrase (with the
+     * comma that may not start a line) */
+    const char *zh = "数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等";
+    assert_true(folio_display_min_width(zh, strlen(zh), "zh", folio_measure_columns, NULL) == 22.0);
 }
 
 static void line_breaking(void **state)
