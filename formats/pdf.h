@@ -19,6 +19,8 @@ struct _HPDF_Dict_Rec;
 
 struct hb_font_t;
 
+enum { FOLIO_LIGATURES = 5 };   /* the standard Latin ligatures: ffi ffl ff fi fl */
+
 typedef struct pdf_face {
     struct _HPDF_Dict_Rec *font; /* the Type0 font object (pdf_embed.c) */
     struct hb_font_t *hb;       /* HarfBuzz's reading of the file; owned by the owner's slot */
@@ -29,6 +31,9 @@ typedef struct pdf_face {
     uint8_t *used;              /* bitmap of the BMP code points drawn */
     int32_t *astral;            /* the code points beyond the BMP drawn (n_astral; heap) */
     uint8_t stop_known, stop_left; /* bit k: ink side of the k-th of ：；？！ read, and on the left */
+    unsigned lig[FOLIO_LIGATURES]; /* the face's glyph for ff ffi ffl fi fl, 0 none (lig_read) */
+    bool lig_read;
+    uint8_t lig_used;           /* bit k: lig[k] drawn */
     int16_t *kern;              /* pair kerning of the first FOLIO_KERN_CHARS code points, 1/1000 em;
                                    INT16_MIN not known yet (heap, on first use) */
     size_t n_astral, cap_astral;
@@ -161,7 +166,9 @@ float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
  * size, in the open text object (set_font: select the face and size first),
  * each glyph moved by moves[k] (1/1000 em, one a character; NULL: none);
  * at: where the last run started in this text object ((0, 0) at its start),
- * updated. */
+ * updated.  ligate: set ff, fi, fl, ffi, ffl as the face's ligatures where
+ * it has them (never in letter-spaced text), each character after them
+ * where the layout put it. */
 /* The pair kerning HarfBuzz shapes for a then b in the face (GPOS or kern
  * table; ligatures off), 1/1000 em. */
 float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
@@ -169,7 +176,7 @@ float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
  * its right half blank)? */
 bool folio_pdf_embed_ink_left(const pdf_face *pf, int32_t cp);
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s, const float *moves);
+                          float y, float at[2], const char *s, const float *moves, bool ligate);
 /* Subset every face to the glyphs drawn and write its objects (before saving). */
 bool folio_pdf_embed_finish(pdf_ctx *c);
 void folio_pdf_embed_free(pdf_face *pf);

@@ -102,6 +102,41 @@ float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b)
     return k;
 }
 
+/* The standard ligatures, longest first (a text is matched in this order);
+ * lig[k] and bit k of lig_used are the k-th. */
+static const char *const lig_text[FOLIO_LIGATURES] = { "ffi", "ffl", "ff", "fi", "fl" };
+
+/* Which of them the face sets as one glyph (its 'liga' feature). */
+static void read_ligatures(pdf_face *pf)
+{
+    pf->lig_read = true;
+    for (int k = 0; pf->hb && k < FOLIO_LIGATURES; k++) {
+        hb_buffer_t *buf = hb_buffer_create();
+        hb_buffer_add_utf8(buf, lig_text[k], -1, 0, -1);
+        hb_buffer_guess_segment_properties(buf);
+        hb_shape(pf->hb, buf, NULL, 0);
+        unsigned n = 0;
+        const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+        pf->lig[k] = n == 1 ? info[0].codepoint : 0;
+        hb_buffer_destroy(buf);
+    }
+}
+
+/* The ligature that s[i..n) opens with in the face, or -1. */
+static int ligature_at(pdf_face *pf, const char *s, size_t i, size_t n)
+{
+    if (s[i] != 'f')
+        return -1;
+    if (!pf->lig_read)
+        read_ligatures(pf);
+    for (int k = 0; k < FOLIO_LIGATURES; k++) {
+        size_t len = strlen(lig_text[k]);
+        if (pf->lig[k] && i + len <= n && memcmp(s + i, lig_text[k], len) == 0)
+            return k;
+    }
+    return -1;
+}
+
 bool folio_pdf_embed_ink_left(const pdf_face *pf, int32_t cp)
 {
     hb_glyph_extents_t e;
@@ -150,36 +185,64 @@ static void put_num(folio_buf *b, float v)
 
 /* The run's glyph ids: one string, or a TJ array of strings and moves
  * (moves[k]: how far the layout moved the k-th character's glyph, 1/1000 em;
- * NULL: none). */
-static void put_glyphs(pdf_ctx *c, int face, const char *s, const float *moves, folio_buf *b)
+ * NULL: none).  A ligature stands for its characters: the next glyph moves
+ * by what they and their moves took less the ligature's advance, so that
+ * it stands where the layout put it. */
+static void put_hex(folio_buf *b, unsigned g)
 {
     static const char digits[] = "0123456789ABCDEF";
+    char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
+    folio_buf_append(b, hex, 4);
+}
+
+static float advance_of_glyph(const pdf_face *pf, unsigned g)
+{
+    return (float)hb_font_get_glyph_h_advance(pf->hb, g) * 1000.0f / (float)pf->upem;
+}
+
+static void put_glyphs(pdf_ctx *c, int face, const char *s, const float *moves, bool ligate, folio_buf *b)
+{
+    pdf_face *pf = &c->face[face];
     size_t n = strlen(s), k = 0;
     bool any = false;
-    for (size_t i = 0; moves && i < n; k++) {
-        int32_t cp;
-        i += folio_utf8_next(s + i, n - i, &cp);
-        any |= moves[k] != 0;
-    }
-    folio_buf_puts(b, any ? " [<" : " <");
-    k = 0;
     for (size_t i = 0; i < n; k++) {
         int32_t cp;
+        any |= (moves && moves[k] != 0) || (ligate && ligature_at(pf, s, i, n) >= 0);
         i += folio_utf8_next(s + i, n - i, &cp);
-        if (any && moves[k] != 0) {
+    }
+    folio_buf_puts(b, any ? " [<" : " <");
+    float pending = 0; /* 1/1000 em the next glyph moves besides its own move */
+    k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int lig = ligate ? ligature_at(pf, s, i, n) : -1;
+        float move = pending + (moves ? moves[k] : 0);
+        if (any && move != 0) {
             folio_buf_puts(b, "> ");
-            put_num(b, -moves[k]);
+            put_num(b, -move);
             folio_buf_puts(b, " <");
         }
-        unsigned g = folio_pdf_embed_glyph(&c->face[face], cp);
-        char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
-        folio_buf_append(b, hex, 4);
+        pending = 0;
+        if (lig >= 0) {
+            size_t len = strlen(lig_text[lig]);
+            for (size_t j = 0; j < len; j++) /* the characters' advances, the moves between them */
+                pending += folio_pdf_embed_advance(pf, lig_text[lig][j]) + (j && moves ? moves[k + j] : 0);
+            pending -= advance_of_glyph(pf, pf->lig[lig]);
+            pf->lig_used |= (uint8_t)(1u << lig);
+            put_hex(b, pf->lig[lig]);
+            i += len;
+            k += len;
+            continue;
+        }
+        i += folio_utf8_next(s + i, n - i, &cp);
+        k++;
+        put_hex(b, folio_pdf_embed_glyph(pf, cp));
     }
     folio_buf_puts(b, any ? ">] TJ\n" : "> Tj\n");
 }
 
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s, const float *moves)
+                          float y, float at[2], const char *s, const float *moves, bool ligate)
 {
     const pdf_face *pf = &c->face[face];
     folio_buf b = { 0 };
@@ -198,7 +261,7 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
     put_num(&b, y - at[1]);
     folio_buf_puts(&b, " Td");
     at[0] = x, at[1] = y;
-    put_glyphs(c, face, s, moves, &b);
+    put_glyphs(c, face, s, moves, ligate, &b);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     bool ok = !b.failed && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
     folio_buf_free(&b);
@@ -256,6 +319,9 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
         }
         for (size_t k = 0; g && k < pf->n_astral; k++)
             g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k]);
+        for (int k = 0; g && k < FOLIO_LIGATURES; k++) /* a ligature's "code point": -1 - k */
+            if (pf->lig_used & (1u << k))
+                g = add_use(g, n, &cap, pf->lig[k], -1 - k);
     }
     if (!g)
         return NULL;
@@ -311,6 +377,14 @@ static unsigned cid_of(const hb_map_t *map, unsigned gid)
 /* A CMap over the codes the pages hold (the face's glyph ids), in b: to
  * the text drawn with each (map NULL: a ToUnicode map, bfchar), or to the
  * subset's CIDs (an encoding, cidchar). */
+static void ligature_unicode(char *line, size_t cap, unsigned gid, const char *letters)
+{
+    size_t k = (size_t)snprintf(line, cap, "<%04X> <", gid & 0xFFFF);
+    for (const char *p = letters; *p && k + 6 < cap; p++)
+        k += (size_t)snprintf(line + k, cap - k, "%04X", (unsigned)*p);
+    snprintf(line + k, cap - k, ">\n");
+}
+
 static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t *map)
 {
     const char *op = map ? "cidchar" : "bfchar";
@@ -328,6 +402,8 @@ static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t
         for (size_t j = i; j < i + k; j++) {
             if (map)
                 snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, cid_of(map, g[j].gid));
+            else if (g[j].cp < 0) /* a ligature: its letters */
+                ligature_unicode(line, sizeof line, g[j].gid, lig_text[-1 - g[j].cp]);
             else if (g[j].cp > 0xFFFF) /* UTF-16: a surrogate pair */
                 snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", g[j].gid & 0xFFFF,
                          0xD800u + (((unsigned)g[j].cp - 0x10000u) >> 10), 0xDC00u + (((unsigned)g[j].cp - 0x10000u) & 0x3FF));

@@ -32,12 +32,16 @@ QUOTES = set("“”‘’")
 
 
 def is_cjk(ch):
+    if len(ch) != 1:  # a ligature's glyph stands for its letters ("fi")
+        return False
     o = ord(ch)
     return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFF65 \
         or 0x3000 <= o <= 0x303F
 
 
 def is_han_kana(ch):
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
 
@@ -106,6 +110,13 @@ def main():
         nxt = all_pages[pno][2]
         if fills[pno - 1] < 0.85 and not opens_with_block(nxt, all_pages[pno][0]):
             problems.append("page %d is %.0f%% full" % (pno, 100 * fills[pno - 1]))
+    # --ligatures: a text in a face with the standard ligatures (Noto Serif)
+    # sets ff/fi/fl as one glyph each, and they read back as their letters
+    chars = [c for _, _, ls in all_pages for l in ls for c in l]
+    text = "".join(c.get_text() for c in chars)
+    if "--ligatures" in sys.argv and re.search("f[fil]", text) and \
+            not any(c.get_text() in ("ff", "fi", "fl", "ffi", "ffl") for c in chars):
+        problems.append("no ligature set for ff, fi or fl")
     for p in problems:
         print("%s: %s" % (path, p))
     return 1 if problems else 0
