@@ -553,6 +553,80 @@ void folio_label_picture_captions(const reader *r, uint8_t *labels)
             labels[i] = L_CAPTION;
 }
 
+/* A line that ends in a picture's credit is its caption: a short line
+ * whose last words, in brackets, name a photographer ("Attach moss. (Lucy
+ * Akins)": two to four capitalised names) or say they are a credit
+ * ("(Photo: AP)", "（摄影：张三）"), inside the article (kept text within
+ * three units above, and below or the line kept itself).  Numbers in the
+ * brackets ("(2 cm)", "(2019)") make it no credit. */
+static bool credit_word(const char *w, size_t n)
+{
+    if (n == 0 || !folio_is_upper((unsigned char)w[0]))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!folio_is_lower((unsigned char)w[i]) && w[i] != '.' && w[i] != '-' && w[i] != '\'')
+            return false;
+    return true;
+}
+
+static bool credit_names(const char *s, size_t n)
+{
+    int words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == '/'))
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '/')
+            j++;
+        if (j > i && (++words > 4 || !credit_word(s + i, j - i)))
+            return false;
+        i = j;
+    }
+    return words >= 2;
+}
+
+static const char *const credit_labels[] = { "photo", "image", "picture", "credit", "foto",
+                                             "\xE6\x91\x84\xE5\xBD\xB1" /* 摄影 */, "\xE5\x9B\xBE" /* 图 */ };
+
+bool folio_label_credit_tail(const unit *u)
+{
+    const char *s = u->text;
+    size_t n = u->len, close = 0, open = 0;
+    if (n >= 1 && s[n - 1] == ')')
+        close = n - 1;
+    else if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
+        close = n - 3;
+    else
+        return false;
+    for (size_t i = close; i-- > 0;)
+        if (s[i] == '(' || (i + 3 <= close && memcmp(s + i, "\xEF\xBC\x88", 3) == 0)) { /* （ */
+            open = i + (s[i] == '(' ? 1 : 3);
+            break;
+        } else if (s[i] == ')' || (unsigned char)s[i] < ' ')
+            return false;
+    if (open < 4 || close - open > 60)
+        return false;
+    for (size_t i = open; i < close; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return false;
+    for (size_t k = 0; k < sizeof credit_labels / sizeof credit_labels[0]; k++) {
+        size_t len = strlen(credit_labels[k]);
+        if (close - open > len && folio_starts_with_ci(s + open, close - open, credit_labels[k]))
+            return true;
+    }
+    return credit_names(s + open, close - open);
+}
+
+void folio_label_credit_captions(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if ((labels[i] == L_PARA || labels[i] == L_BOILER) && u->chars <= 200 && folio_label_credit_tail(u) &&
+            kept_near(labels, r->n, i, -1) && (labels[i] == L_PARA || kept_near(labels, r->n, i, 1)))
+            labels[i] = L_CAPTION;
+    }
+}
+
 /* A line the decode made a heading that no article has as a section head:
  * a text the page repeats three times or more, or a phrase of the page's
  * furniture ("Share", "In partnership with", "Related"). */
@@ -864,6 +938,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);
         folio_label_numbered(r, labels);
+        folio_label_credit_captions(r, labels);
         folio_label_picture_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the

@@ -138,6 +138,11 @@ void folio_label_steps(const reader *r, uint8_t *labels);
  * keeps from the first: those that go on counting after an interruption
  * (a gallery, a rail) are kept, and the prose under each. */
 void folio_label_numbered(const reader *r, uint8_t *labels);
+/* Does u end in a picture's credit in brackets ("(Lucy Akins)", "(Photo:
+ * AP)")? */
+bool folio_label_credit_tail(const unit *u);
+/* Such a line of 200 characters at most inside the article is a caption. */
+void folio_label_credit_captions(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);
 
 #endif

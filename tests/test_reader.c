@@ -1028,6 +1028,44 @@ static void numbered_heads_go_on(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A line ending in a credit in brackets, inside the article, is a
+ * caption; brackets that hold a number, one word or a lower-case phrase
+ * are no credit, and a credited line among furniture stays furniture. */
+static void credit_captions(void **state)
+{
+    (void)state;
+    const char *yes[] = { "Attach moss. (Lucy Akins)", "Orchid in foam oasis (Lucy Akins)", "Protesters in Paris (Photo: AP)",
+                          "\xE6\xB8\xB8\xE5\xAE\xA2\xE5\x9C\xA8\xE6\xB9\x96\xE8\xBE\xB9\xEF\xBC\x88\xE6\x91\x84\xE5\xBD\xB1\xEF\xBC\x9A\xE5\xBC\xA0\xE4\xB8\x89\xEF\xBC\x89" };
+    const char *no[] = { "Cut the foam (2 cm) smaller (about 3/4 inch)", "Heartbeat and Status Controller (HSC)",
+                         "Subscribe to: Post Comments (Atom)", "High-res accumulators (Ernestas, Albert)",
+                         "The results were clear (and surprising)", "(Lucy Akins)" };
+    unit u;
+    for (size_t k = 0; k < sizeof yes / sizeof yes[0] + sizeof no / sizeof no[0]; k++) {
+        bool credit = k < sizeof yes / sizeof yes[0];
+        const char *t = credit ? yes[k] : no[k - sizeof yes / sizeof yes[0]];
+        memset(&u, 0, sizeof u);
+        u.text = (char *)t;
+        u.len = strlen(t);
+        folio_scraped_features(&u);
+        assert_int_equal(folio_label_credit_tail(&u), credit);
+    }
+    const char *prose = "Using floral pins, attach enough moss around the oasis to cover it.";
+    const char *text[] = { prose, "Attach moss. (Lucy Akins)", prose, "Related", "Menu", "A teaser (Lucy Akins)", "Footer" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[N] = { L_PARA, L_CAPTION, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    unit v[N];
+    for (int i = 0; i < N; i++) {
+        memset(&v[i], 0, sizeof v[i]);
+        v[i].text = (char *)text[i];
+        v[i].len = strlen(text[i]);
+        folio_scraped_features(&v[i]);
+    }
+    reader r = { .u = v, .n = N };
+    folio_label_credit_captions(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* On a web page, a line under a picture inside the article is its caption;
  * one under a picture in a rail (nothing kept below) stays furniture. */
 static void picture_captions_on_pages(void **state)
@@ -1232,7 +1270,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
