@@ -141,6 +141,8 @@ void folio_label_numbered(const reader *r, uint8_t *labels);
 /* Does u end in a picture's credit in brackets ("(Lucy Akins)", "(Photo:
  * AP)")? */
 bool folio_label_credit_tail(const unit *u);
+/* Is u one quotation that ends in a sentence's mark (a line of dialogue)? */
+bool folio_label_speech(const unit *u);
 /* Such a line of 200 characters at most inside the article is a caption. */
 void folio_label_credit_captions(const reader *r, uint8_t *labels);
 bool folio_model_decode(const folio_model *m, int n, const float *scores, uint8_t *out);

@@ -1028,6 +1028,32 @@ static void numbered_heads_go_on(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* Speech is no heading: a line ending in a quotation closed after a
+ * sentence's mark is dialogue; a quoted phrase without one may head a
+ * section. */
+static void speech_is_no_heading(void **state)
+{
+    (void)state;
+    const char *yes[] = { "\xE2\x80\x9CRichy?\xE2\x80\x9D", "Haoyu blinked. \xE2\x80\x9CYou mean with your skill?\xE2\x80\x9D",
+                          "\xE3\x80\x8C\xE8\xA1\x8C\xE3\x81\x93\xE3\x81\x86\xE3\x80\x82\xE3\x80\x8D" };
+    const char *no[] = { "\xE2\x80\x9C\xE8\x89\xAF\xE5\xA5\xBD\xE5\xBC\x80\xE7\xAB\xAF\xE2\x80\x9D",
+                         "Does this item bring you joy?", "Develop a Personal \"Should I Buy This?\" Test" };
+    unit u[6];
+    for (int k = 0; k < 6; k++) {
+        memset(&u[k], 0, sizeof u[k]);
+        u[k].text = (char *)(k < 3 ? yes[k] : no[k - 3]);
+        u[k].len = strlen(u[k].text);
+        folio_scraped_features(&u[k]);
+        assert_int_equal(folio_label_speech(&u[k]), k < 3);
+    }
+    reader r = { .u = u, .n = 6 };
+    folio_page *p = folio_page_new(&r);
+    assert_non_null(p);
+    assert_int_equal(folio_label_final(&r, p, 0, L_HEADING), L_PARA);
+    assert_int_equal(folio_label_final(&r, p, 3, L_HEADING), L_HEADING);
+    folio_page_free(p);
+}
+
 /* A line ending in a credit in brackets, inside the article, is a
  * caption; brackets that hold a number, one word or a lower-case phrase
  * are no credit, and a credited line among furniture stays furniture. */
@@ -1270,7 +1296,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
