@@ -141,6 +141,9 @@ void folio_label_numbered(const reader *r, uint8_t *labels);
 /* Does u end in a picture's credit in brackets ("(Lucy Akins)", "(Photo:
  * AP)")? */
 bool folio_label_credit_tail(const unit *u);
+/* Short unpunctuated CJK lines kept as paragraphs between kept text and a
+ * paragraph are the article's section headings. */
+void folio_label_cjk_heads(const reader *r, uint8_t *labels);
 /* Is u one quotation that ends in a sentence's mark (a line of dialogue)? */
 bool folio_label_speech(const unit *u);
 /* Such a line of 200 characters at most inside the article is a caption. */

@@ -1028,6 +1028,43 @@ static void numbered_heads_go_on(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* Short unpunctuated Chinese lines between paragraphs head sections (with a
+ * colon-ended label right above); a line that ends a sentence, one that
+ * introduces with a colon before prose, and one before a short line stay. */
+static void cjk_section_heads(void **state)
+{
+    (void)state;
+    const char *body = "\xE8\xA1\x8C" /* 行 */;
+    char para[400] = "";
+    for (int k = 0; k < 45; k++)
+        strcat(para, body);
+    strcat(para, "\xE3\x80\x82"); /* 。 */
+    const char *text[] = { para,
+                           "\xE8\x8B\xB1\xE5\x9B\xBD\xE3\x80\x8A\xE6\xB3\xB0\xE6\x99\xA4\xE5\xA3\xAB\xE6\x8A\xA5\xE3\x80\x8B\xEF\xBC\x9A", /* 英国《泰晤士报》： */
+                           "\xE8\x93\xAC\xE5\x8B\x83\xE5\x8F\x91\xE5\xB1\x95\xE7\x9A\x84\xE6\xAD\xA6\xE6\xB1\x89", /* 蓬勃发展的武汉 */
+                           para,
+                           "\xE6\x88\x91\xE4\xBB\xAC\xE6\x9D\xA5\xE7\x9C\x8B\xE4\xB8\x80\xE4\xB8\xAA\xE5\x9C\xBA\xE6\x99\xAF\xEF\xBC\x9A", /* 我们来看一个场景： */
+                           para,
+                           "\xE6\xAD\xA6\xE6\xB1\x89\xE5\x86\x8D\xE6\xAC\xA1\xE8\x93\xAC\xE5\x8B\x83\xE3\x80\x82", /* 武汉再次蓬勃。 */
+                           para };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N];
+    memset(labels, L_PARA, N);
+    uint8_t want[N];
+    memset(want, L_PARA, N);
+    want[1] = want[2] = L_HEADING;
+    unit u[N];
+    for (int i = 0; i < N; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+    }
+    reader r = { .u = u, .n = N };
+    folio_label_cjk_heads(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* Speech is no heading: a line ending in a quotation closed after a
  * sentence's mark is dialogue; a quoted phrase without one may head a
  * section. */
@@ -1296,7 +1333,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
