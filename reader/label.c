@@ -627,6 +627,37 @@ void folio_label_credit_captions(const reader *r, uint8_t *labels)
     }
 }
 
+/* A list shares one fate.  Four or more list items in a row (a bullet,
+ * a number, or a changelog's "+ ", in the text: a web page's <li> also
+ * holds whole articles) are all the article or all furniture: of
+ * the labelled pages no such run is part kept.  A run the reading keeps a
+ * third of or more is kept whole: its repeated template ("+ Added /fill
+ * command", "+ Added /clone command") made the rest look like a menu. */
+enum { LIST_RUN_MIN = 4 };
+
+static bool list_item(const unit *u)
+{
+    int ordered;
+    return folio_list_marker(u->text, u->len, &ordered) > 0 || folio_starts_with_ci(u->text, u->len, "+ ");
+}
+
+void folio_label_list_runs(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n;) {
+        int end = i;
+        while (end < r->n && list_item(&r->u[end]))
+            end++;
+        int kept = 0;
+        for (int k = i; k < end; k++)
+            kept += labels[k] == L_PARA;
+        if (end - i >= LIST_RUN_MIN && kept * 3 >= end - i)
+            for (int k = i; k < end; k++)
+                if (labels[k] == L_BOILER || labels[k] == L_DUP)
+                    labels[k] = L_PARA;
+        i = end > i ? end : i + 1;
+    }
+}
+
 /* A Chinese or Japanese article heads its sections with short lines (小标题)
  * set like its paragraphs, often indented alike: a line of 4 to 30
  * characters, mostly CJK, that ends in no punctuation (a clause's or a
@@ -1000,6 +1031,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_numbered(r, labels);
         folio_label_credit_captions(r, labels);
         folio_label_cjk_heads(r, labels);
+        folio_label_list_runs(r, labels);
         folio_label_picture_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the

@@ -141,6 +141,9 @@ void folio_label_numbered(const reader *r, uint8_t *labels);
 /* Does u end in a picture's credit in brackets ("(Lucy Akins)", "(Photo:
  * AP)")? */
 bool folio_label_credit_tail(const unit *u);
+/* Four or more list items in a row of which a third or more are kept are
+ * kept whole. */
+void folio_label_list_runs(const reader *r, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);

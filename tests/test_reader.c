@@ -1028,6 +1028,30 @@ static void numbered_heads_go_on(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A list shares one fate: a run of items a third of which the reading
+ * keeps is kept whole; a menu of items none of which is kept stays out. */
+static void list_runs_whole(void **state)
+{
+    (void)state;
+    const char *text[] = { "+ Added Slime Block", "+ Added Iron Trapdoor", "+ Added /clone command", "+ Added /fill command",
+                           "+ Added /title command", "* Tweaked the debug screen", "Official links:", "- Forums", "- Twitter",
+                           "- Facebook", "- Merchandise" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER,
+                          L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    unit u[N];
+    for (int i = 0; i < N; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+    }
+    reader r = { .u = u, .n = N };
+    folio_label_list_runs(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
  * colon-ended label right above); a line that ends a sentence, one that
  * introduces with a colon before prose, and one before a short line stay. */
@@ -1333,7 +1357,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
