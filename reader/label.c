@@ -126,9 +126,10 @@ int folio_label_choose_title(const reader *r, const float *title)
     if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) &&
         title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
-    /* A kicker (a section's name of a few words) over the headline: the
-     * headline under it, where the ranker likes it nearly as well. */
-    else if (t >= 0 && t + 1 < r->n && r->u[t].words <= 5 && r->u[t + 1].words >= r->u[t].words + 3 &&
+    /* A kicker (a section's name of five words at most) over the headline
+     * (two words more at least): the headline under it, where the ranker
+     * likes it nearly as well. */
+    else if (t >= 0 && t + 1 < r->n && r->u[t].words <= 5 && r->u[t + 1].words >= r->u[t].words + 2 &&
              folio_scraped_title_shaped(&r->u[t + 1]) && title[t + 1] >= title[t] - TITLE_OVER_DEK)
         t++;
     return t;

@@ -884,17 +884,19 @@ static void pilcrow_marks_headings(void **state)
 }
 
 /* The title over its dek, and under its kicker: the ranker's best line moves
- * to the headline beside it that it likes nearly as well. */
+ * to the headline beside it that it likes nearly as well (a kicker of five
+ * words at most, a headline of two words more at least). */
 static void title_beside_dek_or_kicker(void **state)
 {
     (void)state;
     const char *kicker[] = { "World", "Ferries And Kayaks Fill The Quays The Trawlers Left Behind", "By Jane Doe" };
     const char *dek[] = { "How Small Harbours Found New Work", "Ferries And Kayaks Fill The Quays Now", "By Jane Doe" };
     const char *far[] = { "World", "Ferries And Kayaks Fill The Quays The Trawlers Left Behind", "By Jane Doe" };
-    const char *const *pages[] = { kicker, dek, far };
-    const float scores[][3] = { { 2.0f, 1.0f, -3.0f }, { 1.0f, 2.0f, -3.0f }, { 4.0f, 1.0f, -3.0f } };
-    const int want[] = { 1, 0, 0 };
-    for (int k = 0; k < 3; k++) {
+    const char *kicker2[] = { "On Screens This Week", "Screenshot: Vape Wave, Six Days, Alphonse", "By Jane Doe" };
+    const char *const *pages[] = { kicker, dek, far, kicker2 };
+    const float scores[][3] = { { 2.0f, 1.0f, -3.0f }, { 1.0f, 2.0f, -3.0f }, { 4.0f, 1.0f, -3.0f }, { 2.0f, 1.0f, -3.0f } };
+    const int want[] = { 1, 0, 0, 1 };
+    for (int k = 0; k < 4; k++) {
         unit u[3];
         memset(u, 0, sizeof u);
         for (int i = 0; i < 3; i++) {
