@@ -214,6 +214,18 @@ static bool whole_quote(const char *s, size_t n)
     return false;
 }
 
+/* Does s[0..end) end in a word of initials, capitals each with its stop
+ * ("U.S.", "N.Y.C.")?  A headline ending so ends in no sentence. */
+static bool initials_end(const char *s, size_t end)
+{
+    size_t k = end, pairs = 0;
+    while (k >= 2 && s[k - 1] == '.' && isupper((unsigned char)s[k - 2])) {
+        k -= 2;
+        pairs++;
+    }
+    return pairs >= 2 && (k == 0 || s[k - 1] == ' ');
+}
+
 void folio_scraped_features(unit *u)
 {
     const char *s = u->text;
@@ -246,7 +258,8 @@ void folio_scraped_features(unit *u)
         c = folio_utf8_last(s, end, &start);
     }
     u->end_cp = end > 0 ? c : 0;
-    u->ends_sentence = end > 0 && is_sentence_end(c);
+    u->abbrev_end = c == '.' && initials_end(s, end);
+    u->ends_sentence = end > 0 && is_sentence_end(c); /* "… in the U.S." may end one */
     u->ends_colon = u->last_cp == ':' || u->last_cp == 0xFF1A;
     u->quoted_whole = whole_quote(s, n);
     bool cjk_text = u->cjk * 2 >= u->chars;
@@ -748,7 +761,7 @@ bool folio_scraped_title_shaped(const unit *u)
     if (folio_contains(u->text, u->len, "\xE3\x80\x82"))
         return false;
     int32_t c = u->last_cp;
-    if (c == 0x3002 || c == '.' || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+    if (c == 0x3002 || (c == '.' && !u->abbrev_end) || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
         c == 0x3001 || u->ends_colon)
         return false;
     if (u->cjk * 2 >= u->chars)
@@ -764,12 +777,12 @@ bool folio_scraped_heading_shaped(const unit *u)
     bool numbered = folio_list_marker(u->text, u->len, &ordered) && ordered;
     int32_t c = u->last_cp, first;
     folio_utf8_next(u->text, u->len, &first);
-    if (c == 0x3002 || c == '.' || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+    if (c == 0x3002 || (c == '.' && !u->abbrev_end) || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
         c == 0x3001)
         return false;
     if (u->ends_colon && u->chars > 12)
         return false;
-    if (u->end_cp == '.' || u->end_cp == 0x3002) /* “… in a hospital.” */
+    if ((u->end_cp == '.' && !u->abbrev_end) || u->end_cp == 0x3002) /* “… in a hospital.” */
         return false;
     if (folio_is_lower(first) && u->cjk == 0)
         return false;

@@ -60,6 +60,7 @@ typedef struct unit {
     uint8_t lead;             /* columns of white space before the text (capped) */
     bool adjacent : 1;        /* no blank line between this unit and the previous */
     bool ends_sentence : 1, ends_colon : 1, quoted_whole : 1, prose : 1;
+    bool abbrev_end : 1;      /* the last word is initials ("U.S.", "N.Y.C."): a headline may end so */
     int32_t last_cp;
     int32_t end_cp;           /* last character before closing quotes and brackets */
     uint8_t cls;              /* unit_class */

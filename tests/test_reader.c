@@ -1030,6 +1030,26 @@ static void numbered_heads_go_on(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A headline may end in initials ("… Underneath N.Y.C.", "… in the U.S."):
+ * their stop ends no sentence, and it is shaped like a title still; a line
+ * that ends in a word's stop is not. */
+static void headline_ends_in_initials(void **state)
+{
+    (void)state;
+    const char *yes[] = { "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What\xE2\x80\x99s Underneath N.Y.C.",
+                          "First Low-Cost Asian Airline Cleared for Flights to the U.S." };
+    const char *no[] = { "The storm moved on and the city was quiet.", "A line that ends in a stop after S." };
+    for (int k = 0; k < 4; k++) {
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.text = (char *)(k < 2 ? yes[k] : no[k - 2]);
+        u.len = strlen(u.text);
+        folio_scraped_features(&u);
+        u.cls = folio_scraped_classify(&u);
+        assert_int_equal(folio_scraped_title_shaped(&u), k < 2);
+    }
+}
+
 /* A list shares one fate: a run of items a third of which the reading
  * keeps is kept whole; a menu of items none of which is kept stays out. */
 static void list_runs_whole(void **state)
@@ -1359,7 +1379,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
