@@ -279,10 +279,12 @@ void folio_label_caption_copies(const reader *r, uint8_t *labels)
 }
 
 /* The article's last paragraphs: running text right after the last kept
- * unit (a closing section's head between them at most) that the decode
- * nearly kept is the article's end, not furniture: a careful editor does
- * not cut a paragraph of prose from the end of the text it closes. */
+ * unit (a closing section's head between them at most, or a line of the
+ * furniture vocabulary: an in-article promo) that the decode nearly kept is
+ * the article's end, not furniture: a careful editor does not cut a
+ * paragraph of prose from the end of the text it closes. */
 static const float END_MARGIN = 1.0f;
+enum { PROMO_MAX = 120 };
 
 static bool nearly(const float *z, int k)
 {
@@ -305,6 +307,10 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
             last = i;
     while (last >= 0 && last + 1 < r->n) {
         int i = last + 1, head = -1;
+        /* an in-article promo line ("Related: …") stays out, the prose goes on */
+        if (i + 1 < r->n && labels[i] == L_BOILER && r->u[i].cls == C_BOILER && r->u[i].chars <= PROMO_MAX &&
+            closing_prose(&r->u[i + 1]))
+            i++;
         if (i + 1 < r->n && !r->u[i].prose && folio_scraped_heading_shaped(&r->u[i]) &&
             nearly(scores + (size_t)i * L_COUNT, L_HEADING))
             head = i++;

@@ -757,7 +757,8 @@ static void picture_words_mark_captions(void **state)
 }
 
 /* The article's closing section, which the decode nearly kept, is kept;
- * prose past furniture, or one the decode was sure of, is not. */
+ * prose past furniture, or one the decode was sure of, is not; prose past
+ * a promo line of the furniture vocabulary is. */
 static void article_end_kept(void **state)
 {
     (void)state;
@@ -787,6 +788,18 @@ static void article_end_kept(void **state)
     folio_label_article_end(&r, scores, sure);
     assert_int_equal(sure[2], L_BOILER);
     assert_int_equal(sure[3], L_BOILER);
+    /* an in-article promo line between: it stays out, the prose after it
+     * is the article's end */
+    u[2].text = (char *)"Related: Chicago is America's most segregated city";
+    u[2].len = strlen(u[2].text);
+    folio_scraped_features(&u[2]);
+    u[2].cls = folio_scraped_classify(&u[2]);
+    scores[2 * L_COUNT + L_HEADING] = -9.0f;
+    scores[3 * L_COUNT + L_PARA] = -0.9f;
+    uint8_t promo[] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    folio_label_article_end(&r, scores, promo);
+    assert_int_equal(promo[2], L_BOILER);
+    assert_int_equal(promo[3], L_PARA);
 }
 
 /* A heading is a line: a lead of 120 columns set as one is a paragraph,
