@@ -96,7 +96,8 @@ static const float TITLE_OVER_DEK = 1.5f;
  * header follows from it; a unit it labels title besides is a copy, or
  * takes its next label. */
 /* A line that goes on from another ("...or, why do I bother.") is no
- * title: it opens with an ellipsis. */
+ * title: it opens with an ellipsis; nor is an item of a list ("+ Added
+ * three new statistics", "• Home", "2. Check the peep hole"). */
 static bool continues(const unit *u)
 {
     return folio_starts_with_ci(u->text, u->len, "...") || folio_starts_with_ci(u->text, u->len, "\xE2\x80\xA6");
@@ -114,11 +115,13 @@ static bool opens_lower(const unit *u)
     return true;
 }
 
+static bool list_item(const unit *u);
+
 int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && (t < 0 || title[i] > title[t]))
+        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
@@ -765,16 +768,30 @@ bool folio_label_speech(const unit *u)
     return c == '.' || c == '?' || c == '!' || c == 0x3002 || c == 0xFF1F || c == 0xFF01 || c == 0x2026;
 }
 
+/* A heading is a phrase, not a sentence or an attribution: it ends in no
+ * full stop ("罪悪感薄めでグリグリ回せるやつ。"; initials and an ellipsis
+ * aside) and opens with no dash ("——（宋）陆游" under a poem).  Of the 372
+ * short lines of the labelled corpora ending in a stop, one is a heading (a
+ * newsletter's promo); of the 7 opening with a dash, none. */
+bool folio_label_sentence_or_attribution(const unit *u)
+{
+    bool stop = (u->end_cp == '.' && !u->abbrev_end && !(u->len >= 2 && u->text[u->len - 2] == '.')) ||
+                u->end_cp == 0x3002;
+    bool dash = folio_starts_with_ci(u->text, u->len, "\xE2\x80\x94") || folio_starts_with_ci(u->text, u->len, "--") ||
+                folio_starts_with_ci(u->text, u->len, "\xE2\x80\x95");
+    return stop || dash;
+}
+
 label folio_label_final(const reader *r, const folio_page *p, int i, label l)
 {
     if (l == L_CAPTION && r->u[i].cls == C_BOILER)
         return L_BOILER;
     if (l != L_HEADING)
         return l;
-    if (folio_markup_run_in(r, i) || folio_label_speech(&r->u[i]))
-        return L_PARA;
     if (furniture_heading(r, p, i))
         return L_BOILER;
+    if (folio_markup_run_in(r, i) || folio_label_speech(&r->u[i]) || folio_label_sentence_or_attribution(&r->u[i]))
+        return L_PARA;
     return folio_label_heading_fits(&r->u[i]) ? L_HEADING : L_PARA;
 }
 

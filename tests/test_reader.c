@@ -923,7 +923,8 @@ static void title_beside_dek_or_kicker(void **state)
     }
 }
 
-/* A line that goes on from another ("...or, why bother.") is no title; a
+/* A line that goes on from another ("...or, why bother.") is no title, nor
+ * is a list's item ("+ Added three new statistics"); a
  * line over the best one that opens with a lower-case word (a site's tag)
  * is no headline to move up to, a brand's mixed case ("iPhone") is. */
 static void title_not_a_continuation(void **state)
@@ -932,10 +933,11 @@ static void title_not_a_continuation(void **state)
     const char *dots[] = { "linux usability", "...or, why do I bother.", "In December I tried to install it." };
     const char *tag[] = { "evolve extension for Mercurial", "Evolve: Shared Mutable History", "Contents" };
     const char *brand[] = { "iPhone Review Roundup", "The Phone That Lasts a Week", "By Jane Doe" };
-    const char *const *pages[] = { dots, tag, brand };
-    const float scores[][3] = { { 1.0f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f } };
-    const int want[] = { 0, 1, 0 };
-    for (int k = 0; k < 3; k++) {
+    const char *list[] = { "Minecraft 1.8 - The Bountiful Update", "+ Added three new statistics", "+ Added Slime Block" };
+    const char *const *pages[] = { dots, tag, brand, list };
+    const float scores[][3] = { { 1.0f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f }, { -1.0f, 2.0f, 1.0f } };
+    const int want[] = { 0, 1, 0, 0 };
+    for (int k = 0; k < 4; k++) {
         unit u[3];
         memset(u, 0, sizeof u);
         for (int i = 0; i < 3; i++) {
@@ -1148,6 +1150,18 @@ static void speech_is_no_heading(void **state)
     assert_int_equal(folio_label_final(&r, p, 0, L_HEADING), L_PARA);
     assert_int_equal(folio_label_final(&r, p, 3, L_HEADING), L_HEADING);
     folio_page_free(p);
+    /* nor is a sentence or an attribution */
+    const char *sentence[] = { "\xE7\xBD\xAA\xE6\x82\xAA\xE6\x84\x9F\xE8\x96\x84\xE3\x82\x81\xE3\x80\x82", /* 罪悪感薄め。 */
+                               "I code stuff. I take photos.", "\xE2\x80\x94\xE2\x80\x94\xEF\xBC\x88\xE5\xAE\x8B\xEF\xBC\x89\xE9\x99\x86\xE6\xB8\xB8" /* ——（宋）陆游 */ };
+    const char *phrase[] = { "Why Neon Lasted", "Life in the U.S.", "And then..." };
+    for (int k = 0; k < 6; k++) {
+        unit v;
+        memset(&v, 0, sizeof v);
+        v.text = (char *)(k < 3 ? sentence[k] : phrase[k - 3]);
+        v.len = strlen(v.text);
+        folio_scraped_features(&v);
+        assert_int_equal(folio_label_sentence_or_attribution(&v), k < 3);
+    }
 }
 
 /* A line ending in a credit in brackets, inside the article, is a
