@@ -566,8 +566,9 @@ void folio_label_picture_captions(const reader *r, uint8_t *labels)
 /* A line that ends in a picture's credit is its caption: a short line
  * whose last words, in brackets, name a photographer ("Attach moss. (Lucy
  * Akins)": two to four capitalised names) or say they are a credit
- * ("(Photo: AP)", "（摄影：张三）"), inside the article (kept text within
- * three units above, and below or the line kept itself).  Numbers in the
+ * ("(Photo: AP)", "（摄影：张三）", or unbracketed after a dash: "… - Image:
+ * Raspberry Pi Foundation"), inside the article (kept text within three
+ * units above, and below or the line kept itself).  Numbers in the
  * brackets ("(2 cm)", "(2019)") make it no credit. */
 static bool credit_word(const char *w, size_t n)
 {
@@ -598,10 +599,31 @@ static bool credit_names(const char *s, size_t n)
 static const char *const credit_labels[] = { "photo", "image", "picture", "credit", "foto",
                                              "\xE6\x91\x84\xE5\xBD\xB1" /* 摄影 */, "\xE5\x9B\xBE" /* 图 */ };
 
+/* "… - Image: Raspberry Pi Foundation", "Photo: Ashraf Amra/Getty": a
+ * credit's label opening the line or after a dash, a bar or a sentence, and
+ * two to sixty characters of names after its colon. */
+static bool labelled_credit(const char *s, size_t n)
+{
+    static const char *const words[] = { "image", "photo", "photograph", "picture", "credit", "foto", "bild" };
+    for (size_t at = 0; at < n; at++) {
+        bool start = at == 0 || (at >= 2 && s[at - 1] == ' ' && strchr("-|.", s[at - 2])) ||
+                     (at >= 4 && s[at - 1] == ' ' && memcmp(s + at - 4, "\xE2\x80\x93", 3) == 0); /* – */
+        for (size_t k = 0; start && k < sizeof words / sizeof words[0]; k++) {
+            size_t w = strlen(words[k]), c = at + w;
+            if (c < n && folio_starts_with_ci(s + at, n - at, words[k]) && s[c] == ':' && !memchr(s + c + 1, ':', n - c - 1) &&
+                n - c - 1 >= 3 && n - c - 1 <= 61)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool folio_label_credit_tail(const unit *u)
 {
     const char *s = u->text;
     size_t n = u->len, close = 0, open = 0;
+    if (labelled_credit(s, n))
+        return true;
     if (n >= 1 && s[n - 1] == ')')
         close = n - 1;
     else if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
@@ -631,8 +653,9 @@ void folio_label_credit_captions(const reader *r, uint8_t *labels)
 {
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
-        if ((labels[i] == L_PARA || labels[i] == L_BOILER) && u->chars <= 200 && folio_label_credit_tail(u) &&
-            kept_near(labels, r->n, i, -1) && (labels[i] == L_PARA || kept_near(labels, r->n, i, 1)))
+        bool kept = labels[i] == L_PARA || labels[i] == L_HEADING;
+        if ((kept || labels[i] == L_BOILER) && u->chars <= 200 && folio_label_credit_tail(u) &&
+            kept_near(labels, r->n, i, -1) && (kept || kept_near(labels, r->n, i, 1)))
             labels[i] = L_CAPTION;
     }
 }

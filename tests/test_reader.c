@@ -1171,10 +1171,13 @@ static void credit_captions(void **state)
 {
     (void)state;
     const char *yes[] = { "Attach moss. (Lucy Akins)", "Orchid in foam oasis (Lucy Akins)", "Protesters in Paris (Photo: AP)",
+                          "Raspberry Pi in education - Image: Raspberry Pi Foundation",
+                          "Photo: Ashraf Amra/Anadolu via Getty Images",
                           "\xE6\xB8\xB8\xE5\xAE\xA2\xE5\x9C\xA8\xE6\xB9\x96\xE8\xBE\xB9\xEF\xBC\x88\xE6\x91\x84\xE5\xBD\xB1\xEF\xBC\x9A\xE5\xBC\xA0\xE4\xB8\x89\xEF\xBC\x89" };
     const char *no[] = { "Cut the foam (2 cm) smaller (about 3/4 inch)", "Heartbeat and Status Controller (HSC)",
                          "Subscribe to: Post Comments (Atom)", "High-res accumulators (Ernestas, Albert)",
-                         "The results were clear (and surprising)", "(Lucy Akins)" };
+                         "The results were clear (and surprising)", "(Lucy Akins)",
+                         "The image: a sentence about pictures", "Credit: where it is due: the team" };
     unit u;
     for (size_t k = 0; k < sizeof yes / sizeof yes[0] + sizeof no / sizeof no[0]; k++) {
         bool credit = k < sizeof yes / sizeof yes[0];
@@ -1186,10 +1189,13 @@ static void credit_captions(void **state)
         assert_int_equal(folio_label_credit_tail(&u), credit);
     }
     const char *prose = "Using floral pins, attach enough moss around the oasis to cover it.";
-    const char *text[] = { prose, "Attach moss. (Lucy Akins)", prose, "Related", "Menu", "A teaser (Lucy Akins)", "Footer" };
+    const char *text[] = { prose, "Attach moss. (Lucy Akins)", prose, "Related", "Menu", "A teaser (Lucy Akins)", "Footer",
+                           "Contact", "About", prose, "Raspberry Pi in education - Image: Raspberry Pi Foundation", prose };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    const uint8_t want[N] = { L_PARA, L_CAPTION, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    uint8_t labels[N] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER,
+                          L_BOILER, L_BOILER, L_BOILER, L_PARA, L_HEADING, L_PARA };
+    const uint8_t want[N] = { L_PARA, L_CAPTION, L_PARA, L_BOILER, L_BOILER, L_BOILER,
+                              L_BOILER, L_BOILER, L_BOILER, L_PARA, L_CAPTION, L_PARA };
     unit v[N];
     for (int i = 0; i < N; i++) {
         memset(&v[i], 0, sizeof v[i]);
