@@ -327,6 +327,47 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
     }
 }
 
+/* The article is one piece.  A run of lines the reading dropped between
+ * two stretches of the article (a poem quoted in full, a list of maxims),
+ * none of them in the furniture vocabulary, every one of which the decode
+ * nearly kept as a paragraph or a heading, is the article still: a careful
+ * editor does not cut a hole in the text. */
+enum { HOLE_MAX = 20 };
+static const float HOLE_MARGIN = 1.5f;
+
+static bool body_label(uint8_t l)
+{
+    return l == L_PARA || l == L_HEADING;
+}
+
+static bool nearly_kept(const float *z)
+{
+    float top = z[0];
+    for (int j = 1; j < L_COUNT; j++)
+        top = z[j] > top ? z[j] : top;
+    return z[L_PARA] >= top - HOLE_MARGIN || z[L_HEADING] >= top - HOLE_MARGIN;
+}
+
+void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels)
+{
+    for (int i = 1; i < r->n; i++) {
+        if (labels[i] != L_BOILER || !body_label(labels[i - 1]))
+            continue;
+        int end = i;
+        bool near = true;
+        while (end < r->n && end - i < HOLE_MAX && labels[end] == L_BOILER) {
+            near &= r->u[end].cls == C_PLAIN && nearly_kept(scores + (size_t)end * L_COUNT);
+            end++;
+        }
+        if (near && end < r->n && body_label(labels[end]))
+            for (int k = i; k < end; k++) {
+                const float *z = scores + (size_t)k * L_COUNT;
+                labels[k] = z[L_HEADING] > z[L_PARA] ? L_HEADING : L_PARA;
+            }
+        i = end;
+    }
+}
+
 /* The header is lines, the article prose.  A paragraph of running prose
  * (closing_prose: a sentence of 15 words or 30 CJK characters) is no
  * metadata line, whatever the decode made of it (no meta line of the
@@ -1072,6 +1113,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_captions(r, labels);
         folio_label_caption_copies(r, labels);
         folio_label_article_end(r, scores, labels);
+        folio_label_fill_holes(r, scores, labels);
         folio_label_opening(r, labels);
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);

@@ -141,6 +141,9 @@ void folio_label_numbered(const reader *r, uint8_t *labels);
 /* Does u end in a picture's credit in brackets ("(Lucy Akins)", "(Photo:
  * AP)")? */
 bool folio_label_credit_tail(const unit *u);
+/* A run of 20 dropped plain lines at most between two stretches of the
+ * article, each nearly kept, is kept. */
+void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels);
 /* Four or more list items in a row of which a third or more are kept are
  * kept whole. */
 void folio_label_list_runs(const reader *r, uint8_t *labels);

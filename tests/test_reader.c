@@ -1065,6 +1065,42 @@ static void headline_ends_in_initials(void **state)
     }
 }
 
+/* The article is one piece: dropped lines between two stretches of it
+ * that the decode nearly kept are kept; a hole it was sure of, or one
+ * holding a line of the furniture vocabulary, stays. */
+static void holes_filled(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has changed with it.";
+    const char *text[] = { prose, "Poems on the Wall", "Bright moon before my bed", "Frost upon the ground", prose,
+                           "Share", "Tweet", prose };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    const uint8_t want[N] = { L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    float scores[N * L_COUNT];
+    unit u[N];
+    for (int i = 0; i < N; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = folio_scraped_classify(&u[i]);
+        for (int k = 0; k < L_COUNT; k++)
+            scores[i * L_COUNT + k] = -9.0f;
+        scores[i * L_COUNT + L_BOILER] = -0.3f;
+        scores[i * L_COUNT + L_PARA] = -1.2f;
+    }
+    scores[1 * L_COUNT + L_HEADING] = -0.8f;
+    reader r = { .u = u, .n = N };
+    folio_label_fill_holes(&r, scores, labels);
+    assert_memory_equal(labels, want, N);
+    uint8_t sure[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    scores[2 * L_COUNT + L_PARA] = -4.0f; /* the decode was sure of one: the hole stays */
+    folio_label_fill_holes(&r, scores, sure);
+    assert_int_equal(sure[1], L_BOILER);
+    assert_int_equal(sure[3], L_BOILER);
+}
+
 /* A list shares one fate: a run of items a third of which the reading
  * keeps is kept whole; a menu of items none of which is kept stays out. */
 static void list_runs_whole(void **state)
@@ -1412,7 +1448,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
