@@ -8,6 +8,7 @@
  * with their reason.
  */
 #include "model.h"
+#include <ctype.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -225,7 +226,11 @@ void folio_label_drop_above_title(const reader *r, uint8_t *labels, int t)
  * stretch of furniture parts from the article's main run and that is as
  * much headings as text (a headline over a line of summary, again and
  * again: "More from", a newspaper's rail).  The sections of an article have
- * more to them; no labelled page has such a run after its article. */
+ * more to them; no labelled page has such a run after its article.  So is a
+ * comment: a shorter run after the article's main run right under a line of
+ * furniture stamped with a year and a time of day (a comment's header; of
+ * the three runs the labelled pages keep after their article's main run,
+ * none is). */
 enum { TEASER_GAP = 10 };
 
 static void drop_run(uint8_t *labels, int from, int to)
@@ -233,6 +238,57 @@ static void drop_run(uint8_t *labels, int from, int to)
     for (int i = from; i <= to; i++)
         if (kept_label(labels[i]))
             labels[i] = L_BOILER;
+}
+
+/* A comment's header: a line that gives a time of day and a year
+ * ("Sallie Goetsch · March 10, 2017 at 11:43 PM", "2019-02-15 13:36"). */
+static bool stamped(const unit *u)
+{
+    bool time = false, year = false;
+    for (size_t i = 0; i + 3 < u->len && u->len < 200; i++) {
+        const char *c = u->text + i;
+        time |= isdigit((unsigned char)c[0]) && c[1] == ':' && isdigit((unsigned char)c[2]) && isdigit((unsigned char)c[3]);
+        year |= (i == 0 || !isdigit((unsigned char)c[-1])) && (memcmp(c, "19", 2) == 0 || memcmp(c, "20", 2) == 0) &&
+                isdigit((unsigned char)c[2]) && isdigit((unsigned char)c[3]) && (i + 4 == u->len || !isdigit((unsigned char)c[4]));
+    }
+    return time && year;
+}
+
+static bool after_stamp(const reader *r, const uint8_t *labels, int from)
+{
+    for (int k = from - 1; k >= 0 && k >= from - 3; k--)
+        if (!kept_label(labels[k]) && r->u[k].words + r->u[k].cjk >= 2 && stamped(&r->u[k]))
+            return true;
+    return false;
+}
+
+/* The runs of kept text that TEASER_GAP furniture lines part; the comments
+ * after the longest (the article's main run). */
+static void drop_comments(const reader *r, uint8_t *labels)
+{
+    size_t best = 0, chars = 0;
+    int from = -1, gap = 0, main_end = -1;
+    for (int pass = 0; pass < 2; pass++) {
+        from = -1, gap = 0, chars = 0;
+        for (int i = 0, last = -1; i <= r->n; i++) {
+            bool kept = i < r->n && kept_label(labels[i]);
+            if (i == r->n || (kept && gap >= TEASER_GAP && from >= 0)) {
+                if (pass == 0 && chars > best)
+                    best = chars, main_end = last;
+                else if (pass == 1 && from > main_end && chars < best && after_stamp(r, labels, from))
+                    drop_run(labels, from, last);
+                from = -1, chars = 0;
+            }
+            if (i == r->n)
+                break;
+            if (!kept) {
+                gap += labels[i] != L_META;
+                continue;
+            }
+            from = from < 0 ? i : from;
+            last = i, gap = 0, chars += r->u[i].chars;
+        }
+    }
 }
 
 void folio_label_drop_teasers(const reader *r, uint8_t *labels)
@@ -260,6 +316,7 @@ void folio_label_drop_teasers(const reader *r, uint8_t *labels)
         last = i, gap = 0, units++, chars += r->u[i].chars;
         heads += labels[i] == L_HEADING;
     }
+    drop_comments(r, labels);
 }
 
 /* A long caption said twice close together (a picture's alternative text,

@@ -1101,6 +1101,38 @@ static void holes_filled(void **state)
     assert_int_equal(sure[3], L_BOILER);
 }
 
+/* A comment is no article: a shorter kept run after the article's main
+ * run, right under a furniture line stamped with a year and a time of day,
+ * goes; the same run without the stamp stays (it is no list of teasers). */
+static void comments_after_the_article(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has changed with it.";
+    const char *menu = "Menu";
+    for (int stamp = 0; stamp < 2; stamp++) {
+        const char *text[18];
+        uint8_t labels[18];
+        for (int i = 0; i < 18; i++) {
+            text[i] = i < 4 ? prose : menu;
+            labels[i] = i < 4 ? L_PARA : L_BOILER;
+        }
+        text[16] = stamp ? "Rick Rottman \xC2\xB7 March 10, 2017 at 6:16 PM" : "Rick Rottman wrote";
+        text[17] = "WordPress.org should do the certifications at local testing facilities.";
+        labels[17] = L_PARA;
+        unit u[18];
+        for (int i = 0; i < 18; i++) {
+            memset(&u[i], 0, sizeof u[i]);
+            u[i].text = (char *)text[i];
+            u[i].len = strlen(text[i]);
+            folio_scraped_features(&u[i]);
+        }
+        reader r = { .u = u, .n = 18 };
+        folio_label_drop_teasers(&r, labels);
+        assert_int_equal(labels[17], stamp ? L_BOILER : L_PARA);
+        assert_int_equal(labels[0], L_PARA);
+    }
+}
+
 /* A list shares one fate: a run of items a third of which the reading
  * keeps is kept whole; a menu of items none of which is kept stays out. */
 static void list_runs_whole(void **state)
@@ -1448,7 +1480,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
