@@ -130,6 +130,13 @@ int folio_label_choose_title(const reader *r, const float *title)
     if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) &&
         title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
+    /* A blog names itself over the date, then the post's title, then the
+     * post: a line that is no headline (the blog's name), over a dateline,
+     * over a headline with the text right under it, gives the title to that
+     * headline. */
+    else if (t >= 0 && t + 3 < r->n && !folio_scraped_title_shaped(&r->u[t]) && r->u[t + 1].cls == C_DATELINE &&
+             folio_scraped_title_shaped(&r->u[t + 2]) && r->u[t + 3].prose)
+        t += 2;
     /* A kicker (a section's name of five words at most) over the headline
      * (two words more at least): the headline under it, where the ranker
      * likes it nearly as well. */

@@ -923,6 +923,32 @@ static void title_beside_dek_or_kicker(void **state)
     }
 }
 
+/* A blog's name over the date over the post's title over the post: the
+ * title is the post's, however well the ranker liked the blog's name; a
+ * headline over the date keeps it. */
+static void title_under_blog_name(void **state)
+{
+    (void)state;
+    const char *prose = "I've written a couple of posts in the past few months but they were all for the blog at work.";
+    const char *blog[] = { "Silicon Exposed", "Sunday, May 8, 2016", "Open Verilog flow for GreenPak4 devices", prose };
+    const char *news[] = { "Rock Salt Wreaks Havoc Below the Streets", "Sunday, May 8, 2016", "Open Verilog flow for GreenPak4 devices", prose };
+    const char *const *pages[] = { blog, news };
+    const float scores[4] = { 12.0f, 6.0f, 9.0f, 1.0f };
+    const int want[] = { 2, 0 };
+    for (int k = 0; k < 2; k++) {
+        unit u[4];
+        memset(u, 0, sizeof u);
+        for (int i = 0; i < 4; i++) {
+            u[i].text = (char *)pages[k][i];
+            u[i].len = strlen(pages[k][i]);
+            folio_scraped_features(&u[i]);
+            u[i].cls = folio_scraped_classify(&u[i]);
+        }
+        reader r = { .u = u, .n = 4 };
+        assert_int_equal(folio_label_choose_title(&r, scores), want[k]);
+    }
+}
+
 /* A line that goes on from another ("...or, why bother.") is no title, nor
  * is a list's item ("+ Added three new statistics"); a
  * line over the best one that opens with a lower-case word (a site's tag)
@@ -1477,7 +1503,7 @@ int main(void)
         cmocka_unit_test(page_level_rules),       cmocka_unit_test(picture_words_mark_captions),
         cmocka_unit_test(article_end_kept),       cmocka_unit_test(headings_are_lines),
         cmocka_unit_test(caption_said_twice),
-        cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker),
+        cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
