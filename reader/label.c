@@ -394,14 +394,20 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
 /* The article is one piece.  A run of lines the reading dropped between
  * two stretches of the article (a poem quoted in full, a list of maxims),
  * none of them in the furniture vocabulary, every one of which the decode
- * nearly kept as a paragraph or a heading, is the article still: a careful
- * editor does not cut a hole in the text. */
+ * nearly kept as a paragraph, a heading or code, is the article still: a
+ * careful editor does not cut a hole in the text. */
 enum { HOLE_MAX = 20 };
 static const float HOLE_MARGIN = 1.5f;
 
 static bool body_label(uint8_t l)
 {
-    return l == L_PARA || l == L_HEADING;
+    return l == L_PARA || l == L_HEADING || l == L_CODE;
+}
+
+/* The body label (paragraph, heading, code) the decode liked best for z. */
+static uint8_t best_body(const float *z)
+{
+    return z[L_HEADING] > z[L_PARA] && z[L_HEADING] > z[L_CODE] ? L_HEADING : z[L_CODE] > z[L_PARA] ? L_CODE : L_PARA;
 }
 
 static bool nearly_kept(const float *z)
@@ -409,7 +415,7 @@ static bool nearly_kept(const float *z)
     float top = z[0];
     for (int j = 1; j < L_COUNT; j++)
         top = z[j] > top ? z[j] : top;
-    return z[L_PARA] >= top - HOLE_MARGIN || z[L_HEADING] >= top - HOLE_MARGIN;
+    return z[best_body(z)] >= top - HOLE_MARGIN;
 }
 
 void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels)
@@ -424,10 +430,8 @@ void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *label
             end++;
         }
         if (near && end < r->n && body_label(labels[end]))
-            for (int k = i; k < end; k++) {
-                const float *z = scores + (size_t)k * L_COUNT;
-                labels[k] = z[L_HEADING] > z[L_PARA] ? L_HEADING : L_PARA;
-            }
+            for (int k = i; k < end; k++)
+                labels[k] = best_body(scores + (size_t)k * L_COUNT);
         i = end;
     }
 }

@@ -1102,7 +1102,7 @@ static void holes_filled(void **state)
                            "Share", "Tweet", prose };
     enum { N = sizeof text / sizeof text[0] };
     uint8_t labels[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_PARA };
-    const uint8_t want[N] = { L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    const uint8_t want[N] = { L_PARA, L_HEADING, L_PARA, L_CODE, L_PARA, L_BOILER, L_BOILER, L_PARA };
     float scores[N * L_COUNT];
     unit u[N];
     for (int i = 0; i < N; i++) {
@@ -1117,6 +1117,7 @@ static void holes_filled(void **state)
         scores[i * L_COUNT + L_PARA] = -1.2f;
     }
     scores[1 * L_COUNT + L_HEADING] = -0.8f;
+    scores[3 * L_COUNT + L_CODE] = -1.0f; /* a line of code in the hole */
     reader r = { .u = u, .n = N };
     folio_label_fill_holes(&r, scores, labels);
     assert_memory_equal(labels, want, N);
