@@ -769,6 +769,30 @@ void folio_label_credit_captions(const reader *r, uint8_t *labels)
     }
 }
 
+/* A run-in head in copied text: on a page that sets its paragraphs apart
+ * with blank lines, a short line that a blank line opens and that the long
+ * paragraph under it follows with none between is that paragraph's head
+ * ("Task gating" over "ATF enables the gating of tasks …": a bold term and
+ * a line break inside one paragraph), not a section heading, which a blank
+ * line parts from its text.  On the labelled pages 26 such lines are
+ * paragraphs, 4 headings (questions of a FAQ) and 3 captions. */
+enum { RUN_IN_MAX = 80, RUN_IN_BODY = 80 };
+
+void folio_label_text_run_in(const reader *r, uint8_t *labels)
+{
+    int apart = 0;
+    for (int i = 1; i < r->n; i++)
+        apart += !r->u[i].adjacent;
+    if (r->page || apart * 2 < r->n)
+        return;
+    for (int i = 0; i + 1 < r->n; i++) {
+        const unit *u = &r->u[i], *next = &r->u[i + 1];
+        if (labels[i] == L_HEADING && (i == 0 || !u->adjacent) && u->chars <= RUN_IN_MAX && next->adjacent &&
+            next->prose && next->chars >= RUN_IN_BODY && labels[i + 1] == L_PARA)
+            labels[i] = L_PARA;
+    }
+}
+
 /* A list shares one fate.  Four or more list items in a row (a bullet,
  * a number, or a changelog's "+ ", in the text: a web page's <li> also
  * holds whole articles) are all the article or all furniture: of
@@ -1189,6 +1213,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_credit_captions(r, labels);
         folio_label_cjk_heads(r, labels);
         folio_label_list_runs(r, labels);
+        folio_label_text_run_in(r, labels);
         folio_label_picture_captions(r, labels);
     }
     /* Explained before the labels become roles: the features are those the

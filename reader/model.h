@@ -144,6 +144,9 @@ bool folio_label_credit_tail(const unit *u);
 /* A run of 20 dropped plain lines at most between two stretches of the
  * article, each nearly kept, is kept. */
 void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels);
+/* Text (not a web page) that sets paragraphs apart with blank lines: a
+ * heading glued to the long paragraph under it is its run-in head. */
+void folio_label_text_run_in(const reader *r, uint8_t *labels);
 /* Four or more list items in a row of which a third or more are kept are
  * kept whole. */
 void folio_label_list_runs(const reader *r, uint8_t *labels);

@@ -1160,6 +1160,38 @@ static void comments_after_the_article(void **state)
     }
 }
 
+/* A run-in head in copied text: where blank lines part the paragraphs, a
+ * heading glued to the long paragraph under it is that paragraph's head; a
+ * heading a blank line parts from its text stays one, and a web page's
+ * units are left to its markup. */
+static void text_run_in_heads(void **state)
+{
+    (void)state;
+    const char *prose = "ATF enables the gating of tasks based on lambda, or a subset of tasks on a lambda based on collection.";
+    const char *text[] = { "System guarantees", prose, "Task gating", prose, "Isolation", prose };
+    const bool adjacent[] = { false, false, false, true, false, false };
+    enum { N = 6 };
+    uint8_t labels[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
+    const uint8_t want[N] = { L_HEADING, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA };
+    unit u[N];
+    for (int i = 0; i < N; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].adjacent = adjacent[i];
+    }
+    reader r = { .u = u, .n = N };
+    folio_label_text_run_in(&r, labels);
+    assert_memory_equal(labels, want, N);
+    uint8_t web[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
+    html_page markup;
+    memset(&markup, 0, sizeof markup);
+    r.page = &markup;
+    folio_label_text_run_in(&r, web);
+    assert_int_equal(web[2], L_HEADING);
+}
+
 /* A list shares one fate: a run of items a third of which the reading
  * keeps is kept whole; a menu of items none of which is kept stays out. */
 static void list_runs_whole(void **state)
@@ -1507,7 +1539,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
