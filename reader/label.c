@@ -269,59 +269,60 @@ static bool after_stamp(const reader *r, const uint8_t *labels, int from)
     return false;
 }
 
-/* The runs of kept text that TEASER_GAP furniture lines part; the comments
- * after the longest (the article's main run). */
+/* A run of kept text: kept units that fewer than TEASER_GAP furniture lines
+ * part (a meta line is no furniture here). */
+typedef struct kept_run {
+    int from, last, units, heads;
+    size_t chars;
+} kept_run;
+
+/* The first run at or after unit i into *k; returns where the scan goes on,
+ * or -1 when no kept unit is left. */
+static int next_run(const reader *r, const uint8_t *labels, int i, kept_run *k)
+{
+    while (i < r->n && !kept_label(labels[i]))
+        i++;
+    if (i >= r->n)
+        return -1;
+    *k = (kept_run){ i, i, 0, 0, 0 };
+    int gap = 0;
+    for (; i < r->n; i++) {
+        if (!kept_label(labels[i])) {
+            gap += labels[i] != L_META;
+            continue;
+        }
+        if (gap >= TEASER_GAP)
+            break;
+        k->last = i, gap = 0, k->units++, k->chars += r->u[i].chars;
+        k->heads += labels[i] == L_HEADING;
+    }
+    return i;
+}
+
+/* The comments after the longest run (the article's main run). */
 static void drop_comments(const reader *r, uint8_t *labels)
 {
-    size_t best = 0, chars = 0;
-    int from = -1, gap = 0, main_end = -1;
-    for (int pass = 0; pass < 2; pass++) {
-        from = -1, gap = 0, chars = 0;
-        for (int i = 0, last = -1; i <= r->n; i++) {
-            bool kept = i < r->n && kept_label(labels[i]);
-            if (i == r->n || (kept && gap >= TEASER_GAP && from >= 0)) {
-                if (pass == 0 && chars > best)
-                    best = chars, main_end = last;
-                else if (pass == 1 && from > main_end && chars < best && after_stamp(r, labels, from))
-                    drop_run(labels, from, last);
-                from = -1, chars = 0;
-            }
-            if (i == r->n)
-                break;
-            if (!kept) {
-                gap += labels[i] != L_META;
-                continue;
-            }
-            from = from < 0 ? i : from;
-            last = i, gap = 0, chars += r->u[i].chars;
-        }
-    }
+    size_t best = 0;
+    int main_end = -1;
+    kept_run k;
+    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
+        if (k.chars > best)
+            best = k.chars, main_end = k.last;
+    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
+        if (k.from > main_end && k.chars < best && after_stamp(r, labels, k.from))
+            drop_run(labels, k.from, k.last);
 }
 
 void folio_label_drop_teasers(const reader *r, uint8_t *labels)
 {
-    size_t best = 0, chars = 0;
-    int from = -1, last = -1, gap = 0, main_end = -1, heads = 0, units = 0;
-    for (int i = 0; i <= r->n; i++) {
-        bool kept = i < r->n && kept_label(labels[i]);
-        if (i == r->n || (kept && gap >= TEASER_GAP && from >= 0)) { /* a run ends at last */
-            if (main_end >= 0 && heads >= 2 && heads * 5 >= units * 2)
-                drop_run(labels, from, last);
-            else if (chars > best) {
-                best = chars;
-                main_end = last;
-            }
-            from = -1, chars = 0, heads = units = 0;
-        }
-        if (i == r->n)
-            break;
-        if (!kept) {
-            gap += labels[i] != L_META;
-            continue;
-        }
-        from = from < 0 ? i : from;
-        last = i, gap = 0, units++, chars += r->u[i].chars;
-        heads += labels[i] == L_HEADING;
+    size_t best = 0;
+    int main_end = -1;
+    kept_run k;
+    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;) {
+        if (main_end >= 0 && k.heads >= 2 && k.heads * 5 >= k.units * 2)
+            drop_run(labels, k.from, k.last);
+        else if (k.chars > best)
+            best = k.chars, main_end = k.last;
     }
     drop_comments(r, labels);
 }
