@@ -680,6 +680,34 @@ static void nothing_kept_above_a_menu(void **state)
     folio_doc_free(doc);
 }
 
+/* Units over the texts, their features read (and their class, when
+ * classify). */
+static void read_units(unit *u, const char *const *text, int n, bool classify)
+{
+    for (int i = 0; i < n; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        if (classify)
+            u[i].cls = folio_scraped_classify(&u[i]);
+    }
+}
+
+/* A label rule over units of the texts: labels (n) become want. */
+typedef void (*label_rule)(const reader *r, uint8_t *labels);
+
+static void expect_labels(label_rule rule, const char *const *text, int n, uint8_t *labels, const uint8_t *want)
+{
+    unit *u = calloc((size_t)n, sizeof *u);
+    assert_non_null(u);
+    read_units(u, text, n, false);
+    reader r = { .u = u, .n = n };
+    rule(&r, labels);
+    assert_memory_equal(labels, want, (size_t)n);
+    free(u);
+}
+
 /* The page-level rules over labels, on a page given as a string of label
  * letters (T title, M meta, H heading, P paragraph, B boilerplate), every
  * unit of `chars` characters but paragraphs of the main run, longer. */
@@ -885,12 +913,7 @@ static void pilcrow_marks_headings(void **state)
     uint8_t labels[] = { L_PARA, L_TITLE, L_PARA, L_DUP, L_PARA, L_PARA };
     const uint8_t want[] = { L_PARA, L_TITLE, L_PARA, L_HEADING, L_PARA, L_PARA };
     unit u[6];
-    for (int i = 0; i < 6; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-    }
+    read_units(u, text, 6, false);
     reader r = { .u = u, .n = 6 };
     folio_label_permalinks(&r, labels, 1);
     assert_memory_equal(labels, want, sizeof want);
@@ -1031,12 +1054,7 @@ static void numbered_steps_kept(void **state)
     uint8_t labels[] = { L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     const uint8_t want[] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     unit u[10];
-    for (int i = 0; i < 10; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-    }
+    read_units(u, text, 10, false);
     reader r = { .u = u, .n = 10 };
     folio_label_steps(&r, labels);
     assert_memory_equal(labels, want, sizeof want);
@@ -1059,16 +1077,7 @@ static void numbered_heads_go_on(void **state)
     uint8_t want[N];
     memcpy(want, labels, N);
     want[7] = want[8] = L_PARA;
-    unit u[N];
-    for (int i = 0; i < N; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-    }
-    reader r = { .u = u, .n = N };
-    folio_label_numbered(&r, labels);
-    assert_memory_equal(labels, want, N);
+    expect_labels(folio_label_numbered, text, N, labels, want);
 }
 
 /* A headline may end in initials ("… Underneath N.Y.C.", "… in the U.S."):
@@ -1147,12 +1156,7 @@ static void comments_after_the_article(void **state)
         text[17] = "WordPress.org should do the certifications at local testing facilities.";
         labels[17] = L_PARA;
         unit u[18];
-        for (int i = 0; i < 18; i++) {
-            memset(&u[i], 0, sizeof u[i]);
-            u[i].text = (char *)text[i];
-            u[i].len = strlen(text[i]);
-            folio_scraped_features(&u[i]);
-        }
+        read_units(u, text, 18, false);
         reader r = { .u = u, .n = 18 };
         folio_label_drop_teasers(&r, labels);
         assert_int_equal(labels[17], stamp ? L_BOILER : L_PARA);
@@ -1204,16 +1208,7 @@ static void list_runs_whole(void **state)
     uint8_t labels[N] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER,
                           L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    unit u[N];
-    for (int i = 0; i < N; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-    }
-    reader r = { .u = u, .n = N };
-    folio_label_list_runs(&r, labels);
-    assert_memory_equal(labels, want, N);
+    expect_labels(folio_label_list_runs, text, N, labels, want);
 }
 
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
@@ -1241,16 +1236,7 @@ static void cjk_section_heads(void **state)
     uint8_t want[N];
     memset(want, L_PARA, N);
     want[1] = want[2] = L_HEADING;
-    unit u[N];
-    for (int i = 0; i < N; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-    }
-    reader r = { .u = u, .n = N };
-    folio_label_cjk_heads(&r, labels);
-    assert_memory_equal(labels, want, N);
+    expect_labels(folio_label_cjk_heads, text, N, labels, want);
 }
 
 /* Speech is no heading: a line ending in a quotation closed after a
