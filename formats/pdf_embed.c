@@ -374,9 +374,7 @@ static unsigned cid_of(const hb_map_t *map, unsigned gid)
     return to == HB_MAP_VALUE_INVALID ? 0 : to;
 }
 
-/* A CMap over the codes the pages hold (the face's glyph ids), in b: to
- * the text drawn with each (map NULL: a ToUnicode map, bfchar), or to the
- * subset's CIDs (an encoding, cidchar). */
+/* A ligature's line of a ToUnicode map: the glyph to its letters. */
 static void ligature_unicode(char *line, size_t cap, unsigned gid, const char *letters)
 {
     size_t k = (size_t)snprintf(line, cap, "<%04X> <", gid & 0xFFFF);
@@ -385,6 +383,9 @@ static void ligature_unicode(char *line, size_t cap, unsigned gid, const char *l
     snprintf(line + k, cap - k, ">\n");
 }
 
+/* A CMap over the codes the pages hold (the face's glyph ids), in b: to
+ * the text drawn with each (map NULL: a ToUnicode map, bfchar), or to the
+ * subset's CIDs (an encoding, cidchar). */
 static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t *map)
 {
     const char *op = map ? "cidchar" : "bfchar";

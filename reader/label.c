@@ -354,12 +354,18 @@ void folio_label_caption_copies(const reader *r, uint8_t *labels)
 static const float END_MARGIN = 1.0f;
 enum { PROMO_MAX = 120 };
 
-static bool nearly(const float *z, int k)
+/* The best of a unit's label scores. */
+static float top_score(const float *z)
 {
     float top = z[0];
     for (int j = 1; j < L_COUNT; j++)
         top = z[j] > top ? z[j] : top;
-    return z[k] >= top - END_MARGIN;
+    return top;
+}
+
+static bool nearly(const float *z, int k)
+{
+    return z[k] >= top_score(z) - END_MARGIN;
 }
 
 static bool closing_prose(const unit *u)
@@ -413,10 +419,7 @@ static uint8_t best_body(const float *z)
 
 static bool nearly_kept(const float *z)
 {
-    float top = z[0];
-    for (int j = 1; j < L_COUNT; j++)
-        top = z[j] > top ? z[j] : top;
-    return z[best_body(z)] >= top - HOLE_MARGIN;
+    return z[best_body(z)] >= top_score(z) - HOLE_MARGIN;
 }
 
 void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels)
