@@ -474,8 +474,20 @@ static bool has_text(const folio_doc *d, size_t first, size_t end)
     return false;
 }
 
-/* A new file at every level-1 section: short files page fast on e-readers.
- * The levels are the walker's (the nav nests the same way). */
+/* Are blocks [first, end) headings alone (a part's title over its first
+ * chapter's, a source's name over the headline it gave)? */
+static bool headings_only(const folio_doc *d, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++)
+        if (d->blocks[i].type != FOLIO_BLOCK_HEADING)
+            return false;
+    return true;
+}
+
+/* A new file at every level-1 section: short files page fast on e-readers;
+ * a heading with nothing under it but the next heading stays in that one's
+ * file (no page holding a heading alone).  The levels are the walker's (the
+ * nav nests the same way). */
 static bool split_sections(epub *e)
 {
     const folio_doc *d = e->doc;
@@ -492,8 +504,8 @@ static bool split_sections(epub *e)
     folio_iter_free(it);
     size_t start = 0;
     for (size_t i = 0; i <= d->n_blocks; i++) {
-        bool boundary = i == d->n_blocks ||
-                        (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING && e->level[i] <= 1);
+        bool boundary = i == d->n_blocks || (i > start && d->blocks[i].type == FOLIO_BLOCK_HEADING &&
+                                             e->level[i] <= 1 && !headings_only(d, start, i));
         if (i < d->n_blocks && d->blocks[i].type == FOLIO_BLOCK_CREDIT)
             e->credits = true;
         if (!boundary)

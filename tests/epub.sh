@@ -54,6 +54,13 @@ if ! ./folio tests/samples/en-harbour.txt --embed-font README.md -o "$tmp/nofont
 ./folio tests/samples/zh-library.txt -o "$tmp/runin.epub" && books="$books $tmp/runin.epub"
 if unzip -p "$tmp/runin.epub" 'OEBPS/text_*.xhtml' | grep -q '<p><span class="run-in">导语：</span>这篇文章'; then
   pass=$((pass + 1)); else echo "FAIL epub run-in label not set off"; fail=$((fail + 1)); fi
+# a heading with nothing under it but the next heading shares that one's file: no page
+# holds a heading alone ("Part One" over "The Quays")
+./folio tests/html/part-headings.html -o "$tmp/parts.epub" && books="$books $tmp/parts.epub"
+if [ "$(unzip -p "$tmp/parts.epub" 'OEBPS/text_*.xhtml' | grep -c '<h1')" = 3 ] &&
+   unzip -p "$tmp/parts.epub" OEBPS/text_002.xhtml | grep -q 'Part One' &&
+   unzip -p "$tmp/parts.epub" OEBPS/text_002.xhtml | grep -q 'The Quays'; then
+  pass=$((pass + 1)); else echo "FAIL epub a heading alone in its file"; fail=$((fail + 1)); fi
 # epubcheck: every book in one JVM; a book's messages are printed before its verdict
 java -cp /usr/bin/epubcheck tests/EpubCheckAll.java $books > "$tmp/epubcheck.out" 2>&1
 for book in $books; do
