@@ -364,8 +364,11 @@ static void place_heading(pdf_ctx *c, const folio_block *b, int level)
     style body = body_style(c);
     float size = level == 1 ? 14 : level == 2 ? 12 : 11;
     style st = { FOLIO_FACE_BOLD, size, size * 1.4f, 0, 0, 0, size * 1.1f, size * 0.5f, false, INK, true };
-    /* Keep the heading with two lines of what follows: never last on a page. */
+    /* Keep the heading with two lines of what follows: never last on a page;
+     * headings in a row (a part's over its first chapter's) go together. */
     float need = st.before + st.leading * 2 + st.after + body.leading * 2;
+    for (const folio_block *n = b + 1; n < c->doc->blocks + c->doc->n_blocks && n->type == FOLIO_BLOCK_HEADING; n++)
+        need += st.before + st.leading * 2 + st.after;
     if (c->y > c->mt && c->y + need > bottom(c))
         new_page(c);
     if (c->y > c->mt)

@@ -15,6 +15,8 @@ for input in $inputs; do
      ./folio "$input" -o "$tmp/$name.2.pdf" && cmp -s "$tmp/$name.pdf" "$tmp/$name.2.pdf" &&
      python3 tests/check_pdf.py "$tmp/$name.json" "$tmp/$name.pdf" $max; then ok; else ko "$name"; fi
 done
+# Headings in a row stay together (a part's heading never last on a page over its chapter's).
+python3 tests/check_keep.py ./folio "$tmp" && ok || ko "headings in a row parted"
 # Typography measured on pdfminer's character boxes (tests/check_typo.py):
 # CJK punctuation, compression, Han-Latin spacing, stretch, kinsoku, page fill;
 # ligatures in English.
