@@ -70,12 +70,15 @@ unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp)
     return g;
 }
 
+/* Glyph g's advance in the face, 1/1000 em. */
+static float advance_of_glyph(const pdf_face *pf, unsigned g)
+{
+    return (float)hb_font_get_glyph_h_advance(pf->hb, g) * 1000.0f / (float)pf->upem;
+}
+
 float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp)
 {
-    if (!pf->hb)
-        return 500;
-    hb_position_t a = hb_font_get_glyph_h_advance(pf->hb, folio_pdf_embed_glyph(pf, cp));
-    return (float)a * 1000.0f / (float)pf->upem;
+    return pf->hb ? advance_of_glyph(pf, folio_pdf_embed_glyph(pf, cp)) : 500;
 }
 
 float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b)
@@ -193,11 +196,6 @@ static void put_hex(folio_buf *b, unsigned g)
     static const char digits[] = "0123456789ABCDEF";
     char hex[4] = { digits[(g >> 12) & 15], digits[(g >> 8) & 15], digits[(g >> 4) & 15], digits[g & 15] };
     folio_buf_append(b, hex, 4);
-}
-
-static float advance_of_glyph(const pdf_face *pf, unsigned g)
-{
-    return (float)hb_font_get_glyph_h_advance(pf->hb, g) * 1000.0f / (float)pf->upem;
 }
 
 static void put_glyphs(pdf_ctx *c, int face, const char *s, const float *moves, bool ligate, folio_buf *b)
@@ -441,8 +439,7 @@ static HPDF_Array widths(pdf_ctx *c, const pdf_face *pf, const glyph_use *g, siz
                 HPDF_Array_Add(w, run) != HPDF_OK)
                 return NULL;
         }
-        hb_position_t a = hb_font_get_glyph_h_advance(pf->hb, g[i].gid);
-        if (HPDF_Array_AddNumber(run, (HPDF_INT32)lroundf((float)a * 1000.0f / (float)pf->upem)) != HPDF_OK)
+        if (HPDF_Array_AddNumber(run, (HPDF_INT32)lroundf(advance_of_glyph(pf, g[i].gid))) != HPDF_OK)
             return NULL;
     }
     return w;
