@@ -828,6 +828,84 @@ void folio_label_list_runs(const reader *r, uint8_t *labels)
     }
 }
 
+/* A contents list names the section heads.  Three or more short lines in a
+ * row above the article's first paragraph whose texts come again further
+ * down, in the same order, each time with kept text right after it, are a
+ * table of contents, and those later lines are the headings it lists (the
+ * decode, seeing a line the page repeats, took some for furniture).  A
+ * menu that the footer repeats is no such list: there an entry is followed
+ * by the next entry, never by the text.  (A run longer than any article's
+ * contents is a site map, and left alone.) */
+enum { CONTENTS_MIN = 3, CONTENTS_MAX = 60, CONTENTS_ENTRY_MAX = 80 };
+
+static bool contents_entry(const reader *r, const uint8_t *labels, int i)
+{
+    const unit *u = &r->u[i];
+    return u->chars <= CONTENTS_ENTRY_MAX && labels[i] != L_CODE && labels[i] != L_TITLE &&
+           folio_scraped_heading_shaped(u);
+}
+
+static bool same_text(const unit *a, const unit *b)
+{
+    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* Text under a line j: kept or running text right after it, or after the
+ * one line (a figure's title, say) that follows it. */
+static bool text_under(const reader *r, const uint8_t *labels, int j)
+{
+    for (int k = j + 1; k <= j + 2 && k < r->n; k++)
+        if (labels[k] != L_CODE && (kept_label(labels[k]) || r->u[k].prose))
+            return true;
+    return false;
+}
+
+/* Where each entry of the list from..to comes again after it, in order,
+ * with text under it, into at[] (-1 where not); returns how many do. */
+static int contents_matches(const reader *r, const uint8_t *labels, int from, int to, int last, int *at)
+{
+    int found = 0, pos = to + 1;
+    for (int e = from; e <= to; e++) {
+        at[e - from] = -1;
+        for (int j = pos; j < last; j++)
+            if (same_text(&r->u[e], &r->u[j])) {
+                bool entry_next = false;
+                for (int k = from; k <= to && !entry_next; k++)
+                    entry_next = same_text(&r->u[k], &r->u[j + 1]);
+                if (!entry_next && labels[j] != L_CODE && text_under(r, labels, j))
+                    at[e - from] = j, pos = j + 1, found++;
+                break;
+            }
+    }
+    return found;
+}
+
+void folio_label_contents_heads(const reader *r, uint8_t *labels)
+{
+    int last = r->n - 1; /* the article's last paragraph: no heading comes after it */
+    while (last > 0 && labels[last] != L_PARA)
+        last--;
+    for (int i = 0; i < r->n;) {
+        int end = i;
+        while (end < r->n && contents_entry(r, labels, end))
+            end++;
+        int kept = 0;
+        for (int k = i; k < end; k++)
+            kept += labels[k] == L_PARA;
+        if (end - i >= CONTENTS_MIN && end - i <= CONTENTS_MAX && kept * 3 <= end - i) {
+            int *at = malloc((size_t)(end - i) * sizeof *at);
+            if (!at)
+                return;
+            if (contents_matches(r, labels, i, end - 1, last, at) >= CONTENTS_MIN)
+                for (int e = 0; e < end - i; e++)
+                    if (at[e] >= 0)
+                        labels[at[e]] = L_HEADING;
+            free(at);
+        }
+        i = end > i ? end : i + 1;
+    }
+}
+
 /* A Chinese or Japanese article heads its sections with short lines (小标题)
  * set like its paragraphs, often indented alike: a line of 4 to 30
  * characters, mostly CJK, that ends in no punctuation (a clause's or a
@@ -1214,6 +1292,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);
         folio_label_numbered(r, labels);
+        folio_label_contents_heads(r, labels);
         folio_label_credit_captions(r, labels);
         folio_label_cjk_heads(r, labels);
         folio_label_list_runs(r, labels);

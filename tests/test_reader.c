@@ -1211,6 +1211,28 @@ static void list_runs_whole(void **state)
     expect_labels(folio_label_list_runs, text, N, labels, want);
 }
 
+/* A contents list above the text names the section heads: the lines that
+ * repeat its entries, in order, with text under them, become headings; the
+ * footer's copy of a menu (an entry followed by the next entry) and a
+ * list the body keeps as its own text do not. */
+static void contents_names_heads(void **state)
+{
+    (void)state;
+    const char *para = "The data has a clear pattern, and a careful reader sees it at once, as we show below.";
+    const char *text[] = { "Home", "Contents", "Detecting Anomalies", "Backtesting", "Adding Thresholds", para,
+                           "Detecting Anomalies", para, "Backtesting", para, "Adding Thresholds", para,
+                           "Frontend", "Task Store", "Queue", "Frontend", para, "Task Store", para, "Queue", para,
+                           "Home", "Contents", "Detecting Anomalies", "Backtesting" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_PARA,
+                          L_PARA, L_PARA, L_BOILER, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA,
+                          L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    uint8_t want[N];
+    memcpy(want, labels, N);
+    want[6] = want[8] = want[10] = L_HEADING;
+    expect_labels(folio_label_contents_heads, text, N, labels, want);
+}
+
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
  * colon-ended label right above); a line that ends a sentence, one that
  * introduces with a colon before prose, and one before a short line stay. */
@@ -1525,7 +1547,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
