@@ -906,6 +906,29 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels)
     }
 }
 
+/* A section's head comes first.  Where two short lines stand between kept
+ * text and a section's running text, the decode may take the lower for the
+ * head (it stands right over the prose); the upper one heads the section,
+ * and the lower is the section's first line: the work a review is about,
+ * a subtitle, a lead-in.  On the labelled pages such pairs are head over
+ * paragraph 11 times and paragraph over head once.  (A web page's heading
+ * tag on the lower line says otherwise, and stands.) */
+enum { HEAD_PAIR_BODY = 100 };
+
+void folio_label_head_first(const reader *r, uint8_t *labels)
+{
+    for (int i = 1; i + 2 < r->n; i++) {
+        const unit *a = &r->u[i], *b = &r->u[i + 1], *c = &r->u[i + 2];
+        if (labels[i] == L_PARA && labels[i + 1] == L_HEADING && labels[i + 2] == L_PARA &&
+            kept_label(labels[i - 1]) && labels[i - 1] != L_HEADING && !a->prose && !b->prose &&
+            folio_scraped_heading_shaped(a) && folio_scraped_heading_shaped(b) && c->prose &&
+            c->chars >= HEAD_PAIR_BODY && b->hint.tag != HT_HEADING) {
+            labels[i] = L_HEADING;
+            labels[i + 1] = L_PARA;
+        }
+    }
+}
+
 /* A Chinese or Japanese article heads its sections with short lines (小标题)
  * set like its paragraphs, often indented alike: a line of 4 to 30
  * characters, mostly CJK, that ends in no punctuation (a clause's or a
@@ -1293,6 +1316,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_steps(r, labels);
         folio_label_numbered(r, labels);
         folio_label_contents_heads(r, labels);
+        folio_label_head_first(r, labels);
         folio_label_credit_captions(r, labels);
         folio_label_cjk_heads(r, labels);
         folio_label_list_runs(r, labels);

@@ -154,6 +154,7 @@ void folio_label_list_runs(const reader *r, uint8_t *labels);
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);
 void folio_label_contents_heads(const reader *r, uint8_t *labels);
+void folio_label_head_first(const reader *r, uint8_t *labels);
 /* Does u end in a full stop or open with a dash (no heading then)? */
 bool folio_label_sentence_or_attribution(const unit *u);
 /* Is u one quotation that ends in a sentence's mark (a line of dialogue)? */

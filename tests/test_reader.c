@@ -1233,6 +1233,22 @@ static void contents_names_heads(void **state)
     expect_labels(folio_label_contents_heads, text, N, labels, want);
 }
 
+/* Of two short lines over a section's text, the upper heads it and the
+ * lower is the section's first line; not where the text under them is no
+ * running text. */
+static void head_comes_first(void **state)
+{
+    (void)state;
+    const char *prose = "Pendant quelques jours, le doute a plané sur ce film, et sur la manière dont la "
+                        "vape a conquis le monde en moins de dix ans, comme le raconte le réalisateur.";
+    const char *text[] = { prose, "Pour dépasser le tabac", "Vape Wave (documentaire, 1h28, Planète+)", prose,
+                           "Pour écouter parler un génie", "Dans la tête d'Alan Moore", "Voir la vidéo" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_PARA, L_HEADING, L_PARA, L_PARA, L_HEADING, L_PARA };
+    uint8_t want[N] = { L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA };
+    expect_labels(folio_label_head_first, text, N, labels, want);
+}
+
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
  * colon-ended label right above); a line that ends a sentence, one that
  * introduces with a colon before prose, and one before a short line stay. */
@@ -1547,7 +1563,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
