@@ -1261,6 +1261,48 @@ static bool explain(const reader *r, const folio_page *p, const folio_model *m, 
     return ok;
 }
 
+/* The headline stands over the byline.  A headline-shaped line right over
+ * the article's byline or dateline (a line or three, read as meta), which
+ * stand right over the first paragraph of the article's main run, is the
+ * title, where the ranker likes it nearly as well as the line it chose (a
+ * row of the site's names, a cookie banner's heading, a teaser): a page
+ * sets title, byline, then text. */
+static const float TITLE_OVER_BYLINE = 1.5f;
+
+/* A line of figures alone: a date in digits ("10.15.15"), a count. */
+static bool figures(const unit *u)
+{
+    if (u->len == 0 || u->len > 12)
+        return false;
+    for (size_t i = 0; i < u->len; i++)
+        if (!isdigit((unsigned char)u->text[i]) && !strchr("./-,: ", u->text[i]))
+            return false;
+    return true;
+}
+
+int folio_label_headline_over_byline(const reader *r, const uint8_t *labels, const float *title, int t)
+{
+    size_t best = 0;
+    int first = -1;
+    kept_run k;
+    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
+        if (k.chars > best)
+            best = k.chars, first = k.from;
+    while (first >= 0 && first < r->n && !(labels[first] == L_PARA && r->u[first].prose))
+        first++;
+    int h = first - 1, lines = 0, meta = 0;
+    for (; h >= 0 && lines < 3; h--, lines++) {
+        bool said = labels[h] == L_META || r->u[h].cls == C_BYLINE || r->u[h].cls == C_DATELINE;
+        if (!said && !figures(&r->u[h]))
+            break;
+        meta += said;
+    }
+    if (t < 0 || meta == 0 || h < 0 || h == t || h == t + 1 || !folio_scraped_title_shaped(&r->u[h]) ||
+        title[h] < title[t] - TITLE_OVER_BYLINE)
+        return t;
+    return h;
+}
+
 folio_status folio_reader_label(reader *r, const folio_read_opts *o)
 {
     const folio_model *m = r->page ? &folio_model_html : &folio_model_builtin;
@@ -1302,8 +1344,18 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             for (int i = 0; i < r->n; i++)
                 scores[(size_t)i * L_COUNT + L_TITLE] = -1e9f;
         }
+        float row[L_COUNT]; /* the title's scores, which the decode with it overrides */
+        if (title >= 0)
+            memcpy(row, scores + (size_t)title * L_COUNT, sizeof row);
         if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
             goto cleanup;
+        int headline = declared || folio_markup_title(r) >= 0 ? title : folio_label_headline_over_byline(r, labels, title_score, title);
+        if (headline != title) {
+            memcpy(scores + (size_t)title * L_COUNT, row, sizeof row);
+            title = headline;
+            if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
+                goto cleanup;
+        }
         if (title > 0)
             folio_label_drop_above_title(r, labels, title);
         folio_label_drop_teasers(r, labels);

@@ -1249,6 +1249,29 @@ static void head_comes_first(void **state)
     expect_labels(folio_label_head_first, text, N, labels, want);
 }
 
+/* The headline right over the byline over the article's first paragraph
+ * is the title, where the ranker likes it nearly as well as the line it
+ * chose; not when it likes it much less, nor without a byline between. */
+static void headline_over_byline(void **state)
+{
+    (void)state;
+    const char *prose = "Les députés ont, sans surprise, adopté à une large majorité le projet de loi sur le "
+                        "renseignement, qui donne aux services des moyens nouveaux de surveiller les communications.";
+    const char *text[] = { "Le Monde Télérama Le Monde diplomatique Courrier international", "Accueil",
+                           "Le projet de loi sur le renseignement approuvé à l'Assemblée",
+                           "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger", prose, prose };
+    enum { N = sizeof text / sizeof text[0] };
+    unit u[N];
+    read_units(u, text, N, false);
+    reader r = { .u = u, .n = N };
+    uint8_t labels[N] = { L_TITLE, L_BOILER, L_HEADING, L_META, L_PARA, L_PARA };
+    float near[N] = { 8.2f, 1.0f, 7.6f, 0.0f, 0.0f, 0.0f }, far[N] = { 8.2f, 1.0f, 4.0f, 0.0f, 0.0f, 0.0f };
+    assert_int_equal(folio_label_headline_over_byline(&r, labels, near, 0), 2);
+    assert_int_equal(folio_label_headline_over_byline(&r, labels, far, 0), 0);
+    labels[3] = L_BOILER;
+    assert_int_equal(folio_label_headline_over_byline(&r, labels, near, 0), 0);
+}
+
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
  * colon-ended label right above); a line that ends a sentence, one that
  * introduces with a colon before prose, and one before a short line stay. */
@@ -1563,7 +1586,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
