@@ -1181,7 +1181,7 @@ static void set_title(reader *r, int t)
         r->title_derived = true;
         set_block(tu, FOLIO_BLOCK_PARAGRAPH);
     } else {
-        r->title = folio_scraped_clean_title(r->arena, tu->text, tu->len);
+        r->title = folio_scraped_clean_title(r->arena, r, tu->text, tu->len);
     }
 }
 

@@ -126,7 +126,7 @@ const char *folio_markup_declared_title(reader *r)
                 break;
             }
     }
-    return folio_scraped_clean_title(r->arena, t, cut);
+    return folio_scraped_clean_title(r->arena, r, t, cut);
 }
 
 /* The heading level of the shallowest heading element kept in the body. */

@@ -347,9 +347,29 @@ void folio_scraped_take_meta(reader *r, const unit *u)
 /* ------------------------------------------------------------------ */
 /* title                                                               */
 
-/* Drop what a page puts around a headline: a column name before "|" or a
- * short tag before "：", a 【campaign tag】, a "(1/2 ページ)" page mark. */
-const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n)
+/* Does the page name tag (the short label before a headline's colon) in a
+ * line other than the headline's own copies: its account's or site's name
+ * ("补壹刀微信公号"), said again? */
+static bool named_elsewhere(const reader *r, const char *tag, size_t tag_len, const char *rest, size_t rest_len)
+{
+    if (!r)
+        return false;
+    if (r->page && r->page->site && memmem(r->page->site, strlen(r->page->site), tag, tag_len))
+        return true;
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (memmem(u->text, u->len, tag, tag_len) && !memmem(u->text, u->len, rest, rest_len))
+            return true;
+    }
+    return false;
+}
+
+/* Drop what a page puts around a headline: a column name before "|", a
+ * short tag before "：" that the page names elsewhere as its own (an
+ * account's name; a series' name said only in its titles, "一日一技：", is
+ * part of the title), a 【campaign tag】, a "(1/2 ページ)" page mark.  r (may
+ * be NULL: no tag is then dropped) is the page the headline comes from. */
+const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const char *s, size_t n)
 {
     static const char *bars[] = { "|", "｜", NULL };
     for (const char *const *b = bars; *b; b++) {
@@ -377,7 +397,9 @@ const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n)
         bool digits = false;
         for (const char *p = s; p < colon; p++)
             digits = digits || isdigit((unsigned char)*p);
-        if (head >= 2 && head <= 4 && !digits && n - (size_t)(colon - s) > 12) {
+        size_t rest = n - (size_t)(colon - s) - 3;
+        if (head >= 2 && head <= 4 && !digits && rest > 9 &&
+            named_elsewhere(r, s, (size_t)(colon - s), colon + 3, rest)) {
             n -= (size_t)(colon - s) + 3;
             s = colon + 3;
         }

@@ -1198,7 +1198,7 @@ static void read_structure(reader *r)
         t--;
     } else {
         tu->role = R_TITLE;
-        r->title = folio_scraped_clean_title(r->arena, tu->text, tu->len);
+        r->title = folio_scraped_clean_title(r->arena, r, tu->text, tu->len);
     }
     int from = scan_header(r, t);
     scan_body(r, from);
@@ -1273,7 +1273,7 @@ static void page_meta(reader *r, folio_meta *m, const folio_read_opts *o)
         folio_scraped_add_authors(r, p->author, strlen(p->author));
     }
     if (r->title_derived && !o->title && (p->headline || p->title))
-        m->title = folio_scraped_clean_title(r->arena, p->headline ? p->headline : p->title,
+        m->title = folio_scraped_clean_title(r->arena, r, p->headline ? p->headline : p->title,
                                              strlen(p->headline ? p->headline : p->title));
 }
 

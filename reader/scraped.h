@@ -167,7 +167,7 @@ bool folio_scraped_names_only(const char *s, size_t n);
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 void folio_scraped_take_meta(reader *r, const unit *u);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);
-const char *folio_scraped_clean_title(folio_arena *a, const char *s, size_t n);
+const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const char *s, size_t n);
 const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script);
 
 #endif

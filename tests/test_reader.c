@@ -88,21 +88,34 @@ static void title_before_date_line(void **state)
     folio_doc_free(doc);
 }
 
+static void read_units(unit *u, const char *const *text, int n, bool classify);
+
 static void title_cleanup(void **state)
 {
     (void)state;
     folio_arena *a = folio_arena_new();
     const char *t = "【不忘初心】医院举办理论知识与专业技能大赛";
-    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "医院举办理论知识与专业技能大赛");
+    assert_string_equal(folio_scraped_clean_title(a, NULL, t, strlen(t)), "医院举办理论知识与专业技能大赛");
     t = "Intel NUCで最新SSDを比較してみた（1/2 ページ）";
-    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "Intel NUCで最新SSDを比較してみた");
+    assert_string_equal(folio_scraped_clean_title(a, NULL, t, strlen(t)), "Intel NUCで最新SSDを比較してみた");
+    /* a short tag before the colon goes where the page names it as its own
+     * (an account's name), and stays where it is said only in the title (a
+     * series' name) */
     t = "补壹刀：别笑！18人的新联盟今天成立了";
-    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), "别笑！18人的新联盟今天成立了");
+    const char *page[] = { t, "正文第一段。", "补壹刀微信公号" };
+    unit u[3];
+    read_units(u, page, 3, false);
+    reader r = { .u = u, .n = 3 };
+    assert_string_equal(folio_scraped_clean_title(a, &r, t, strlen(t)), "别笑！18人的新联盟今天成立了");
+    r.n = 2;
+    assert_string_equal(folio_scraped_clean_title(a, &r, t, strlen(t)), t);
+    t = "一日一技：在 Python 中实现延迟调用";
+    assert_string_equal(folio_scraped_clean_title(a, NULL, t, strlen(t)), t);
     /* must not fire: a long part before the colon is the title itself */
     t = "Evi1m0：去年跨过的客户端与浏览器的故事";
-    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), t);
+    assert_string_equal(folio_scraped_clean_title(a, NULL, t, strlen(t)), t);
     t = "The 2020 Report (Part of a Series)";
-    assert_string_equal(folio_scraped_clean_title(a, t, strlen(t)), t);
+    assert_string_equal(folio_scraped_clean_title(a, NULL, t, strlen(t)), t);
     folio_arena_free(a);
 }
 
