@@ -118,11 +118,6 @@ void folio_buf_puts(folio_buf *b, const char *s)
     folio_buf_append(b, s, strlen(s));
 }
 
-void folio_buf_putc(folio_buf *b, char c)
-{
-    folio_buf_append(b, &c, 1);
-}
-
 void folio_buf_free(folio_buf *b)
 {
     free(b->data);

@@ -26,7 +26,16 @@ typedef struct folio_buf {
 } folio_buf;
 void folio_buf_append(folio_buf *b, const char *s, size_t n);
 void folio_buf_puts(folio_buf *b, const char *s);
-void folio_buf_putc(folio_buf *b, char c);
+/* One byte: inline, as the text passes write and match character by character. */
+static inline void folio_buf_putc(folio_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        folio_buf_append(b, &c, 1);
+    }
+}
 void folio_buf_free(folio_buf *b);
 
 /* ---- buffered output to a sink (text writers) ---- */

@@ -332,10 +332,14 @@ static void write_heading(xw *x, const folio_block *b, size_t index, int level)
 }
 
 /* A quote that repeats a paragraph's words (a pull quote): its text, less
- * the quote marks around it, stands inside a paragraph of the document. */
-static bool pull_quote(const folio_doc *d, const folio_block *q)
+ * the quote marks around it, stands inside a paragraph near it (a page
+ * pulls its quote from the text around it, a screen or two away; looking
+ * no further keeps a long book's quotes from each reading the whole book). */
+enum { PULL_QUOTE_NEAR = 40 };
+
+static bool pull_quote(const folio_doc *d, size_t at)
 {
-    const char *t = q->text;
+    const char *t = d->blocks[at].text;
     size_t n = strlen(t);
     int32_t c;
     size_t k = n ? folio_utf8_next(t, n, &c) : 0;
@@ -346,7 +350,8 @@ static bool pull_quote(const folio_doc *d, const folio_block *q)
         n = start;
     if (folio_utf8_count(t, n) < 20)
         return false;
-    for (size_t i = 0; i < d->n_blocks; i++)
+    size_t from = at > PULL_QUOTE_NEAR ? at - PULL_QUOTE_NEAR : 0;
+    for (size_t i = from; i < d->n_blocks && i <= at + PULL_QUOTE_NEAR; i++)
         if (d->blocks[i].type == FOLIO_BLOCK_PARAGRAPH && memmem(d->blocks[i].text, strlen(d->blocks[i].text), t, n))
             return true;
     return false;
@@ -387,7 +392,7 @@ static void write_blocks(xw *x, const folio_doc *d, const uint8_t *levels, size_
         case FOLIO_BLOCK_HEADING: write_heading(x, b, i, levels[i]); break;
         case FOLIO_BLOCK_PARAGRAPH: write_text(x, "p", NULL, b, 0); break;
         case FOLIO_BLOCK_QUOTE:
-            if (pull_quote(d, b)) { /* set off, and not read twice by a screen reader */
+            if (pull_quote(d, i)) { /* set off, and not read twice by a screen reader */
                 x_start(x, "aside");
                 x_attr(x, "epub:type", "pullquote");
                 x_attr(x, "class", "pullquote");
