@@ -929,6 +929,41 @@ void folio_label_head_first(const reader *r, uint8_t *labels)
     }
 }
 
+/* A list goes with the line that introduces it.  A line of three words or
+ * more (six CJK characters) that ends in a colon, then three short lines or
+ * more, then the article's kept text: the colon promises the list, and the
+ * text goes on after it ("What you'll need:" over the materials, over
+ * "Step 1").  On the labelled pages a list under such a line kept as text
+ * is the text's 26 times of 27; under a line of furniture ("Share on:",
+ * "Password:"), furniture. */
+enum { INTRO_MIN_ITEMS = 3, INTRO_ITEM_MAX = 60, INTRO_MAX = 80 };
+
+static bool list_intro(const unit *u)
+{
+    return u->ends_colon && u->cls == C_PLAIN && u->chars <= INTRO_MAX && (u->words >= 3 || u->cjk >= 6);
+}
+
+static bool intro_item(const unit *u)
+{
+    return u->cls == C_PLAIN && u->chars <= INTRO_ITEM_MAX && !u->ends_sentence && !u->ends_colon;
+}
+
+void folio_label_introduced_lists(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i + 1 < r->n; i++) {
+        if (!list_intro(&r->u[i]) || kept_label(labels[i]) || labels[i] == L_TITLE)
+            continue;
+        int end = i + 1;
+        while (end < r->n && intro_item(&r->u[end]) && !kept_label(labels[end]) && labels[end] != L_TITLE &&
+               labels[end] != L_META)
+            end++;
+        if (end - i - 1 < INTRO_MIN_ITEMS || end >= r->n || labels[end] != L_PARA)
+            continue;
+        for (int k = i; k < end; k++)
+            labels[k] = L_PARA;
+    }
+}
+
 /* A Chinese or Japanese article heads its sections with short lines (小标题)
  * set like its paragraphs, often indented alike: a line of 4 to 30
  * characters, mostly CJK, that ends in no punctuation (a clause's or a
@@ -1374,6 +1409,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_list_runs(r, labels);
         folio_label_text_run_in(r, labels);
         folio_label_picture_captions(r, labels);
+        folio_label_introduced_lists(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

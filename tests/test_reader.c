@@ -1285,6 +1285,29 @@ static void headline_over_byline(void **state)
     assert_int_equal(folio_label_headline_over_byline(&r, labels, near, 0), 0);
 }
 
+/* A list under a line that introduces it with a colon, right over the
+ * article's text, is the article's; under "Share on:" or without text after
+ * it, it stays out. */
+static void introduced_lists(void **state)
+{
+    (void)state;
+    const char *text[] = { "What You'll Need:", "Cloche", "Floral foam oasis", "Ruler", "Step 1",
+                           "Share this on:", "Facebook", "Twitter", "Email", "Step 2",
+                           "Other things you may need:", "Spoon", "Moss", "Tweezers", "Related stories" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N];
+    memset(labels, L_BOILER, N);
+    labels[4] = labels[9] = L_PARA;
+    uint8_t want[N];
+    memcpy(want, labels, N);
+    memset(want, L_PARA, 4);
+    unit u[N];
+    read_units(u, text, N, true);
+    reader r = { .u = u, .n = N };
+    folio_label_introduced_lists(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* Short unpunctuated Chinese lines between paragraphs head sections (with a
  * colon-ended label right above); a line that ends a sentence, one that
  * introduces with a colon before prose, and one before a short line stay. */
@@ -1599,7 +1622,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
