@@ -299,9 +299,31 @@ static int next_run(const reader *r, const uint8_t *labels, int i, kept_run *k)
     return i;
 }
 
-/* The comments after the longest run (the article's main run). */
+/* Where the comment thread opens: the first line past the middle of the
+ * kept text that opens it ("View comments (27)", "Enviá tu comentario"),
+ * kept or not; r->n when none does.  On the labelled
+ * pages, of the 22 such lines past the middle of the article's text, none
+ * has any of the article after it. */
+static int comments_open(const reader *r, const uint8_t *labels)
+{
+    size_t total = 0, seen = 0;
+    for (int i = 0; i < r->n; i++)
+        total += kept_label(labels[i]) ? r->u[i].chars : 0;
+    for (int i = 0; i < r->n; i++) {
+        if (seen * 2 >= total && total > 0 && folio_scraped_comments_opener(&r->u[i]))
+            return i;
+        seen += kept_label(labels[i]) ? r->u[i].chars : 0;
+    }
+    return r->n;
+}
+
+/* The comments: everything from the line that opens the thread on (a
+ * file is one page: text pasted after a page's comments is read as more
+ * of them), and after the article's main run (the longest) a run that a
+ * comment's stamped header opens. */
 static void drop_comments(const reader *r, uint8_t *labels)
 {
+    drop_run(labels, comments_open(r, labels), r->n - 1);
     size_t best = 0;
     int main_end = -1;
     kept_run k;
@@ -385,6 +407,8 @@ void folio_label_article_end(const reader *r, const float *scores, uint8_t *labe
         if (i + 1 < r->n && labels[i] == L_BOILER && r->u[i].cls == C_BOILER && r->u[i].chars <= PROMO_MAX &&
             closing_prose(&r->u[i + 1]))
             i++;
+        if (folio_scraped_comments_opener(&r->u[i]))
+            break; /* the comments begin: the article has ended */
         if (i + 1 < r->n && !r->u[i].prose && folio_scraped_heading_shaped(&r->u[i]) &&
             nearly(scores + (size_t)i * L_COUNT, L_HEADING))
             head = i++;

@@ -677,6 +677,28 @@ static bool comments_header(const unit *u)
     return false;
 }
 
+static bool has_inner_sentence_break(const unit *u);
+
+bool folio_scraped_comments_opener(const unit *u)
+{
+    if (u->chars > 40 || u->ends_sentence || has_inner_sentence_break(u))
+        return false;
+    if (comments_header(u))
+        return true;
+    bool count = false;
+    for (size_t i = 0; i < u->len && !count; i++)
+        count = isdigit((unsigned char)u->text[i]);
+    if (u->words < 2 && u->cjk < 3 && !count)
+        return false;
+    lower l;
+    lower_init(&l, u->text, u->len);
+    wordlist stems = LIST(COMMENT_WORD, ANYWHERE);
+    for (size_t w = 0; l.ok && stems.w && stems.w[w]; w++)
+        if (memmem(l.buf, l.n, stems.w[w], stems.len[w]))
+            return true;
+    return false;
+}
+
 unit_class folio_scraped_classify(const unit *u)
 {
     const char *s = u->text;

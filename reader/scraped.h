@@ -151,6 +151,10 @@ void folio_scraped_features(unit *u);
 unit_class folio_scraped_classify(const unit *u);
 bool folio_scraped_title_shaped(const unit *u);
 bool folio_scraped_heading_shaped(const unit *u);
+/* A short line that opens the comments: "12 Comments", "Leave a Reply", a
+ * line of two words or more (three CJK characters, or a count) with the
+ * word for them ("View comments (27)", "Enviá tu comentario", "我要评论"). */
+bool folio_scraped_comments_opener(const unit *u);
 bool folio_scraped_codeish(const unit *u);
 /* The word a page shows where a picture stands ("Image", "图片"), alone. */
 bool folio_scraped_picture_word(const char *s, size_t n);

@@ -337,6 +337,11 @@ const vocab_row folio_vocab[] = {
     W("todos los derechos reservados", ANYWHERE, BOILER, "es", "copyright"),
     W("todos os direitos reservados", ANYWHERE, BOILER, "pt", "copyright"),
     W("alle rechte vorbehalten", ANYWHERE, BOILER, "de", "copyright"),
+    /* the stem of the word for the comments, in a short line that opens
+     * them ("View comments (27)", "Enviá tu comentario", "我要评论") */
+    W("comment", ANYWHERE, COMMENT_WORD, "en", "comments"), W("coment", ANYWHERE, COMMENT_WORD, "es", "comments"),
+    W("kommentar", ANYWHERE, COMMENT_WORD, "de", "comments"), W("评论", ANYWHERE, COMMENT_WORD, "zh", "comments"),
+    W("留言", ANYWHERE, COMMENT_WORD, "zh", "comments"), W("コメント", ANYWHERE, COMMENT_WORD, "ja", "comments"),
     W("commentaires", LINE, COMMENTS, "fr", "comments heading"), W("comentarios", LINE, COMMENTS, "es", "comments heading"),
     W("comentários", LINE, COMMENTS, "pt", "comments heading"), W("kommentare", LINE, COMMENTS, "de", "comments heading"),
     W("sur le même sujet", LINE, MARKER, "fr", "related heading"), W("les plus lus", LINE, MARKER, "fr", "related heading"),
@@ -520,7 +525,7 @@ const char *folio_vocab_kind_name(vocab_kind kind)
 {
     static const char *const names[VK_KIND_COUNT] = { "boilerplate", "marker", "comments", "related",
         "caption", "credit", "note", "summary", "lead", "byline", "source", "original title", "counter",
-        "picture" };
+        "picture", "comment word" };
     return kind < VK_KIND_COUNT ? names[kind] : "?";
 }
 

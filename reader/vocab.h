@@ -43,6 +43,7 @@ typedef enum {
     VK_ORIGINAL, /* the title as first published: "原标题：" */
     VK_COUNTER,  /* the words of a counter */
     VK_PICTURE,  /* the word a page shows where a picture stands: "Image", "图片" */
+    VK_COMMENT_WORD, /* a word for the comments inside a short line: "View comments (27)" */
     VK_KIND_COUNT
 } vocab_kind;
 

@@ -1177,6 +1177,35 @@ static void comments_after_the_article(void **state)
     }
 }
 
+/* The line that opens the comment thread past the middle of the text ends
+ * the article: what follows it goes, however close; a line that only
+ * mentions the comments, or the word alone (a table's column), does not. */
+static void comments_opened(void **state)
+{
+    (void)state;
+    const char *yes[] = { "View comments (27)", "Enviá tu comentario", "12 Comments", "Leave a Reply",
+                          "我要评论", "Kommentare lesen (1 Beitrag)" };
+    const char *no[] = { "Comment", "正是有了英勇的你们，才有这座英雄的城！（评论员 罗博 萧海川）",
+                         "Readers have left many comments on the first part of this series." };
+    for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++) {
+        unit u;
+        read_units(&u, &yes[k], 1, false);
+        assert_true(folio_scraped_comments_opener(&u));
+    }
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++) {
+        unit u;
+        read_units(&u, &no[k], 1, false);
+        assert_false(folio_scraped_comments_opener(&u));
+    }
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has changed with it.";
+    const char *text[] = { prose, prose, prose, "View comments (27)", "Anonymous",
+                           "One valuable reform would be to publish the fleet's catch every month." };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    expect_labels(folio_label_drop_teasers, text, N, labels, want);
+}
+
 /* A run-in head in copied text: where blank lines part the paragraphs, a
  * heading glued to the long paragraph under it is that paragraph's head; a
  * heading a blank line parts from its text stays one, and a web page's
@@ -1622,7 +1651,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),

@@ -102,7 +102,7 @@ static unit_class expected(const vocab_row *r, bool label_alone)
     case VK_LEAD: return C_LABEL_LEAD;
     case VK_BYLINE: return C_BYLINE;
     case VK_SOURCE: case VK_ORIGINAL: return C_SOURCE;
-    case VK_PICTURE: case VK_KIND_COUNT: break; /* a picture's word: a plain line */
+    case VK_PICTURE: case VK_COMMENT_WORD: case VK_KIND_COUNT: break; /* a word in a plain line */
     }
     return C_PLAIN;
 }
