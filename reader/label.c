@@ -473,6 +473,24 @@ void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *label
  * that a section's heading follows before any paragraph or header line
  * (captions and furniture aside) is the article's opening paragraph, the
  * text before its first section. */
+/* A paragraph goes on the text it follows.  A paragraph of running prose
+ * (200 characters or more, 80 CJK, ending a sentence) right after a kept
+ * paragraph, in no furniture vocabulary, that the decode nearly kept, is
+ * the article's next paragraph though furniture follows it (a video
+ * player's buttons under the paragraph that introduces the video). */
+enum { NEXT_PARA_CHARS = 200, NEXT_PARA_CJK = 80 };
+
+void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *labels)
+{
+    for (int i = 1; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (labels[i] == L_BOILER && labels[i - 1] == L_PARA && u->cls == C_PLAIN && u->prose &&
+            u->ends_sentence && (u->chars >= NEXT_PARA_CHARS || u->cjk >= NEXT_PARA_CJK) &&
+            nearly(scores + (size_t)i * L_COUNT, L_PARA))
+            labels[i] = L_PARA;
+    }
+}
+
 static int next_header_or_text(const uint8_t *labels, int n, int i)
 {
     int j = i + 1;
@@ -1422,6 +1440,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_caption_copies(r, labels);
         folio_label_article_end(r, scores, labels);
         folio_label_fill_holes(r, scores, labels);
+        folio_label_next_paragraphs(r, scores, labels);
         folio_label_opening(r, labels);
         folio_label_permalinks(r, labels, title);
         folio_label_steps(r, labels);

@@ -1177,6 +1177,35 @@ static void comments_after_the_article(void **state)
     }
 }
 
+/* A long paragraph of prose right after a kept one, nearly kept itself, is
+ * the article's though furniture follows; a short line, or one the decode
+ * was sure of, is not. */
+static void next_paragraph_kept(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has changed with it.";
+    const char *longer = "Forrest Jones said that anything that comes into contact with the previous guest, from the "
+                         "remote control to the kettle, is a risk, and that the housekeepers are given twenty minutes "
+                         "a room, which is not enough to clean any of it properly.";
+    const char *text[] = { prose, longer, "Play Video", "Mute", prose, "Watch the video below.", prose, longer };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_PARA, L_BOILER };
+    const uint8_t want[N] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_PARA, L_BOILER };
+    float scores[N * L_COUNT];
+    unit u[N];
+    read_units(u, text, N, true);
+    for (int i = 0; i < N; i++) {
+        for (int k = 0; k < L_COUNT; k++)
+            scores[i * L_COUNT + k] = -9.0f;
+        scores[i * L_COUNT + L_BOILER] = -0.3f;
+        scores[i * L_COUNT + L_PARA] = -0.6f;
+    }
+    scores[7 * L_COUNT + L_PARA] = -4.0f; /* the decode was sure of this one */
+    reader r = { .u = u, .n = N };
+    folio_label_next_paragraphs(&r, scores, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* The line that opens the comment thread past the middle of the text ends
  * the article: what follows it goes, however close; a line that only
  * mentions the comments, or the word alone (a table's column), does not. */
@@ -1651,7 +1680,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
