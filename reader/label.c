@@ -1006,6 +1006,50 @@ void folio_label_introduced_lists(const reader *r, uint8_t *labels)
     }
 }
 
+/* Text that is one phrase said two or more times over ("How to Shop How
+ * to Shop How to Shop"): a teaser rendered in each of its sizes, the last
+ * copy perhaps cut short ("… More Money How Stores Manipulate Your Mor"). */
+enum { SAID_MIN = 6, SAID_MAX_LEN = 1200 };
+
+static bool said_over(const unit *u)
+{
+    const char *t = u->text;
+    size_t n = u->len;
+    if (n > SAID_MAX_LEN)
+        return false;
+    for (size_t each = SAID_MIN; 2 * each + 1 <= n; each++) {
+        if (t[each] != ' ' || memcmp(t, t + each + 1, each) != 0)
+            continue;
+        size_t k = each + 1;
+        while (k < n && t[k] == t[k - each - 1])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* A teaser card: a line that says one phrase twice over (a headline set in
+ * two sizes, "How to Shop How to Shop") is furniture wherever it stands,
+ * and so is a line under it that a cut ends ("When you walk into any
+ * store, you're overloaded with..."): the card's summary.  On the labelled
+ * pages all 28 such lines are furniture. */
+static bool cut_short(const unit *u)
+{
+    return (u->len >= 3 && memcmp(u->text + u->len - 3, "...", 3) == 0) ||
+           (u->len >= 3 && memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+void folio_label_teaser_cards(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++)
+        if (said_over(&r->u[i]) && labels[i] != L_TITLE) {
+            labels[i] = L_BOILER;
+            if (i + 1 < r->n && cut_short(&r->u[i + 1]) && labels[i + 1] != L_TITLE)
+                labels[i + 1] = L_BOILER;
+        }
+}
+
 /* A Chinese or Japanese article heads its sections with short lines (小标题)
  * set like its paragraphs, often indented alike: a line of 4 to 30
  * characters, mostly CJK, that ends in no punctuation (a clause's or a
@@ -1054,24 +1098,6 @@ void folio_label_cjk_heads(const reader *r, uint8_t *labels)
 /* A line the decode made a heading that no article has as a section head:
  * a text the page repeats three times or more, or a phrase of the page's
  * furniture ("Share", "In partnership with", "Related"). */
-/* Text that is one phrase said two or more times over ("How to Shop How
- * to Shop How to Shop"): a teaser rendered in each of its sizes. */
-static bool said_over(const unit *u)
-{
-    size_t n = u->len;
-    for (size_t k = 2; k <= 4; k++) {
-        if ((n + 1) % k != 0 || (n + 1) / k < 6)
-            continue;
-        size_t each = (n + 1) / k;
-        bool same = true;
-        for (size_t c = 1; c < k && same; c++)
-            same = u->text[c * each - 1] == ' ' && memcmp(u->text, u->text + c * each, each - 1) == 0;
-        if (same)
-            return true;
-    }
-    return false;
-}
-
 static bool furniture_heading(const reader *r, const folio_page *p, int i)
 {
     return r->u[i].cls == C_BOILER || said_over(&r->u[i]) || folio_page_copies(p, i) >= 3;
@@ -1453,6 +1479,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_text_run_in(r, labels);
         folio_label_picture_captions(r, labels);
         folio_label_introduced_lists(r, labels);
+        folio_label_teaser_cards(r, labels);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */

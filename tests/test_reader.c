@@ -1206,6 +1206,22 @@ static void next_paragraph_kept(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A headline said twice over (the last copy cut short or not) is a teaser
+ * card, and the summary under it that a cut ends goes with it; a phrase
+ * said once, or a paragraph after a card that ends its sentence, stays. */
+static void teaser_cards(void **state)
+{
+    (void)state;
+    const char *prose = "The harbour has found new work since the trawlers left, and the town has changed with it.";
+    const char *text[] = { prose, "How Stores Manipulate Your Senses How Stores Manipulate Your Senses How Stores Man",
+                           "When you walk into almost any store, you're immediately overloaded with...",
+                           "How to Shop How to Shop", prose, "How to Shop Wisely", prose };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_CAPTION, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
+    const uint8_t want[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_HEADING, L_PARA };
+    expect_labels(folio_label_teaser_cards, text, N, labels, want);
+}
+
 /* The line that opens the comment thread past the middle of the text ends
  * the article: what follows it goes, however close; a line that only
  * mentions the comments, or the word alone (a table's column), does not. */
@@ -1680,7 +1696,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
