@@ -1256,7 +1256,7 @@ static void take_metadata(reader *r, const uint8_t *labels, int title)
      * elsewhere on the page gives */
     for (int i = title - 3; title >= 0 && i <= title + 6; i++) {
         char date[11];
-        if (i >= 0 && i < r->n && r->u[i].chars <= 80 && folio_parse_date(r->u[i].text, r->u[i].len, date)) {
+        if (i >= 0 && i < r->n && r->u[i].chars <= 80 && folio_read_date(r->u[i].text, r->u[i].len, date)) {
             r->date = folio_arena_strdup(r->arena, date);
             break;
         }

@@ -126,8 +126,29 @@ static bool numeric_date(const char *s, size_t n, size_t i, int *y, int *m, int 
     return valid_date(*y, *m, *d);
 }
 
-static int month_at(const char *s, size_t n, size_t *i)
+/* The months' short names in the other languages the reader knows, where
+ * they differ from the English ones (Spanish, Portuguese, French, German;
+ * a name's longer form starts with them: "dezembro", "août", "März"). */
+static const struct { const char *name; int month; } other_months[] = {
+    { "ene", 1 }, { "fev", 2 }, { "fév", 2 }, { "mär", 3 }, { "abr", 4 }, { "avr", 4 },
+    { "mai", 5 }, { "juin", 6 }, { "juil", 7 }, { "ago", 8 }, { "aoû", 8 }, { "set", 9 },
+    { "out", 10 }, { "okt", 10 }, { "dic", 12 }, { "dez", 12 }, { "déc", 12 },
+};
+
+static int month_at(const char *s, size_t n, size_t *i, bool regional)
 {
+    for (size_t k = 0; regional && k < sizeof other_months / sizeof other_months[0]; k++) {
+        size_t len = strlen(other_months[k].name);
+        if (!folio_starts_with_ci(s + *i, n - *i, other_months[k].name))
+            continue;
+        size_t j = *i + len;
+        while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+            j++;
+        if (j < n && s[j] == '.')
+            j++;
+        *i = j;
+        return other_months[k].month;
+    }
     for (int k = 0; k < 12; k++) {
         if (!folio_starts_with_ci(s + *i, n - *i, months[k]))
             continue;
@@ -142,13 +163,49 @@ static int month_at(const char *s, size_t n, size_t *i)
     return 0;
 }
 
-/* "June 25, 2024", "November 8 2023", "Nov. 8, 2023", "8 November 2023". */
-static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+/* A weekday's name (English, three letters or more) at s[*i], and the
+ * comma and spaces after it: skipped. */
+static void weekday(const char *s, size_t n, size_t *i)
+{
+    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++)
+        if (folio_starts_with_ci(s + *i, n - *i, days[k])) {
+            while (*i < n && isalpha((unsigned char)s[*i]))
+                (*i)++;
+            if (*i < n && s[*i] == ',')
+                (*i)++;
+            skip_spaces(s, n, i);
+            return;
+        }
+}
+
+/* 08.04.2015: a date with dots, day first (as Europe writes it). */
+static bool dotted_date(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+{
+    if (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+        return false;
+    *d = read_num(s, n, &i, 2);
+    if (*d < 0 || i >= n || s[i] != '.')
+        return false;
+    i++;
+    *m = read_num(s, n, &i, 2);
+    if (*m < 0 || i >= n || s[i] != '.')
+        return false;
+    i++;
+    *y = read_num(s, n, &i, 4);
+    if (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'))
+        return false;
+    return valid_date(*y, *m, *d);
+}
+
+/* "June 25, 2024", "November 8 2023", "Nov. 8, 2023", "8 November 2023",
+ * "Dec 28 Sat 2013", "21.dez.2018", "21-Dec-2018". */
+static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d, bool regional)
 {
     if (i > 0 && isalpha((unsigned char)s[i - 1]))
         return false;
     size_t j = i;
-    if ((*m = month_at(s, n, &j))) {
+    if ((*m = month_at(s, n, &j, regional))) {
         skip_spaces(s, n, &j);
         *d = read_num(s, n, &j, 2);
         while (j < n && isalpha((unsigned char)s[j]))
@@ -156,6 +213,8 @@ static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d
         if (j < n && s[j] == ',')
             j++;
         skip_spaces(s, n, &j);
+        if (regional)
+            weekday(s, n, &j); /* "Dec 28 Sat 2013" */
         *y = read_num(s, n, &j, 4);
         if (j < n && isdigit((unsigned char)s[j]))
             return false;
@@ -164,9 +223,13 @@ static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d
     *d = read_num(s, n, &j, 2);
     if (*d < 0)
         return false;
+    if (regional && j < n && (s[j] == '.' || s[j] == '-')) /* "21.dez.2018", "21-Dec-2018" */
+        j++;
     skip_spaces(s, n, &j);
-    if (!(*m = month_at(s, n, &j)))
+    if (!(*m = month_at(s, n, &j, regional)))
         return false;
+    if (regional && j < n && s[j] == '-')
+        j++;
     if (j < n && s[j] == ',')
         j++;
     skip_spaces(s, n, &j);
@@ -174,22 +237,34 @@ static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d
     return valid_date(*y, *m, *d);
 }
 
-bool folio_parse_date(const char *s, size_t n, char out[11])
+static bool parse_date(const char *s, size_t n, char out[11], bool regional)
 {
     for (size_t i = 0; i < n; i++) {
         int y, m, d;
         unsigned char c = (unsigned char)s[i];
         bool ok = false;
         if (isdigit(c) || c == 0xEF)
-            ok = numeric_date(s, n, i, &y, &m, &d) || (isdigit(c) && named_date(s, n, i, &y, &m, &d));
+            ok = numeric_date(s, n, i, &y, &m, &d) ||
+                 (isdigit(c) && (named_date(s, n, i, &y, &m, &d, regional) ||
+                                 (regional && dotted_date(s, n, i, &y, &m, &d))));
         else if (isalpha(c))
-            ok = named_date(s, n, i, &y, &m, &d);
+            ok = named_date(s, n, i, &y, &m, &d, regional);
         if (ok) {
             snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
             return true;
         }
     }
     return false;
+}
+
+bool folio_parse_date(const char *s, size_t n, char out[11])
+{
+    return parse_date(s, n, out, false);
+}
+
+bool folio_read_date(const char *s, size_t n, char out[11])
+{
+    return parse_date(s, n, out, true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -332,7 +407,7 @@ void folio_scraped_take_meta(reader *r, const unit *u)
     const char *s = u->text;
     size_t n = u->len, len;
     char date[11];
-    if (!r->date && folio_parse_date(s, n, date))
+    if (!r->date && folio_read_date(s, n, date))
         r->date = folio_arena_strdup(r->arena, date);
     static const char *src_labels[] = { "来源", "出处", "Source", "转自", NULL };
     for (const char *const *l = src_labels; *l && !r->source; l++) {

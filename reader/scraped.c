@@ -1260,7 +1260,7 @@ static void page_meta(reader *r, folio_meta *m, const folio_read_opts *o)
     char iso[11];
     if (!p)
         return;
-    if (!m->date && p->date && folio_parse_date(p->date, strlen(p->date), iso))
+    if (!m->date && p->date && folio_read_date(p->date, strlen(p->date), iso))
         m->date = folio_arena_strdup(r->arena, iso);
     /* the declared author, unless a byline on the page named them already
      * (a site that declares itself as the author is no author) */
@@ -1301,7 +1301,7 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     page_meta(r, m, o);
     if (o->date) {
         char iso[11];
-        if (!folio_parse_date(o->date, strlen(o->date), iso)) {
+        if (!folio_read_date(o->date, strlen(o->date), iso)) {
             snprintf(err->message, sizeof err->message,
                      "cannot read '%s' as a date (try YYYY-MM-DD)", o->date);
             err->option = "date";

@@ -168,7 +168,13 @@ bool folio_scraped_is_close_quote(int32_t c);
  * by" above the name), wherever the page put it, when none is known. */
 void folio_scraped_split_byline(reader *r);
 bool folio_scraped_names_only(const char *s, size_t n);
+/* The first date in s as YYYY-MM-DD into out: folio_parse_date reads the
+ * forms the reader's features were fitted with (2025-05-31, 2025年5月31日,
+ * "June 25, 2024", "8 Nov 2023"); folio_read_date, for the metadata, also a
+ * day first with dots (08.04.2015), the months of es/pt/fr/de ("21.dez.2018")
+ * and a weekday between ("Dec 28 Sat 2013"). */
 bool folio_parse_date(const char *s, size_t n, char out[11]);
+bool folio_read_date(const char *s, size_t n, char out[11]);
 void folio_scraped_take_meta(reader *r, const unit *u);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);
 const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const char *s, size_t n);

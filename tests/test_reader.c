@@ -164,8 +164,22 @@ static void dates(void **state)
     }
     /* must not fire: no year, impossible dates, numbers that are not dates */
     const char *no[] = { "on Feb 244 min", "2019-13-40", "1164次阅读", "Mayor Smith", "3.5 million" };
-    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
         assert_false(folio_parse_date(no[i], strlen(no[i]), iso));
+        assert_false(folio_read_date(no[i], strlen(no[i]), iso));
+    }
+    /* the metadata's reader also takes a day first with dots, the months of
+     * other languages, a weekday between; the features' forms stay as fitted */
+    struct { const char *in, *out; } wide[] = {
+        { "08.04.2015 12:46", "2015-04-08" }, { "21.dez.2018 às 12h55", "2018-12-21" },
+        { "Dec 28 Sat 2013 00:28", "2013-12-28" }, { "12 août 2019", "2019-08-12" },
+        { "5. Okt. 2020", "2020-10-05" }, { "21-Dec-2018", "2018-12-21" },
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++) {
+        assert_true(folio_read_date(wide[i].in, strlen(wide[i].in), iso));
+        assert_string_equal(iso, wide[i].out);
+        assert_false(folio_parse_date(wide[i].in, strlen(wide[i].in), iso) && strcmp(iso, wide[i].out) == 0);
+    }
 }
 
 static void summary_label_block(void **state)
