@@ -1146,6 +1146,19 @@ bool folio_label_sentence_or_attribution(const unit *u)
     return stop || dash;
 }
 
+/* A line the paragraph under it opens with ("Jennifer Jett" over "Jennifer
+ * Jett is the Asia Digital Editor …"): the name over a note about its
+ * bearer, said again, not a section's head (on the labelled pages 3 such
+ * lines are paragraphs, none a heading). */
+bool folio_label_said_below(const reader *r, int i)
+{
+    const unit *u = &r->u[i];
+    if (i + 1 >= r->n || u->len < 3)
+        return false;
+    const unit *next = &r->u[i + 1];
+    return next->len > u->len + 1 && memcmp(next->text, u->text, u->len) == 0 && next->text[u->len] == ' ';
+}
+
 label folio_label_final(const reader *r, const folio_page *p, int i, label l)
 {
     if (l == L_CAPTION && r->u[i].cls == C_BOILER)
@@ -1154,7 +1167,8 @@ label folio_label_final(const reader *r, const folio_page *p, int i, label l)
         return l;
     if (furniture_heading(r, p, i))
         return L_BOILER;
-    if (folio_markup_run_in(r, i) || folio_label_speech(&r->u[i]) || folio_label_sentence_or_attribution(&r->u[i]))
+    if (folio_markup_run_in(r, i) || folio_label_speech(&r->u[i]) || folio_label_sentence_or_attribution(&r->u[i]) ||
+        folio_label_said_below(r, i))
         return L_PARA;
     return folio_label_heading_fits(&r->u[i]) ? L_HEADING : L_PARA;
 }

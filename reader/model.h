@@ -157,6 +157,7 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels);
 void folio_label_head_first(const reader *r, uint8_t *labels);
 void folio_label_introduced_lists(const reader *r, uint8_t *labels);
 void folio_label_teaser_cards(const reader *r, uint8_t *labels);
+bool folio_label_said_below(const reader *r, int i);
 void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *labels);
 /* The title after the first reading: the headline right over the main run's byline
  * where the ranker likes it nearly as well as t (see label.c); t otherwise. */

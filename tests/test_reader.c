@@ -1236,6 +1236,23 @@ static void teaser_cards(void **state)
     expect_labels(folio_label_teaser_cards, text, N, labels, want);
 }
 
+/* A name the paragraph under it opens with is no section head; a head
+ * whose words the text does not repeat at its start stays one. */
+static void name_said_below(void **state)
+{
+    (void)state;
+    const char *text[] = { "Jennifer Jett", "Jennifer Jett is the Asia Digital Editor for NBC News, based in Hong Kong.",
+                           "Isolation", "Isolationism was never the plan of the government, which said so twice.",
+                           "The Harbour Today", "Boats come and go at every tide." };
+    unit u[6];
+    read_units(u, text, 6, false);
+    reader r = { .u = u, .n = 6 };
+    assert_true(folio_label_said_below(&r, 0));
+    assert_false(folio_label_said_below(&r, 2)); /* a word's start is no word */
+    assert_false(folio_label_said_below(&r, 4));
+    assert_false(folio_label_said_below(&r, 5));
+}
+
 /* The line that opens the comment thread past the middle of the text ends
  * the article: what follows it goes, however close; a line that only
  * mentions the comments, or the word alone (a table's column), does not. */
@@ -1710,7 +1727,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
