@@ -253,11 +253,12 @@ static void write_content(xw *x, const folio_block *b, size_t from)
 {
     x_inline(x, 1);
     if (b->label_len > from) {
-        char label[64];
-        size_t n = b->label_len - from < sizeof label ? b->label_len - from : sizeof label - 1;
-        memcpy(label, b->text + from, n);
-        label[n] = '\0';
-        x_elem(x, "span", "run-in", label);
+        char *label = strndup(b->text + from, b->label_len - from);
+        if (label)
+            x_elem(x, "span", "run-in", label);
+        else
+            x_check(x, -1);
+        free(label);
         from = b->label_len;
     }
     write_spans(x, b, 0, from, strlen(b->text));

@@ -102,6 +102,7 @@ typedef struct pdf_ctx {
     dl_link *links;
     size_t n_links, cap_links;
     const folio_block *placing; /* the block whose text place() sets (its links), or NULL */
+    bool first_line;            /* the line being drawn is the first of its paragraph */
     int item_no[8];             /* by depth: the list item being placed, from 1 in its list */
     pdf_mark *marks;
     size_t n_marks, cap_marks;

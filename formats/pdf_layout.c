@@ -198,7 +198,12 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
             per = slack / (float)points;
     }
     const folio_block *b = c->placing;
-    size_t label = b && s == b->text && b->label_len < n && st->role == FOLIO_FACE_TEXT ? b->label_len : 0;
+    /* (the first line of a paragraph may be a copy of its text: one a
+     * hyphen ends) */
+    size_t label = b && c->first_line && b->label_len < n && st->role == FOLIO_FACE_TEXT &&
+                           memcmp(s, b->text, b->label_len) == 0
+                       ? b->label_len
+                       : 0;
     float at = x;
     if (label) { /* a run-in label ("导语：") in bold, the text after it */
         draw_runs(c, s, label, x, y, FOLIO_FACE_BOLD, st->size, st->color, per);
@@ -337,7 +342,9 @@ static void place(pdf_ctx *c, const style *st, const char *text, size_t n)
                 break;
             s = dashed.data, len = dashed.len;
         }
+        c->first_line = i == 0;
         draw_line(c, s, len, c->ml + st->left + indent, base, width - indent, st, st->justify && i + 1 < l.n);
+        c->first_line = false;
         c->y += st->leading;
     }
     c->y += st->after;

@@ -820,11 +820,13 @@ void folio_label_credit_captions(const reader *r, uint8_t *labels)
  * paragraph under it follows with none between is that paragraph's head
  * ("Task gating" over "ATF enables the gating of tasks …": a bold term and
  * a line break inside one paragraph), not a section heading, which a blank
- * line parts from its text.  On the labelled pages 26 such lines are
- * paragraphs, 4 headings (questions of a FAQ) and 3 captions. */
+ * line parts from its text; a short line the reading kept as a paragraph
+ * of its own, set so, is that head too (the writers set it in bold before
+ * the text).  On the labelled pages 26 such lines are paragraphs, 4
+ * headings (questions of a FAQ) and 3 captions. */
 enum { RUN_IN_MAX = 80, RUN_IN_BODY = 80 };
 
-void folio_label_text_run_in(const reader *r, uint8_t *labels)
+void folio_label_text_run_in(const reader *r, uint8_t *labels, uint8_t *run_in)
 {
     int apart = 0;
     for (int i = 1; i < r->n; i++)
@@ -833,9 +835,14 @@ void folio_label_text_run_in(const reader *r, uint8_t *labels)
         return;
     for (int i = 0; i + 1 < r->n; i++) {
         const unit *u = &r->u[i], *next = &r->u[i + 1];
-        if (labels[i] == L_HEADING && (i == 0 || !u->adjacent) && u->chars <= RUN_IN_MAX && next->adjacent &&
-            next->prose && next->chars >= RUN_IN_BODY && labels[i + 1] == L_PARA)
+        bool head = labels[i] == L_HEADING ||
+                    (labels[i] == L_PARA && !u->prose && !u->ends_colon && folio_scraped_heading_shaped(u));
+        if (head && (i == 0 || !u->adjacent) && u->chars <= RUN_IN_MAX && next->adjacent && next->prose &&
+            next->chars >= RUN_IN_BODY && labels[i + 1] == L_PARA) {
             labels[i] = L_PARA;
+            if (run_in)
+                run_in[i] = 1;
+        }
     }
 }
 
@@ -1439,10 +1446,10 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     float *first = calloc((size_t)r->n * L_COUNT, sizeof *first);
     float *scores = calloc((size_t)r->n * L_COUNT, sizeof *scores);
     float *title_score = calloc((size_t)r->n, sizeof *title_score);
-    uint8_t *labels = calloc((size_t)r->n, 1);
+    uint8_t *labels = calloc((size_t)r->n, 1), *run_in = calloc((size_t)r->n, 1);
     int title = -1;
     const char *declared = NULL;
-    if (!p || !first || !scores || !title_score || !labels)
+    if (!p || !first || !scores || !title_score || !labels || !run_in)
         goto cleanup;
     if (fitted) {
         if (!score_page(r, p, m, first, scores, title_score))
@@ -1490,7 +1497,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         folio_label_credit_captions(r, labels);
         folio_label_cjk_heads(r, labels);
         folio_label_list_runs(r, labels);
-        folio_label_text_run_in(r, labels);
+        folio_label_text_run_in(r, labels, run_in);
         folio_label_picture_captions(r, labels);
         folio_label_introduced_lists(r, labels);
         folio_label_teaser_cards(r, labels);
@@ -1510,6 +1517,11 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         }
         take_metadata(r, labels, title);
         folio_markup_roles(r, title);
+        for (int i = 0; i + 1 < r->n; i++)
+            if (run_in[i] && r->u[i].role == R_BLOCK && r->u[i].btype == FOLIO_BLOCK_PARAGRAPH &&
+                r->u[i + 1].role == R_BLOCK && r->u[i + 1].btype == FOLIO_BLOCK_PARAGRAPH &&
+                !folio_scraped_run_in(r, i))
+                goto cleanup;
     }
     st = FOLIO_OK;
 cleanup:
@@ -1518,5 +1530,6 @@ cleanup:
     free(scores);
     free(title_score);
     free(labels);
+    free(run_in);
     return st;
 }

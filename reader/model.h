@@ -146,7 +146,8 @@ bool folio_label_credit_tail(const unit *u);
 void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *labels);
 /* Text (not a web page) that sets paragraphs apart with blank lines: a
  * heading glued to the long paragraph under it is its run-in head. */
-void folio_label_text_run_in(const reader *r, uint8_t *labels);
+/* run_in (n, may be NULL): 1 where a heading was found to be its paragraph's run-in head */
+void folio_label_text_run_in(const reader *r, uint8_t *labels, uint8_t *run_in);
 /* Four or more list items in a row of which a third or more are kept are
  * kept whole. */
 void folio_label_list_runs(const reader *r, uint8_t *labels);

@@ -29,6 +29,20 @@ if [ -n "$miner" ]; then
     lig=""; [ "$lang" = en ] && lig=--ligatures
     $miner tests/check_typo.py "$tmp/$name.pdf" "$lang" $lig && ok || ko "typography of $name"
   done
+  # Run-in labels in bold at their paragraph's start: the reference article's
+  # "导语：", and a text's run-in heads (a short line glued to its paragraph),
+  # one of whose paragraphs typography rewrites ("95%").
+  python3 -c 'import sys
+p = "The harbour has found new work since the trawlers left, and the town has changed with it in ways that nobody who lived there twenty years ago would have guessed at the time.\n\n"
+q = "Boats come and go at every tide, and the quay is never empty for long, whatever the season and whatever the weather on the water outside the breakwater.\n\n"
+sys.stdout.write("Home\nNews\n\nHow the Harbour Runs Its Boats\n\n" + p * 20 +
+    "Task gating\nThe harbour master can hold any boat at the quay until the tide and the weather allow it out, and boats wait their turn by the order in which they asked.\n\n" +
+    "Delivery latency\n95% of tasks begin execution within five seconds from their scheduled execution time.\n\n" + q * 20)' > "$tmp/runin.txt"
+  ./folio "$tmp/runin.txt" -t json -o "$tmp/runin.json" && ./folio "$tmp/runin.txt" -o "$tmp/runin.pdf" &&
+    $miner tests/check_labels.py "$tmp/runin.json" "$tmp/runin.pdf" && ok || ko "run-in heads of a text"
+  if [ -f "$corpus/00.txt" ]; then
+    $miner tests/check_labels.py "$tmp/00.json" "$tmp/00.pdf" && ok || ko "run-in label of the reference article"
+  fi
 else
   echo "pdf: skipped the typography checks (python3-pdfminer is not installed)"
 fi

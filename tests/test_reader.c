@@ -1253,6 +1253,35 @@ static void name_said_below(void **state)
     assert_false(folio_label_said_below(&r, 5));
 }
 
+/* A run-in head reaches the document as the paragraph's label: one block,
+ * its text the head and the paragraph, the head's bytes its label_len. */
+static void run_in_label_in_doc(void **state)
+{
+    (void)state;
+    folio_buf b = { 0 };
+    folio_buf_puts(&b, "Home\nNews\n\nHow the Harbour Runs Its Boats\n\n");
+    for (int k = 0; k < 20; k++) /* a page long enough to be read as one (FOLIO_MIN_PAGE_UNITS) */
+        folio_buf_puts(&b, "The harbour has found new work since the trawlers left, and the town has changed with it "
+                           "in ways that nobody who lived there twenty years ago would have guessed at the time.\n\n");
+    folio_buf_puts(&b, "Task gating\nThe harbour master can hold any boat at the quay until the tide and the weather "
+                       "allow it out, and boats wait their turn by the order in which they asked.\n\n");
+    for (int k = 0; k < 20; k++)
+        folio_buf_puts(&b, "Boats come and go at every tide, and the quay is never empty for long, whatever the "
+                           "season and whatever the weather on the water outside the breakwater.\n\n");
+    folio_doc *doc = read_doc(b.data);
+    bool found = false;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (strncmp(doc->blocks[i].text, "Task gating ", 12) == 0) {
+            found = true;
+            assert_int_equal(doc->blocks[i].type, FOLIO_BLOCK_PARAGRAPH);
+            assert_int_equal(doc->blocks[i].label_len, 12);
+            assert_non_null(strstr(doc->blocks[i].text, "The harbour master"));
+        }
+    assert_true(found);
+    folio_doc_free(doc);
+    folio_buf_free(&b);
+}
+
 /* The line that opens the comment thread past the middle of the text ends
  * the article: what follows it goes, however close; a line that only
  * mentions the comments, or the word alone (a table's column), does not. */
@@ -1290,11 +1319,14 @@ static void text_run_in_heads(void **state)
 {
     (void)state;
     const char *prose = "ATF enables the gating of tasks based on lambda, or a subset of tasks on a lambda based on collection.";
-    const char *text[] = { "System guarantees", prose, "Task gating", prose, "Isolation", prose };
-    const bool adjacent[] = { false, false, false, true, false, false };
-    enum { N = 6 };
-    uint8_t labels[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
-    const uint8_t want[N] = { L_HEADING, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA };
+    const char *text[] = { "System guarantees", prose, "Task gating", prose, "Isolation", prose, "Delivery latency",
+                           prose };
+    const bool adjacent[] = { false, false, false, true, false, false, false, true };
+    enum { N = 8 };
+    uint8_t labels[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA };
+    const uint8_t want[N] = { L_HEADING, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA };
+    const uint8_t heads[N] = { 0, 0, 1, 0, 0, 0, 1, 0 };
+    uint8_t run_in[N] = { 0 };
     unit u[N];
     for (int i = 0; i < N; i++) {
         memset(&u[i], 0, sizeof u[i]);
@@ -1304,13 +1336,14 @@ static void text_run_in_heads(void **state)
         u[i].adjacent = adjacent[i];
     }
     reader r = { .u = u, .n = N };
-    folio_label_text_run_in(&r, labels);
+    folio_label_text_run_in(&r, labels, run_in);
     assert_memory_equal(labels, want, N);
-    uint8_t web[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
+    assert_memory_equal(run_in, heads, N);
+    uint8_t web[N] = { L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA };
     html_page markup;
     memset(&markup, 0, sizeof markup);
     r.page = &markup;
-    folio_label_text_run_in(&r, web);
+    folio_label_text_run_in(&r, web, NULL);
     assert_int_equal(web[2], L_HEADING);
 }
 
@@ -1727,7 +1760,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
