@@ -299,6 +299,18 @@ static int next_run(const reader *r, const uint8_t *labels, int i, kept_run *k)
     return i;
 }
 
+/* The article's main run: the longest run of kept text (by characters)
+ * into *out; false when nothing is kept. */
+static bool main_run(const reader *r, const uint8_t *labels, kept_run *out)
+{
+    size_t best = 0;
+    kept_run k;
+    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
+        if (k.chars > best)
+            best = k.chars, *out = k;
+    return best > 0;
+}
+
 /* Where the comment thread opens: the first line past the middle of the
  * kept text that opens it ("View comments (27)", "Enviá tu comentario"),
  * kept or not; r->n when none does.  On the labelled
@@ -324,14 +336,11 @@ static int comments_open(const reader *r, const uint8_t *labels)
 static void drop_comments(const reader *r, uint8_t *labels)
 {
     drop_run(labels, comments_open(r, labels), r->n - 1);
-    size_t best = 0;
-    int main_end = -1;
-    kept_run k;
+    kept_run m, k;
+    if (!main_run(r, labels, &m))
+        return;
     for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
-        if (k.chars > best)
-            best = k.chars, main_end = k.last;
-    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
-        if (k.from > main_end && k.chars < best && after_stamp(r, labels, k.from))
+        if (k.from > m.last && k.chars < m.chars && after_stamp(r, labels, k.from))
             drop_run(labels, k.from, k.last);
 }
 
@@ -1406,12 +1415,8 @@ static bool figures(const unit *u)
 
 int folio_label_headline_over_byline(const reader *r, const uint8_t *labels, const float *title, int t)
 {
-    size_t best = 0;
-    int first = -1;
-    kept_run k;
-    for (int i = 0; (i = next_run(r, labels, i, &k)) >= 0;)
-        if (k.chars > best)
-            best = k.chars, first = k.from;
+    kept_run m;
+    int first = main_run(r, labels, &m) ? m.from : -1;
     while (first >= 0 && first < r->n && !(labels[first] == L_PARA && r->u[first].prose))
         first++;
     int h = first - 1, lines = 0, meta = 0;
@@ -1425,6 +1430,34 @@ int folio_label_headline_over_byline(const reader *r, const uint8_t *labels, con
         title[h] < title[t] - TITLE_OVER_BYLINE)
         return t;
     return h;
+}
+
+/* A paragraph's head glued to it in the text (unit i, a paragraph block,
+ * over the paragraph block i + 1): one paragraph that opens with the head
+ * as its run-in label (a space between, but between CJK characters).
+ * False when memory ran out (nothing changed). */
+static bool fold_run_in(reader *r, int i)
+{
+    unit *u = &r->u[i], *next = &r->u[i + 1];
+    int32_t last = folio_utf8_last(u->text, u->len, NULL), first;
+    folio_utf8_next(next->text, next->len, &first);
+    bool space = !(folio_is_cjk(last) && folio_is_cjk(first));
+    size_t head = u->len + (space ? 1 : 0);
+    if (head > UINT16_MAX)
+        return true; /* no head is that long: left as it is */
+    char *t = folio_arena_alloc(r->arena, head + next->len + 1);
+    if (!t)
+        return false;
+    memcpy(t, u->text, u->len);
+    if (space)
+        t[u->len] = ' ';
+    memcpy(t + head, next->text, next->len);
+    t[head + next->len] = '\0';
+    u->text = t;
+    u->len = head + next->len;
+    u->run_in = (uint16_t)head;
+    next->role = R_MERGED;
+    return true;
 }
 
 folio_status folio_reader_label(reader *r, const folio_read_opts *o)
@@ -1520,7 +1553,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         for (int i = 0; i + 1 < r->n; i++)
             if (run_in[i] && r->u[i].role == R_BLOCK && r->u[i].btype == FOLIO_BLOCK_PARAGRAPH &&
                 r->u[i + 1].role == R_BLOCK && r->u[i + 1].btype == FOLIO_BLOCK_PARAGRAPH &&
-                !folio_scraped_run_in(r, i))
+                !fold_run_in(r, i))
                 goto cleanup;
     }
     st = FOLIO_OK;

@@ -701,28 +701,6 @@ static void fold_label(reader *r, int i)
     next->role = R_MERGED;
 }
 
-bool folio_scraped_run_in(reader *r, int i)
-{
-    unit *u = &r->u[i], *next = &r->u[i + 1];
-    bool space = !joins_without_space(u->text, u->len, next->text, next->len);
-    size_t head = u->len + (space ? 1 : 0);
-    if (head > UINT16_MAX)
-        return true; /* no head is that long: left as it is */
-    char *t = folio_arena_alloc(r->arena, head + next->len + 1);
-    if (!t)
-        return false;
-    memcpy(t, u->text, u->len);
-    if (space)
-        t[u->len] = ' ';
-    memcpy(t + head, next->text, next->len);
-    t[head + next->len] = '\0';
-    u->text = t;
-    u->len = head + next->len;
-    u->run_in = (uint16_t)head;
-    next->role = R_MERGED;
-    return true;
-}
-
 static void body_role(reader *r, int i)
 {
     unit *u = &r->u[i];

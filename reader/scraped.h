@@ -176,10 +176,7 @@ bool folio_scraped_names_only(const char *s, size_t n);
  * and a weekday between ("Dec 28 Sat 2013"). */
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 bool folio_read_date(const char *s, size_t n, char out[11]);
-/* A paragraph's head glued to it in the text (unit i, a paragraph block,
- * over the paragraph block i + 1): one paragraph that opens with the head
- * as its run-in label.  False when memory ran out (nothing changed). */
-bool folio_scraped_run_in(reader *r, int i);
+
 void folio_scraped_take_meta(reader *r, const unit *u);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);
 const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const char *s, size_t n);
