@@ -311,18 +311,34 @@ static bool main_run(const reader *r, const uint8_t *labels, kept_run *out)
     return best > 0;
 }
 
+/* A heading over 400 characters of prose or more before the next heading:
+ * a section of the text ("Comments" in a tutorial on code), not the line
+ * over a thread. */
+enum { SECTION_PROSE = 400, SECTION_LOOK = 12 };
+
+static bool heads_section(const reader *r, const uint8_t *labels, int i)
+{
+    if (labels[i] != L_HEADING)
+        return false;
+    size_t prose = 0;
+    for (int k = i + 1; k < r->n && k <= i + SECTION_LOOK && labels[k] != L_HEADING; k++)
+        prose += labels[k] == L_PARA && r->u[k].prose ? r->u[k].chars : 0;
+    return prose >= SECTION_PROSE;
+}
+
 /* Where the comment thread opens: the first line past the middle of the
  * kept text that opens it ("View comments (27)", "Enviá tu comentario"),
- * kept or not; r->n when none does.  On the labelled
- * pages, of the 22 such lines past the middle of the article's text, none
- * has any of the article after it. */
+ * kept or not, but a heading over a section of prose; r->n when none
+ * does.  On the labelled pages, of the 22 such lines past the middle of
+ * the article's text, none has any of the article after it. */
 static int comments_open(const reader *r, const uint8_t *labels)
 {
     size_t total = 0, seen = 0;
     for (int i = 0; i < r->n; i++)
         total += kept_label(labels[i]) ? r->u[i].chars : 0;
     for (int i = 0; i < r->n; i++) {
-        if (seen * 2 >= total && total > 0 && folio_scraped_comments_opener(&r->u[i]))
+        if (seen * 2 >= total && total > 0 && folio_scraped_comments_opener(&r->u[i]) &&
+            !heads_section(r, labels, i))
             return i;
         seen += kept_label(labels[i]) ? r->u[i].chars : 0;
     }

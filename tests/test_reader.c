@@ -1309,6 +1309,16 @@ static void comments_opened(void **state)
     uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA };
     uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER };
     expect_labels(folio_label_drop_teasers, text, N, labels, want);
+    /* "Comments" heading a section of prose (a tutorial on code) opens no thread */
+    const char *section = "A comment should say why the code does what it does, not what it does, because the code "
+                          "already says that to anyone who reads it.";
+    const char *tutorial[] = { prose, prose, prose, prose, prose, prose, prose, "Comments", section, section, section,
+                               section };
+    enum { T = sizeof tutorial / sizeof tutorial[0] };
+    uint8_t kept[T] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA, L_PARA };
+    uint8_t same[T];
+    memcpy(same, kept, T);
+    expect_labels(folio_label_drop_teasers, tutorial, T, kept, same);
 }
 
 /* A run-in head in copied text: where blank lines part the paragraphs, a
