@@ -198,6 +198,8 @@ static bool cjk_letter(int32_t c)
 
 static bool phrase_ends(bool ja, int32_t c, int32_t next)
 {
+    if (((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) && cjk_letter(next))
+        return false; /* a figure and its unit or counter: "3000亿", "5月", "2019年" */
     if (!cjk_letter(c) || !cjk_letter(next))
         return true;
     return ja ? hiragana(c) && !hiragana(next) : c == 0x7684 /* 的 */ || c == 0x4E86 /* 了 */;

@@ -368,6 +368,17 @@ static void display_breaking(void **state)
      * comma that may not start a line) */
     const char *zh = "数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等";
     assert_true(folio_display_min_width(zh, strlen(zh), "zh", folio_measure_columns, NULL) == 22.0);
+    /* a figure keeps its unit: no title line ends "3000" before "亿美元" */
+    const char *figure = "我国集成电路进口突破3000亿美元！魏少军：产业结构扭曲，没将产品作为中心";
+    for (int w = 20; w <= 44; w++) {
+        lines l = { 0 };
+        assert_int_equal(folio_break_display(figure, strlen(figure), "zh", w, folio_measure_columns, NULL, collect, &l), 0);
+        for (int i = 0; i + 1 < l.n; i++) {
+            size_t len = strlen(l.line[i]);
+            assert_false(len && l.line[i][len - 1] >= '0' && l.line[i][len - 1] <= '9');
+        }
+        free_lines(&l);
+    }
 }
 
 static void line_breaking(void **state)
