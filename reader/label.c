@@ -1068,8 +1068,7 @@ static bool said_over(const unit *u)
  * pages all 28 such lines are furniture. */
 static bool cut_short(const unit *u)
 {
-    return (u->len >= 3 && memcmp(u->text + u->len - 3, "...", 3) == 0) ||
-           (u->len >= 3 && memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0);
+    return u->last_cp == 0x2026 || (u->len >= 3 && memcmp(u->text + u->len - 3, "...", 3) == 0);
 }
 
 void folio_label_teaser_cards(const reader *r, uint8_t *labels)
@@ -1450,27 +1449,15 @@ int folio_label_headline_over_byline(const reader *r, const uint8_t *labels, con
 
 /* A paragraph's head glued to it in the text (unit i, a paragraph block,
  * over the paragraph block i + 1): one paragraph that opens with the head
- * as its run-in label (a space between, but between CJK characters).
- * False when memory ran out (nothing changed). */
+ * as its run-in label.  False when memory ran out (nothing changed). */
 static bool fold_run_in(reader *r, int i)
 {
     unit *u = &r->u[i], *next = &r->u[i + 1];
-    int32_t last = folio_utf8_last(u->text, u->len, NULL), first;
-    folio_utf8_next(next->text, next->len, &first);
-    bool space = !(folio_is_cjk(last) && folio_is_cjk(first));
-    size_t head = u->len + (space ? 1 : 0);
-    if (head > UINT16_MAX)
+    size_t head;
+    if (u->len >= UINT16_MAX)
         return true; /* no head is that long: left as it is */
-    char *t = folio_arena_alloc(r->arena, head + next->len + 1);
-    if (!t)
+    if (!folio_scraped_join(r->arena, u, next, &head))
         return false;
-    memcpy(t, u->text, u->len);
-    if (space)
-        t[u->len] = ' ';
-    memcpy(t + head, next->text, next->len);
-    t[head + next->len] = '\0';
-    u->text = t;
-    u->len = head + next->len;
     u->run_in = (uint16_t)head;
     next->role = R_MERGED;
     return true;

@@ -226,6 +226,34 @@ static bool initials_end(const char *s, size_t end)
     return pairs >= 2 && (k == 0 || s[k - 1] == ' ');
 }
 
+bool folio_scraped_joins_without_space(const char *a, size_t an, const char *b, size_t bn)
+{
+    int32_t last = folio_utf8_last(a, an, NULL), first;
+    folio_utf8_next(b, bn, &first);
+    if (folio_is_cjk(last) || folio_is_cjk(first))
+        return true;
+    /* "exam-" + "ple": keep the hyphen, no space. */
+    return last == '-' && an >= 2 && isalpha((unsigned char)a[an - 2]) && islower((unsigned char)b[0]);
+}
+
+bool folio_scraped_join(folio_arena *a, unit *u, const unit *next, size_t *head)
+{
+    bool space = !folio_scraped_joins_without_space(u->text, u->len, next->text, next->len);
+    char *t = folio_arena_alloc(a, u->len + next->len + 2);
+    if (!t)
+        return false;
+    memcpy(t, u->text, u->len);
+    size_t k = u->len;
+    if (space)
+        t[k++] = ' ';
+    memcpy(t + k, next->text, next->len);
+    t[k + next->len] = '\0';
+    u->text = t;
+    u->len = k + next->len;
+    *head = k;
+    return true;
+}
+
 void folio_scraped_features(unit *u)
 {
     const char *s = u->text;

@@ -165,15 +165,6 @@ static size_t wrap_width(reader *r)
     return full >= 3 && full * 10 >= count * 3 ? width : 0;
 }
 
-static bool joins_without_space(const char *a, size_t an, const char *b, size_t bn)
-{
-    int32_t last = folio_utf8_last(a, an, NULL), first;
-    folio_utf8_next(b, bn, &first);
-    if (folio_is_cjk(last) || folio_is_cjk(first))
-        return true;
-    /* "exam-" + "ple": keep the hyphen, no space. */
-    return last == '-' && an >= 2 && isalpha((unsigned char)a[an - 2]) && islower((unsigned char)b[0]);
-}
 
 /* ------------------------------------------------------------------ */
 /* 1c. units                                                           */
@@ -223,7 +214,7 @@ static folio_status build_units(reader *r, const uint8_t *indents)
             size_t k = 0;
             for (int j = i; j <= last; j++) {
                 const src_line *p = &r->lines[j];
-                if (j > i && !joins_without_space(t, k, p->raw, p->raw_len))
+                if (j > i && !folio_scraped_joins_without_space(t, k, p->raw, p->raw_len))
                     t[k++] = ' ';
                 memcpy(t + k, p->raw, p->raw_len);
                 k += p->raw_len;
@@ -681,20 +672,11 @@ static int code_block(reader *r, int i)
 static void fold_label(reader *r, int i)
 {
     unit *u = &r->u[i], *next = &r->u[i + 1];
-    bool space = !joins_without_space(u->text, u->len, next->text, next->len);
-    char *t = folio_arena_alloc(r->arena, u->len + next->len + 2);
-    if (!t) {
+    size_t head;
+    if (!folio_scraped_join(r->arena, u, next, &head)) {
         block(u, FOLIO_BLOCK_HEADING);
         return;
     }
-    memcpy(t, u->text, u->len);
-    size_t k = u->len;
-    if (space)
-        t[k++] = ' ';
-    memcpy(t + k, next->text, next->len);
-    t[k + next->len] = '\0';
-    u->text = t;
-    u->len = k + next->len;
     u->cls = C_PLAIN;
     folio_scraped_features(u);
     block(u, FOLIO_BLOCK_PARAGRAPH);

@@ -150,6 +150,13 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *opts);
 /* lex.c */
 void folio_scraped_features(unit *u);
 unit_class folio_scraped_classify(const unit *u);
+/* Whether the text b goes on from a without a space (CJK on either side, a
+ * word a hyphen broke). */
+bool folio_scraped_joins_without_space(const char *a, size_t an, const char *b, size_t bn);
+/* u's text becomes u's and next's, a space between where one belongs
+ * (arena a); *head: the bytes before next's text.  False when memory ran
+ * out (u unchanged). */
+bool folio_scraped_join(folio_arena *a, unit *u, const unit *next, size_t *head);
 bool folio_scraped_title_shaped(const unit *u);
 bool folio_scraped_heading_shaped(const unit *u);
 /* A short line that opens the comments: "12 Comments", "Leave a Reply", a
