@@ -637,7 +637,12 @@ static bool headline_like(const unit *u)
  * and 80 bytes more), and how near each headline-shaped unit stands before
  * the start of the prose (the nearest is 1, the next 1/2...).  One pass over
  * the units that could hold one: the short units are found by their first
- * eight bytes at each position (a hash of them), compared whole only there. */
+ * eight bytes at each position (a hash of them), compared whole only there.
+ * A page can hold thousands of short units that open alike ("Section Head
+ * 1 …", "Section Head 2 …"): the search follows the latest CHAIN_MAX of
+ * them, so that the page costs a bounded walk per position (a 3 MB page of
+ * such heads took 27 s); the others go unmatched. */
+enum { CHAIN_MAX = 64 };
 static uint64_t key8(const char *s)
 {
     uint64_t k;
@@ -677,7 +682,8 @@ static void find_inside(const reader *r, folio_page *p, const short_units *t, in
         if (!(t->pairs[pair >> 3] & (1u << (pair & 7))))
             continue;
         size_t s = key_slot(keys, head, mask, key8(v->text + at));
-        for (int i = head[s]; i >= 0; i = next[i]) {
+        int walked = 0;
+        for (int i = head[s]; i >= 0 && walked < CHAIN_MAX; i = next[i], walked++) {
             const unit *u = &r->u[i];
             if (i != j && !(p->copy[i] & 1) && v->len > u->len && v->len < u->len * 3 + 80 &&
                 at + u->len <= v->len && memcmp(v->text + at, u->text, u->len) == 0)
@@ -709,9 +715,12 @@ static bool copy_stats(const reader *r, folio_page *p)
         if (u->chars < 10 || u->chars > 200 || u->len < 8)
             continue;
         size_t s = key_slot(t->keys, t->head, t->mask, key8(u->text));
-        int same = t->head[s];
-        while (same >= 0 && !(r->u[same].len == u->len && memcmp(r->u[same].text, u->text, u->len) == 0))
+        int same = t->head[s], walked = 0;
+        while (same >= 0 && walked++ < CHAIN_MAX &&
+               !(r->u[same].len == u->len && memcmp(r->u[same].text, u->text, u->len) == 0))
             same = t->next[same];
+        if (walked > CHAIN_MAX)
+            same = -1; /* not among the latest: taken as new */
         t->rep[i] = same; /* a text said before is found where it is */
         if (same >= 0)
             continue;
