@@ -906,8 +906,9 @@ void folio_label_list_runs(const reader *r, uint8_t *labels)
  * row above the article's first paragraph whose texts come again further
  * down, in the same order, each time with kept text right after it, are a
  * table of contents, and those later lines are the headings it lists (the
- * decode, seeing a line the page repeats, took some for furniture).  A
- * menu that the footer repeats is no such list: there an entry is followed
+ * decode, seeing a line the page repeats, took some for furniture); the
+ * list's own lines are copies of them, never the text.  A menu that the
+ * footer repeats is no such list: there an entry is followed
  * by the next entry, never by the text.  (A run longer than any article's
  * contents is a site map, and left alone.) */
 enum { CONTENTS_MIN = 3, CONTENTS_MAX = 60, CONTENTS_ENTRY_MAX = 80 };
@@ -971,9 +972,12 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels)
             if (!at)
                 return;
             if (contents_matches(r, labels, i, end - 1, last, at) >= CONTENTS_MIN)
-                for (int e = 0; e < end - i; e++)
+                for (int e = 0; e < end - i; e++) {
                     if (at[e] >= 0)
                         labels[at[e]] = L_HEADING;
+                    if (labels[i + e] == L_PARA) /* the list's own line: a copy of a head */
+                        labels[i + e] = L_DUP;
+                }
             free(at);
         }
         i = end > i ? end : i + 1;

@@ -1373,7 +1373,8 @@ static void list_runs_whole(void **state)
 }
 
 /* A contents list above the text names the section heads: the lines that
- * repeat its entries, in order, with text under them, become headings; the
+ * repeat its entries, in order, with text under them, become headings, and
+ * a line of the list itself that the reading kept goes as a copy; the
  * footer's copy of a menu (an entry followed by the next entry) and a
  * list the body keeps as its own text do not. */
 static void contents_names_heads(void **state)
@@ -1385,12 +1386,13 @@ static void contents_names_heads(void **state)
                            "Frontend", "Task Store", "Queue", "Frontend", para, "Task Store", para, "Queue", para,
                            "Home", "Contents", "Detecting Anomalies", "Backtesting" };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_PARA,
+    uint8_t labels[N] = { L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_PARA, L_BOILER, L_PARA,
                           L_PARA, L_PARA, L_BOILER, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA,
                           L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     uint8_t want[N];
     memcpy(want, labels, N);
     want[6] = want[8] = want[10] = L_HEADING;
+    want[4] = L_DUP; /* the list's own line the reading kept: a copy */
     expect_labels(folio_label_contents_heads, text, N, labels, want);
 }
 
