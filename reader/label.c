@@ -374,6 +374,11 @@ void folio_label_drop_teasers(const reader *r, uint8_t *labels)
     drop_comments(r, labels);
 }
 
+static bool same_text(const unit *a, const unit *b)
+{
+    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
 /* A long caption said twice close together (a picture's alternative text,
  * then its caption) is one caption: the first is the copy.  Short ones
  * repeat for real (a credit under each picture, "Image: バンダイ"). */
@@ -386,7 +391,7 @@ void folio_label_caption_copies(const reader *r, uint8_t *labels)
         if (labels[i] != L_CAPTION || u->chars < TWICE_MIN_CHARS)
             continue;
         for (int j = i + 1; j < r->n && j <= i + TWICE_WITHIN; j++)
-            if (labels[j] == L_CAPTION && r->u[j].len == u->len && memcmp(r->u[j].text, u->text, u->len) == 0) {
+            if (labels[j] == L_CAPTION && same_text(&r->u[j], u)) {
                 labels[i] = L_DUP;
                 break;
             }
@@ -489,15 +494,6 @@ void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *label
     }
 }
 
-/* The header is lines, the article prose.  A paragraph of running prose
- * (closing_prose: a sentence of 15 words or 30 CJK characters) is no
- * metadata line, whatever the decode made of it (no meta line of the
- * labelled corpora is one), unless a byline's label opens it (an author's
- * note: "By Jane Doe, a deputy editor … She has covered …").  And a
- * standfirst stands between the headline and the article's text: a summary
- * that a section's heading follows before any paragraph or header line
- * (captions and furniture aside) is the article's opening paragraph, the
- * text before its first section. */
 /* A paragraph goes on the text it follows.  A paragraph of running prose
  * (200 characters or more, 80 CJK, ending a sentence) right after a kept
  * paragraph, in no furniture vocabulary, that the decode nearly kept, is
@@ -516,6 +512,15 @@ void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *
     }
 }
 
+/* The header is lines, the article prose.  A paragraph of running prose
+ * (closing_prose: a sentence of 15 words or 30 CJK characters) is no
+ * metadata line, whatever the decode made of it (no meta line of the
+ * labelled corpora is one), unless a byline's label opens it (an author's
+ * note: "By Jane Doe, a deputy editor … She has covered …").  And a
+ * standfirst stands between the headline and the article's text: a summary
+ * that a section's heading follows before any paragraph or header line
+ * (captions and furniture aside) is the article's opening paragraph, the
+ * text before its first section. */
 static int next_header_or_text(const uint8_t *labels, int n, int i)
 {
     int j = i + 1;
@@ -903,14 +908,14 @@ void folio_label_list_runs(const reader *r, uint8_t *labels)
 }
 
 /* A contents list names the section heads.  Three or more short lines in a
- * row above the article's first paragraph whose texts come again further
- * down, in the same order, each time with kept text right after it, are a
- * table of contents, and those later lines are the headings it lists (the
- * decode, seeing a line the page repeats, took some for furniture); the
- * list's own lines are copies of them, never the text.  A menu that the
- * footer repeats is no such list: there an entry is followed
- * by the next entry, never by the text.  (A run longer than any article's
- * contents is a site map, and left alone.) */
+ * row, a third of them at most kept as the text's own, whose texts come
+ * again further down, in the same order, each time with text under it, are
+ * a table of contents, and those later lines are the headings it lists
+ * (the decode, seeing a line the page repeats, took some for furniture);
+ * the list's own lines are copies of them, never the text.  A menu that
+ * the footer repeats is no such list: there an entry is followed by the
+ * next entry, never by the text.  (A run longer than any article's contents
+ * is a site map, and left alone.) */
 enum { CONTENTS_MIN = 3, CONTENTS_MAX = 60, CONTENTS_ENTRY_MAX = 80 };
 
 static bool contents_entry(const reader *r, const uint8_t *labels, int i)
@@ -918,11 +923,6 @@ static bool contents_entry(const reader *r, const uint8_t *labels, int i)
     const unit *u = &r->u[i];
     return u->chars <= CONTENTS_ENTRY_MAX && labels[i] != L_CODE && labels[i] != L_TITLE &&
            folio_scraped_heading_shaped(u);
-}
-
-static bool same_text(const unit *a, const unit *b)
-{
-    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
 }
 
 /* Text under a line j: kept or running text right after it, or after the
@@ -1467,6 +1467,44 @@ static bool fold_run_in(reader *r, int i)
     return true;
 }
 
+/* Every head run_in marks that stayed a paragraph over a paragraph, folded
+ * into it; false when memory ran out. */
+static bool fold_run_ins(reader *r, const uint8_t *run_in)
+{
+    for (int i = 0; i + 1 < r->n; i++)
+        if (run_in[i] && r->u[i].role == R_BLOCK && r->u[i].btype == FOLIO_BLOCK_PARAGRAPH &&
+            r->u[i + 1].role == R_BLOCK && r->u[i + 1].btype == FOLIO_BLOCK_PARAGRAPH && !fold_run_in(r, i))
+            return false;
+    return true;
+}
+
+/* The page-level rules, in order, over the decode's labels (title: the
+ * title's unit or -1; run_in: where a head was found to be run-in). */
+static void read_as_a_whole(const reader *r, const float *scores, uint8_t *labels, uint8_t *run_in, int title)
+{
+    if (title > 0)
+        folio_label_drop_above_title(r, labels, title);
+    folio_label_drop_teasers(r, labels);
+    folio_label_captions(r, labels);
+    folio_label_caption_copies(r, labels);
+    folio_label_article_end(r, scores, labels);
+    folio_label_fill_holes(r, scores, labels);
+    folio_label_next_paragraphs(r, scores, labels);
+    folio_label_opening(r, labels);
+    folio_label_permalinks(r, labels, title);
+    folio_label_steps(r, labels);
+    folio_label_numbered(r, labels);
+    folio_label_contents_heads(r, labels);
+    folio_label_head_first(r, labels);
+    folio_label_credit_captions(r, labels);
+    folio_label_cjk_heads(r, labels);
+    folio_label_list_runs(r, labels);
+    folio_label_text_run_in(r, labels, run_in);
+    folio_label_picture_captions(r, labels);
+    folio_label_introduced_lists(r, labels);
+    folio_label_teaser_cards(r, labels);
+}
+
 folio_status folio_reader_label(reader *r, const folio_read_opts *o)
 {
     const folio_model *m = r->page ? &folio_model_html : &folio_model_builtin;
@@ -1494,9 +1532,8 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
     if (fitted) {
         if (!score_page(r, p, m, first, scores, title_score))
             goto cleanup;
-        title = folio_markup_title(r);
-        if (title < 0)
-            title = folio_label_choose_title(r, title_score);
+        int marked = folio_markup_title(r);
+        title = marked >= 0 ? marked : folio_label_choose_title(r, title_score);
         /* A page that declares a headline no line says, where the best line
          * is a sentence of prose: no line is the title, the declared one is. */
         declared = r->page && title >= 0 && r->u[title].prose && r->u[title].ends_sentence &&
@@ -1513,34 +1550,15 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
             memcpy(row, scores + (size_t)title * L_COUNT, sizeof row);
         if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
             goto cleanup;
-        int headline = declared || folio_markup_title(r) >= 0 ? title : folio_label_headline_over_byline(r, labels, title_score, title);
+        int headline = declared || marked >= 0 ? title
+                                                : folio_label_headline_over_byline(r, labels, title_score, title);
         if (headline != title) {
             memcpy(scores + (size_t)title * L_COUNT, row, sizeof row);
             title = headline;
             if (!decode_with_title(r, m, scores, title, labels) || !find_article(r, m, scores, title, labels))
                 goto cleanup;
         }
-        if (title > 0)
-            folio_label_drop_above_title(r, labels, title);
-        folio_label_drop_teasers(r, labels);
-        folio_label_captions(r, labels);
-        folio_label_caption_copies(r, labels);
-        folio_label_article_end(r, scores, labels);
-        folio_label_fill_holes(r, scores, labels);
-        folio_label_next_paragraphs(r, scores, labels);
-        folio_label_opening(r, labels);
-        folio_label_permalinks(r, labels, title);
-        folio_label_steps(r, labels);
-        folio_label_numbered(r, labels);
-        folio_label_contents_heads(r, labels);
-        folio_label_head_first(r, labels);
-        folio_label_credit_captions(r, labels);
-        folio_label_cjk_heads(r, labels);
-        folio_label_list_runs(r, labels);
-        folio_label_text_run_in(r, labels, run_in);
-        folio_label_picture_captions(r, labels);
-        folio_label_introduced_lists(r, labels);
-        folio_label_teaser_cards(r, labels);
+        read_as_a_whole(r, scores, labels, run_in, title);
     }
     /* Explained before the labels become roles: the features are those the
      * scores came from (the rules' reading among them). */
@@ -1557,11 +1575,8 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         }
         take_metadata(r, labels, title);
         folio_markup_roles(r, title);
-        for (int i = 0; i + 1 < r->n; i++)
-            if (run_in[i] && r->u[i].role == R_BLOCK && r->u[i].btype == FOLIO_BLOCK_PARAGRAPH &&
-                r->u[i + 1].role == R_BLOCK && r->u[i + 1].btype == FOLIO_BLOCK_PARAGRAPH &&
-                !fold_run_in(r, i))
-                goto cleanup;
+        if (!fold_run_ins(r, run_in))
+            goto cleanup;
     }
     st = FOLIO_OK;
 cleanup:
