@@ -907,6 +907,46 @@ void folio_label_list_runs(const reader *r, uint8_t *labels)
     }
 }
 
+/* A block of code shares one fate.  Lines with no blank line between them
+ * of which the reading keeps two or more as code are one preformatted
+ * block (a program, the table it prints): of the labelled pages' 113 such
+ * blocks, 111 are code throughout and 2 open with a button's word ("Copy")
+ * over the code, never code followed by furniture.  From the block's first
+ * code line to its end a dropped line is code too (the rows of a query's
+ * output, "2 │ f", looked like a menu under their header). */
+enum { CODE_BLOCK_MIN = 1 };
+
+/* Is unit i in the block of the unit before it?  In text, no blank line
+ * between them; on a web page, both in a <pre> (its flow runs menus and
+ * footers together without a blank line). */
+static bool same_block(const reader *r, int i)
+{
+    if (r->page)
+        return r->u[i].hint.tag == HT_PRE && r->u[i - 1].hint.tag == HT_PRE;
+    return r->u[i].adjacent;
+}
+
+void folio_label_code_blocks(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n;) {
+        int end = i + 1, code = labels[i] == L_CODE, first = code ? i : -1;
+        for (; end < r->n && same_block(r, end); end++)
+            if (labels[end] == L_CODE && code++ == 0)
+                first = end;
+        if (code >= CODE_BLOCK_MIN)
+            for (int k = first; k < end; k++)
+                if (labels[k] == L_BOILER || labels[k] == L_DUP)
+                    labels[k] = L_CODE;
+        i = end;
+    }
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        bool by_code = (i > 0 && labels[i - 1] == L_CODE) || (i + 1 < r->n && labels[i + 1] == L_CODE);
+        if (labels[i] == L_BOILER && by_code && u->cls == C_PLAIN && u->prose && (u->ends_sentence || u->ends_colon))
+            labels[i] = L_PARA;
+    }
+}
+
 /* A contents list names the section heads.  Three or more short lines in a
  * row, a third of them at most kept as the text's own, whose texts come
  * again further down, in the same order, each time with text under it, are
@@ -1499,6 +1539,7 @@ static void read_as_a_whole(const reader *r, const float *scores, uint8_t *label
     folio_label_credit_captions(r, labels);
     folio_label_cjk_heads(r, labels);
     folio_label_list_runs(r, labels);
+    folio_label_code_blocks(r, labels);
     folio_label_text_run_in(r, labels, run_in);
     folio_label_picture_captions(r, labels);
     folio_label_introduced_lists(r, labels);

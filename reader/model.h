@@ -151,6 +151,9 @@ void folio_label_text_run_in(const reader *r, uint8_t *labels, uint8_t *run_in);
 /* Four or more list items in a row of which a third or more are kept are
  * kept whole. */
 void folio_label_list_runs(const reader *r, uint8_t *labels);
+/* Lines with no blank between them, two or more kept as code: from the
+ * first code line on, the block's dropped lines are code. */
+void folio_label_code_blocks(const reader *r, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);

@@ -1372,6 +1372,28 @@ static void list_runs_whole(void **state)
     expect_labels(folio_label_list_runs, text, N, labels, want);
 }
 
+/* A block of code shares one fate: from its first code line down, the
+ * lines the blank lines do not part from it are code (a query's output
+ * rows), the button word over it is not; a sentence of prose next to code
+ * explains it; a menu with no code line stays out. */
+static void code_blocks_whole(void **state)
+{
+    (void)state;
+    const char *text[] = { "Copy", "SELECT n FROM series;", "n | is_anomaly", "2 | f", "12 | t",
+                           "Using the query we found that the value 12 is outside the range.", "Home", "News", "Sport" };
+    const bool adjacent[] = { false, true, true, true, true, false, false, true, true };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_BOILER, L_CODE, L_CODE, L_BOILER, L_DUP, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[N] = { L_BOILER, L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    unit u[N];
+    read_units(u, text, N, false);
+    for (int i = 0; i < N; i++)
+        u[i].adjacent = adjacent[i];
+    reader r = { .u = u, .n = N };
+    folio_label_code_blocks(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* A contents list above the text names the section heads: the lines that
  * repeat its entries, in order, with text under them, become headings, and
  * a line of the list itself that the reading kept goes as a copy; the
@@ -1772,7 +1794,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
