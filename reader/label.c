@@ -907,6 +907,73 @@ void folio_label_list_runs(const reader *r, uint8_t *labels)
     }
 }
 
+/* A line of figures alone: a date in digits ("10.15.15"), a count. */
+static bool figures(const unit *u)
+{
+    if (u->len == 0 || u->len > 12)
+        return false;
+    for (size_t i = 0; i < u->len; i++)
+        if (!isdigit((unsigned char)u->text[i]) && !strchr("./-,: ", u->text[i]))
+            return false;
+    return true;
+}
+
+/* A number alone is no paragraph.  A line of figures and nothing else
+ * ("0", "87", "14") kept as a paragraph is a counter the page printed (its
+ * comments, its shares, a score); of the labelled pages' 121 such lines,
+ * the 4 paragraphs are counters the labels kept with the text next to them.
+ * A heading and the numbers of an article's parts ("1", "2", "3") stay.
+ * Nor is the word a page shows where a picture stands ("Image", "Video",
+ * "图片": 24 lines of the labelled pages, all furniture). */
+static long whole_number(const unit *u)
+{
+    char buf[16];
+    if (u->len == 0 || u->len >= sizeof buf || strspn(u->text, "0123456789") != u->len)
+        return -1;
+    memcpy(buf, u->text, u->len);
+    buf[u->len] = 0;
+    return strtol(buf, NULL, 10);
+}
+
+/* Is unit i a part's number ("2" with a "1" or a "3" kept elsewhere)? */
+static bool part_number(const reader *r, const uint8_t *labels, int i)
+{
+    long n = whole_number(&r->u[i]);
+    for (int k = 0; n >= 0 && k < r->n; k++) {
+        long m = k == i || !body_label(labels[k]) ? -1 : whole_number(&r->u[k]);
+        if (n >= 1 && m >= 1 && (m == n + 1 || m + 1 == n)) /* parts count from 1 */
+            return true;
+    }
+    return false;
+}
+
+void folio_label_bare_figures(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++)
+        if (labels[i] == L_PARA && ((figures(&r->u[i]) && !part_number(r, labels, i)) ||
+                                    folio_scraped_picture_word(r->u[i].text, r->u[i].len)))
+            labels[i] = L_BOILER;
+}
+
+/* A box of links is no part of the article.  A line that names such a box
+ * ("Related", "More from", "相关推荐") is furniture, whatever the markup made
+ * of it (a heading), and so is the headline right under it, where the
+ * reading kept it as a paragraph: of the labelled pages' 39 such lines, all
+ * are furniture, and 37 of the 38 lines under them. */
+enum { RELATED_ITEM_MAX = 120 };
+
+void folio_label_related_boxes(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (!body_label(labels[i]) || !folio_scraped_related_word(u->text, u->len))
+            continue;
+        labels[i] = L_BOILER;
+        if (i + 1 < r->n && labels[i + 1] == L_PARA && r->u[i + 1].chars <= RELATED_ITEM_MAX)
+            labels[i + 1] = L_BOILER;
+    }
+}
+
 /* A block of code shares one fate.  Lines with no blank line between them
  * of which the reading keeps two or more as code are one preformatted
  * block (a program, the table it prints): of the labelled pages' 113 such
@@ -1461,17 +1528,6 @@ static bool explain(const reader *r, const folio_page *p, const folio_model *m, 
  * sets title, byline, then text. */
 static const float TITLE_OVER_BYLINE = 1.5f;
 
-/* A line of figures alone: a date in digits ("10.15.15"), a count. */
-static bool figures(const unit *u)
-{
-    if (u->len == 0 || u->len > 12)
-        return false;
-    for (size_t i = 0; i < u->len; i++)
-        if (!isdigit((unsigned char)u->text[i]) && !strchr("./-,: ", u->text[i]))
-            return false;
-    return true;
-}
-
 int folio_label_headline_over_byline(const reader *r, const uint8_t *labels, const float *title, int t)
 {
     kept_run m;
@@ -1540,6 +1596,8 @@ static void read_as_a_whole(const reader *r, const float *scores, uint8_t *label
     folio_label_cjk_heads(r, labels);
     folio_label_list_runs(r, labels);
     folio_label_code_blocks(r, labels);
+    folio_label_bare_figures(r, labels);
+    folio_label_related_boxes(r, labels);
     folio_label_text_run_in(r, labels, run_in);
     folio_label_picture_captions(r, labels);
     folio_label_introduced_lists(r, labels);

@@ -401,6 +401,11 @@ static bool is_marker_word(const char *s, size_t n)
     return in_sorted(marker_sorted, marker_count, s, n);
 }
 
+bool folio_scraped_related_word(const char *s, size_t n)
+{
+    return is_marker_word(s, n);
+}
+
 /* ------------------------------------------------------------------ */
 /* line tests                                                          */
 

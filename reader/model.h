@@ -154,6 +154,12 @@ void folio_label_list_runs(const reader *r, uint8_t *labels);
 /* Lines with no blank between them, two or more kept as code: from the
  * first code line on, the block's dropped lines are code. */
 void folio_label_code_blocks(const reader *r, uint8_t *labels);
+/* A paragraph of figures alone ("0", "87": a counter) or of a picture's
+ * word alone ("Image") goes. */
+void folio_label_bare_figures(const reader *r, uint8_t *labels);
+/* A kept line that names a box of links ("Related") goes, and the short
+ * paragraph right under it. */
+void folio_label_related_boxes(const reader *r, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);

@@ -166,6 +166,9 @@ bool folio_scraped_comments_opener(const unit *u);
 bool folio_scraped_codeish(const unit *u);
 /* The word a page shows where a picture stands ("Image", "图片"), alone. */
 bool folio_scraped_picture_word(const char *s, size_t n);
+/* The line that heads a box of links to other pages ("Related", "More from",
+ * "相关推荐"), alone on the line. */
+bool folio_scraped_related_word(const char *s, size_t n);
 /* Does the text open with a byline's label ("By ", "作者：")? */
 bool folio_scraped_byline_opens(const char *s, size_t n);
 bool folio_scraped_is_open_quote(int32_t c);

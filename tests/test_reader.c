@@ -1394,6 +1394,33 @@ static void code_blocks_whole(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A number alone is no paragraph: a counter under the standfirst goes,
+ * the numbers of an article's parts stay; a picture's word goes. */
+static void bare_figures_go(void **state)
+{
+    (void)state;
+    const char *text[] = { "0", "Abdullah Ocalan landed in Italy in November 1998 and asked for asylum.", "1",
+                           "The first part.", "Image", "2", "The second part." };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA };
+    const uint8_t want[N] = { L_BOILER, L_PARA, L_PARA, L_PARA, L_BOILER, L_PARA, L_PARA };
+    expect_labels(folio_label_bare_figures, text, N, labels, want);
+}
+
+/* A box of links is no part of the article: its name and the headline
+ * under it go, the paragraph after them stays. */
+static void related_boxes_go(void **state)
+{
+    (void)state;
+    const char *text[] = { "Safari sat in the middle of the room, and Photos against the wall.", "Related",
+                           "I wore the Apple Vision Pro. It's the best headset demo ever.",
+                           "My colleague David Pierce, who also tried the Vision Pro this week, has already pointed out that it will be a great TV." };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_PARA, L_HEADING, L_PARA, L_PARA };
+    const uint8_t want[N] = { L_PARA, L_BOILER, L_BOILER, L_PARA };
+    expect_labels(folio_label_related_boxes, text, N, labels, want);
+}
+
 /* A contents list above the text names the section heads: the lines that
  * repeat its entries, in order, with text under them, become headings, and
  * a line of the list itself that the reading kept goes as a copy; the
@@ -1794,7 +1821,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
