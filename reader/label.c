@@ -974,6 +974,33 @@ void folio_label_related_boxes(const reader *r, uint8_t *labels)
     }
 }
 
+/* A line in brackets is no heading.  A line the brackets open and close
+ * ("（某头部数据公司的部分报价单）", "[Alden: Et tu, Lexi?]") is an aside:
+ * a picture's caption, a stage direction, an editor's note, code; of the
+ * labelled pages' 77 such lines, none is a heading.  Where the reading made
+ * one a heading, it is the caption or the paragraph it liked better. */
+static bool bracketed(const unit *u)
+{
+    static const char *const pairs[][2] = { { "(", ")" }, { "[", "]" }, { "\xEF\xBC\x88", "\xEF\xBC\x89" },
+                                            { "\xE3\x80\x90", "\xE3\x80\x91" } };
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        size_t o = strlen(pairs[k][0]), c = strlen(pairs[k][1]);
+        if (u->len > o + c && memcmp(u->text, pairs[k][0], o) == 0 &&
+            memcmp(u->text + u->len - c, pairs[k][1], c) == 0)
+            return true;
+    }
+    return false;
+}
+
+void folio_label_bracketed(const reader *r, const float *scores, uint8_t *labels)
+{
+    for (int i = 0; i < r->n; i++) {
+        const float *z = scores + (size_t)i * L_COUNT;
+        if (labels[i] == L_HEADING && bracketed(&r->u[i]))
+            labels[i] = z[L_CAPTION] > z[L_PARA] ? L_CAPTION : L_PARA;
+    }
+}
+
 /* A block of code shares one fate.  Lines with no blank line between them
  * of which the reading keeps two or more as code are one preformatted
  * block (a program, the table it prints): of the labelled pages' 113 such
@@ -1598,6 +1625,7 @@ static void read_as_a_whole(const reader *r, const float *scores, uint8_t *label
     folio_label_code_blocks(r, labels);
     folio_label_bare_figures(r, labels);
     folio_label_related_boxes(r, labels);
+    folio_label_bracketed(r, scores, labels);
     folio_label_text_run_in(r, labels, run_in);
     folio_label_picture_captions(r, labels);
     folio_label_introduced_lists(r, labels);

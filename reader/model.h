@@ -160,6 +160,9 @@ void folio_label_bare_figures(const reader *r, uint8_t *labels);
 /* A kept line that names a box of links ("Related") goes, and the short
  * paragraph right under it. */
 void folio_label_related_boxes(const reader *r, uint8_t *labels);
+/* A heading in brackets ("(…)", "[…]", "（…）", "【…】") is the caption or
+ * the paragraph the decode liked better. */
+void folio_label_bracketed(const reader *r, const float *scores, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);

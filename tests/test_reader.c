@@ -1421,6 +1421,27 @@ static void related_boxes_go(void **state)
     expect_labels(folio_label_related_boxes, text, N, labels, want);
 }
 
+/* A line in brackets is no heading: it becomes the caption or the
+ * paragraph the decode liked better; a heading without brackets stays. */
+static void bracketed_no_heading(void **state)
+{
+    (void)state;
+    const char *text[] = { "（某头部数据公司的部分报价单）", "[Alden: Et tu, Lexi?]", "Rock salt on icy streets", "(Really)" };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_HEADING, L_HEADING, L_HEADING, L_PARA };
+    const uint8_t want[N] = { L_CAPTION, L_PARA, L_HEADING, L_PARA };
+    float scores[N * L_COUNT];
+    for (int i = 0; i < N * L_COUNT; i++)
+        scores[i] = -5.0f;
+    scores[0 * L_COUNT + L_CAPTION] = -1.0f;
+    scores[1 * L_COUNT + L_PARA] = -1.0f;
+    unit u[N];
+    read_units(u, text, N, false);
+    reader r = { .u = u, .n = N };
+    folio_label_bracketed(&r, scores, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* A contents list above the text names the section heads: the lines that
  * repeat its entries, in order, with text under them, become headings, and
  * a line of the list itself that the reading kept goes as a copy; the
@@ -1821,7 +1842,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
