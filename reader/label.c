@@ -118,11 +118,33 @@ static bool opens_lower(const unit *u)
 
 static bool list_item(const unit *u);
 
+/* Does a number alone ("3.", "2)", "14") stand on the line before unit i?
+ * Then i is an entry of a ranking ("Trending: 1. … 2. … 3. …"), never the
+ * title: of the labelled pages' 73 lines under such a number, none is. */
+static bool ranked(const reader *r, int i)
+{
+    if (i == 0)
+        return false;
+    const unit *u = &r->u[i - 1];
+    size_t d = strspn(u->text, "0123456789");
+    return d >= 1 && d <= 2 && (u->len == d || (u->len == d + 1 && strchr(".)", u->text[d])));
+}
+
+/* Does a byline stand on the line before unit i ("Written by Patrick
+ * Allan")?  A page sets its title over the byline: of the labelled pages'
+ * 53 lines right under one, none is the title (under an author's name, a
+ * rail lists the author's other articles). */
+static bool under_byline(const reader *r, int i)
+{
+    return i > 0 && r->u[i - 1].cls == C_BYLINE;
+}
+
 int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && (t < 0 || title[i] > title[t]))
+        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) && !under_byline(r, i) &&
+            (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
