@@ -111,6 +111,46 @@ const char *folio_doc_title(const folio_doc *doc)
     return doc->meta.title && *doc->meta.title ? doc->meta.title : "Untitled";
 }
 
+/* Does text open with want, spaces aside? */
+static bool opens_with(const char *text, size_t n, const char *want)
+{
+    size_t i = 0, w = 0, wn = strlen(want);
+    while (w < wn) {
+        int32_t a, b;
+        size_t la = i < n ? folio_utf8_next(text + i, n - i, &a) : 0;
+        size_t lb = folio_utf8_next(want + w, wn - w, &b);
+        if (lb && folio_is_space(b)) {
+            w += lb;
+            continue;
+        }
+        if (la && folio_is_space(a)) {
+            i += la;
+            continue;
+        }
+        if (!la || a != b)
+            return false;
+        i += la;
+        w += lb;
+    }
+    return true;
+}
+
+bool folio_summary_in_text(const folio_doc *doc)
+{
+    const char *sum = doc->meta.summary;
+    if (!sum || !*sum)
+        return false;
+    for (size_t i = 0; i < doc->n_blocks && i < SUMMARY_LOOK; i++) {
+        const folio_block *b = &doc->blocks[i];
+        if (b->type == FOLIO_BLOCK_HEADING)
+            break;
+        if (b->type == FOLIO_BLOCK_PARAGRAPH && b->text &&
+            opens_with(b->text + b->label_len, strlen(b->text) - b->label_len, sum))
+            return true;
+    }
+    return false;
+}
+
 bool folio_has_opening(const folio_doc *doc)
 {
     bool heading = false;

@@ -173,6 +173,12 @@ const char *folio_opening_label(const folio_doc *doc);
 /* The document's title, or "Untitled" when it has none (every writer's fallback). */
 const char *folio_doc_title(const folio_doc *doc);
 bool folio_has_opening(const folio_doc *doc);
+/* Does one of the first paragraphs (before any heading) open with the
+ * summary, spaces aside?  The summary is then the lead's own words (a site's
+ * 摘要 over its 导语): it stays the document's description, and the page
+ * does not print it twice. */
+enum { SUMMARY_LOOK = 3 };
+bool folio_summary_in_text(const folio_doc *doc);
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts);
 /* "Ann Lee, Bo Chen · 2025-05-31 · Source" into out: the authors joined by
  * author_sep, then date and source after part_sep. */

@@ -198,7 +198,7 @@ static bool write_title_page(epub *e)
         x_elem(&x, "p", "date", m->date);
     if (m->source)
         x_elem(&x, "p", "source", m->source);
-    if (m->summary) {
+    if (m->summary && !folio_summary_in_text(e->doc)) {
         x_start(&x, "div");
         x_attr(&x, "class", "summary");
         for (const char *p = m->summary; *p;) {

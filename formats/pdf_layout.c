@@ -544,7 +544,7 @@ static void place_title(pdf_ctx *c)
     if (line.len)
         place(c, &meta, line.data, line.len);
     folio_buf_free(&line);
-    if (m->summary) {
+    if (m->summary && !folio_summary_in_text(c->doc)) {
         style sum = { FOLIO_FACE_TEXT, 10, c->cjk_doc ? 17 : 15, 0, 12, 0, 6, 0, true, 0x333333u };
         float top = c->y + sum.before;
         for (const char *p = m->summary; *p;) {

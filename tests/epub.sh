@@ -54,6 +54,12 @@ if ! ./folio tests/samples/en-harbour.txt --embed-font README.md -o "$tmp/nofont
 ./folio tests/samples/zh-library.txt -o "$tmp/runin.epub" && books="$books $tmp/runin.epub"
 if unzip -p "$tmp/runin.epub" 'OEBPS/text_*.xhtml' | grep -q '<p><span class="run-in">导语：</span>这篇文章'; then
   pass=$((pass + 1)); else echo "FAIL epub run-in label not set off"; fail=$((fail + 1)); fi
+# a summary the lead paragraph says in full is the book's description, not a
+# second copy on the title page
+./folio tests/samples/zh-lead.txt -o "$tmp/lead.epub" && books="$books $tmp/lead.epub"
+if ! unzip -p "$tmp/lead.epub" OEBPS/title.xhtml | grep -q 'class="summary"' &&
+   unzip -p "$tmp/lead.epub" OEBPS/content.opf | grep -q '<dc:description>在不少老城区'; then
+  pass=$((pass + 1)); else echo "FAIL epub summary repeated on the title page"; fail=$((fail + 1)); fi
 # a heading with nothing under it but the next heading shares that one's file: no page
 # holds a heading alone ("Part One" over "The Quays")
 ./folio tests/html/part-headings.html -o "$tmp/parts.epub" && books="$books $tmp/parts.epub"

@@ -147,5 +147,10 @@ if ! ./folio tests/samples/zh-library.txt --cjk-font "No Such Font" -o "$tmp/nof
 # The document's language and its title in the viewer's title bar.
 qpdf --qdf --object-streams=disable "$tmp/zh-library.pdf" "$tmp/zh-q.pdf" 2>/dev/null
 if grep -aq '/Lang (zh-Hans)' "$tmp/zh-q.pdf" && grep -aq '/DisplayDocTitle true' "$tmp/zh-q.pdf"; then ok; else ko "/Lang and DisplayDocTitle"; fi
+# A summary the site cut short, said in full by the lead paragraph: the brief
+# prints the lead once (no summary box repeating it) and keeps it as Subject.
+./folio tests/samples/zh-lead.txt -o "$tmp/lead.pdf"
+if [ "$(pdftotext "$tmp/lead.pdf" - | tr -d ' \n' | grep -o '反而留住了读者' | wc -l)" = 1 ] &&
+   pdfinfo "$tmp/lead.pdf" | grep -q '^Subject: *在不少老城区'; then ok; else ko "summary printed twice"; fi
 echo "pdf: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -52,6 +52,25 @@ static void epub_in_memory(void **state)
     folio_doc_free(doc);
 }
 
+/* A summary that the first paragraph opens with (spaces aside) is in the
+ * text: the writers print it once; another summary is not. */
+static void summary_in_text(void **state)
+{
+    (void)state;
+    folio_doc *doc = doc_of(ARTICLE);
+    assert_false(folio_summary_in_text(doc)); /* none */
+    doc->meta.summary = "The first  paragraph of the book";
+    assert_true(folio_summary_in_text(doc));
+    doc->meta.summary = "The second paragraph follows the heading";
+    assert_false(folio_summary_in_text(doc)); /* under a heading: not the lead */
+    doc->meta.summary = "A book about tests.";
+    assert_false(folio_summary_in_text(doc));
+    folio_buf a = { 0 };
+    assert_int_equal(folio_write_epub(doc, NULL, to_buf, &a, NULL), FOLIO_OK);
+    folio_buf_free(&a);
+    folio_doc_free(doc);
+}
+
 static void epub_errors(void **state)
 {
     (void)state;
@@ -691,6 +710,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(epub_in_memory),
         cmocka_unit_test(epub_errors),
+        cmocka_unit_test(summary_in_text),
         cmocka_unit_test(language_tags),
         cmocka_unit_test(sentences),
         cmocka_unit_test(key_sentences),
