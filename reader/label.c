@@ -534,6 +534,25 @@ void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *
     }
 }
 
+/* The article opens under its header.  The first paragraph of running
+ * prose (as above: 200 characters or 80 CJK, a sentence's end, in no
+ * furniture vocabulary) between the title and the first kept paragraph,
+ * which the decode nearly kept, is the article's first paragraph, whatever
+ * share buttons and related links stand around it: of the labelled pages'
+ * such lines between the title and the first paragraph, all 17 are that
+ * paragraph. */
+void folio_label_first_paragraph(const reader *r, const float *scores, uint8_t *labels, int title)
+{
+    for (int i = title + 1; title >= 0 && i < r->n && !body_label(labels[i]); i++) {
+        const unit *u = &r->u[i];
+        if (labels[i] == L_BOILER && u->cls == C_PLAIN && u->prose && u->ends_sentence &&
+            (u->chars >= NEXT_PARA_CHARS || u->cjk >= NEXT_PARA_CJK) && nearly(scores + (size_t)i * L_COUNT, L_PARA)) {
+            labels[i] = L_PARA;
+            return;
+        }
+    }
+}
+
 /* The header is lines, the article prose.  A paragraph of running prose
  * (closing_prose: a sentence of 15 words or 30 CJK characters) is no
  * metadata line, whatever the decode made of it (no meta line of the
@@ -1635,6 +1654,7 @@ static void read_as_a_whole(const reader *r, const float *scores, uint8_t *label
     folio_label_article_end(r, scores, labels);
     folio_label_fill_holes(r, scores, labels);
     folio_label_next_paragraphs(r, scores, labels);
+    folio_label_first_paragraph(r, scores, labels, title);
     folio_label_opening(r, labels);
     folio_label_permalinks(r, labels, title);
     folio_label_steps(r, labels);

@@ -157,6 +157,9 @@ void folio_label_code_blocks(const reader *r, uint8_t *labels);
 /* A paragraph of figures alone ("0", "87": a counter) or of a picture's
  * word alone ("Image") goes. */
 void folio_label_bare_figures(const reader *r, uint8_t *labels);
+/* The first paragraph of running prose under the title (unit title), before
+ * any kept text, that the decode nearly kept, is kept. */
+void folio_label_first_paragraph(const reader *r, const float *scores, uint8_t *labels, int title);
 /* A kept line that names a box of links ("Related") goes, and the short
  * paragraph right under it. */
 void folio_label_related_boxes(const reader *r, uint8_t *labels);

@@ -1447,6 +1447,36 @@ static void bracketed_no_heading(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* The article opens under its header: the first paragraph of running prose
+ * under the title, among share buttons and related links, that the decode
+ * nearly kept, is kept; one the decode was sure of is not, nor one above
+ * the title. */
+static void first_paragraph_kept(void **state)
+{
+    (void)state;
+    const char *prose = "Glass cloche terrariums are not only appealing to the eye, but they also preserve a bit of "
+                        "nature in your home and serve as a simple, yet beautiful, piece of decor that takes little care "
+                        "and less room.";
+    const char *text[] = { prose, "How to Build a Terrarium", "Share", prose, "Other People Are Reading", prose, prose };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_BOILER, L_TITLE, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_PARA };
+    const uint8_t want[N] = { L_BOILER, L_TITLE, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_PARA };
+    float scores[N * L_COUNT];
+    for (int i = 0; i < N; i++)
+        for (int k = 0; k < L_COUNT; k++)
+            scores[i * L_COUNT + k] = k == L_BOILER ? -0.3f : k == L_PARA ? -1.0f : -9.0f;
+    unit u[N];
+    read_units(u, text, N, true);
+    reader r = { .u = u, .n = N };
+    folio_label_first_paragraph(&r, scores, labels, 1);
+    assert_memory_equal(labels, want, N);
+    uint8_t sure[N] = { L_BOILER, L_TITLE, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_PARA };
+    scores[3 * L_COUNT + L_PARA] = -6.0f;
+    scores[5 * L_COUNT + L_PARA] = -6.0f;
+    folio_label_first_paragraph(&r, scores, sure, 1);
+    assert_int_equal(sure[3], L_BOILER);
+}
+
 /* A contents list above the text names the section heads: the lines that
  * repeat its entries, in order, with text under them, become headings, and
  * a line of the list itself that the reading kept goes as a copy; the
@@ -1847,7 +1877,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
