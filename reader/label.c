@@ -139,11 +139,33 @@ static bool under_byline(const reader *r, int i)
     return i > 0 && r->u[i - 1].cls == C_BYLINE;
 }
 
+/* Can unit u be no title whatever the ranker thinks?  A line of furniture's
+ * vocabulary (a share button, "Related", a credit, a picture's caption, a
+ * dateline, a byline) or a file's name ("WEB18-Facebook-1160x768.jpg"). */
+static bool never_title(const unit *u)
+{
+    static const char *const pictures[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg" };
+    switch (u->cls) {
+    case C_BOILER: case C_MARKER: case C_CREDIT: case C_CAPTION: case C_DATELINE: case C_BYLINE:
+        return true;
+    default:
+        break;
+    }
+    if (memchr(u->text, ' ', u->len))
+        return false;
+    for (size_t k = 0; k < sizeof pictures / sizeof pictures[0]; k++) {
+        size_t e = strlen(pictures[k]);
+        if (u->len > e && folio_starts_with_ci(u->text + u->len - e, e, pictures[k]))
+            return true;
+    }
+    return false;
+}
+
 int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) && !under_byline(r, i) &&
+        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) && !under_byline(r, i) && !never_title(&r->u[i]) &&
             (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the

@@ -1001,7 +1001,8 @@ static void title_under_blog_name(void **state)
 
 /* A line that goes on from another ("...or, why bother.") is no title, nor
  * is a list's item ("+ Added three new statistics"), a ranking's entry
- * (under "3.") or a headline under a byline (the author's other articles); a
+ * (under "3.") or a headline under a byline (the author's other articles),
+ * nor a file's name or a line of furniture's vocabulary; a
  * line over the best one that opens with a lower-case word (a site's tag)
  * is no headline to move up to, a brand's mixed case ("iPhone") is. */
 static void title_not_a_continuation(void **state)
@@ -1014,11 +1015,14 @@ static void title_not_a_continuation(void **state)
     const char *rank[] = { "How to Program Your Mind to Stop Buying Crap", "3.", "Jeremy Clarkson Officially Fired From Top Gear" };
     const char *rail[] = { "How to Program Your Mind to Stop Buying Crap", "Written by Patrick Allan",
                            "Why You Should Periodically Replace Your Surge Protectors" };
-    const char *const *pages[] = { dots, tag, brand, list, rank, rail };
+    const char *file[] = { "WEB18-Facebook-1160x768.jpg", "Facebook Is Tracking Me Even Though I'm Not on Facebook",
+                           "Share on Facebook" };
+    const char *const *pages[] = { dots, tag, brand, list, rank, rail, file };
     const float scores[][3] = { { 1.0f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f }, { 1.5f, 2.0f, -3.0f },
-                                { -1.0f, 2.0f, 1.0f }, { 5.9f, -1.0f, 7.2f }, { 5.9f, -1.0f, 6.2f } };
-    const int want[] = { 0, 1, 0, 0, 0, 0 };
-    for (int k = 0; k < 6; k++) {
+                                { -1.0f, 2.0f, 1.0f }, { 5.9f, -1.0f, 7.2f }, { 5.9f, -1.0f, 6.2f },
+                                { 7.0f, 5.0f, 8.0f } };
+    const int want[] = { 0, 1, 0, 0, 0, 0, 1 };
+    for (int k = 0; k < 7; k++) {
         unit u[3];
         memset(u, 0, sizeof u);
         for (int i = 0; i < 3; i++) {
