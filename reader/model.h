@@ -166,6 +166,9 @@ void folio_label_related_boxes(const reader *r, uint8_t *labels);
 /* A heading in brackets ("(…)", "[…]", "（…）", "【…】") is the caption or
  * the paragraph the decode liked better. */
 void folio_label_bracketed(const reader *r, const float *scores, uint8_t *labels);
+/* A heading among three or more title-case headlines in a row (a rail of
+ * links) is furniture. */
+void folio_label_headline_rails(const reader *r, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);
