@@ -1109,9 +1109,10 @@ void folio_label_headline_rails(const reader *r, uint8_t *labels)
  * of which the reading keeps two or more as code are one preformatted
  * block (a program, the table it prints): of the labelled pages' 113 such
  * blocks, 111 are code throughout and 2 open with a button's word ("Copy")
- * over the code, never code followed by furniture.  From the block's first
- * code line to its end a dropped line is code too (the rows of a query's
- * output, "2 │ f", looked like a menu under their header). */
+ * over the code, never code followed by anything else.  From the block's
+ * first code line to its end every line is code (the rows of a query's
+ * output, "2 │ f", looked like a menu under their header; a program's
+ * message in brackets, like a caption). */
 enum { CODE_BLOCK_MIN = 1 };
 
 /* Is unit i in the block of the unit before it?  In text, no blank line
@@ -1133,7 +1134,7 @@ void folio_label_code_blocks(const reader *r, uint8_t *labels)
                 first = end;
         if (code >= CODE_BLOCK_MIN)
             for (int k = first; k < end; k++)
-                if (labels[k] == L_BOILER || labels[k] == L_DUP)
+                if (labels[k] != L_TITLE)
                     labels[k] = L_CODE;
         i = end;
     }

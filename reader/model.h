@@ -151,8 +151,8 @@ void folio_label_text_run_in(const reader *r, uint8_t *labels, uint8_t *run_in);
 /* Four or more list items in a row of which a third or more are kept are
  * kept whole. */
 void folio_label_list_runs(const reader *r, uint8_t *labels);
-/* Lines with no blank between them, two or more kept as code: from the
- * first code line on, the block's dropped lines are code. */
+/* Lines with no blank between them, one or more kept as code: from the
+ * first code line on, the block's lines are code. */
 void folio_label_code_blocks(const reader *r, uint8_t *labels);
 /* A paragraph of figures alone ("0", "87": a counter) or of a picture's
  * word alone ("Image") goes. */

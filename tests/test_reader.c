@@ -1388,12 +1388,12 @@ static void list_runs_whole(void **state)
 static void code_blocks_whole(void **state)
 {
     (void)state;
-    const char *text[] = { "Copy", "SELECT n FROM series;", "n | is_anomaly", "2 | f", "12 | t",
+    const char *text[] = { "Copy", "SELECT n FROM series;", "n | is_anomaly", "2 | f", "12 | t", "(run 'hg heads' to see heads)",
                            "Using the query we found that the value 12 is outside the range.", "Home", "News", "Sport" };
-    const bool adjacent[] = { false, true, true, true, true, false, false, true, true };
+    const bool adjacent[] = { false, true, true, true, true, true, false, false, true, true };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_BOILER, L_CODE, L_CODE, L_BOILER, L_DUP, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    const uint8_t want[N] = { L_BOILER, L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    uint8_t labels[N] = { L_BOILER, L_CODE, L_CODE, L_BOILER, L_DUP, L_CAPTION, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[N] = { L_BOILER, L_CODE, L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER };
     unit u[N];
     read_units(u, text, N, false);
     for (int i = 0; i < N; i++)
