@@ -165,8 +165,8 @@ int folio_label_choose_title(const reader *r, const float *title)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) && !under_byline(r, i) && !never_title(&r->u[i]) &&
-            (t < 0 || title[i] > title[t]))
+        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) &&
+            !under_byline(r, i) && !never_title(&r->u[i]) && (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
@@ -1106,13 +1106,15 @@ void folio_label_headline_rails(const reader *r, uint8_t *labels)
 }
 
 /* A block of code shares one fate.  Lines with no blank line between them
- * of which the reading keeps two or more as code are one preformatted
+ * of which the reading keeps one or more as code are one preformatted
  * block (a program, the table it prints): of the labelled pages' 113 such
  * blocks, 111 are code throughout and 2 open with a button's word ("Copy")
  * over the code, never code followed by anything else.  From the block's
  * first code line to its end every line is code (the rows of a query's
  * output, "2 │ f", looked like a menu under their header; a program's
- * message in brackets, like a caption). */
+ * message in brackets, like a caption).  And a sentence of prose right
+ * before or after code explains it: of the labelled pages' 120 such
+ * sentences, all are the article's paragraphs. */
 enum { CODE_BLOCK_MIN = 1 };
 
 /* Is unit i in the block of the unit before it?  In text, no blank line
