@@ -998,24 +998,26 @@ static long whole_number(const unit *u)
     return strtol(buf, NULL, 10);
 }
 
-/* Is unit i a part's number ("2" with a "1" or a "3" kept elsewhere)? */
-static bool part_number(const reader *r, const uint8_t *labels, int i)
-{
-    long n = whole_number(&r->u[i]);
-    for (int k = 0; n >= 0 && k < r->n; k++) {
-        long m = k == i || !body_label(labels[k]) ? -1 : whole_number(&r->u[k]);
-        if (n >= 1 && m >= 1 && (m == n + 1 || m + 1 == n)) /* parts count from 1 */
-            return true;
-    }
-    return false;
-}
+/* Parts are numbered from 1, and an article has few: the numbers up to
+ * PARTS_MAX that some kept line says alone. */
+enum { PARTS_MAX = 999 };
 
 void folio_label_bare_figures(const reader *r, uint8_t *labels)
 {
-    for (int i = 0; i < r->n; i++)
-        if (labels[i] == L_PARA && ((figures(&r->u[i]) && !part_number(r, labels, i)) ||
-                                    folio_scraped_picture_word(r->u[i].text, r->u[i].len)))
+    bool kept[PARTS_MAX + 2] = { false };
+    for (int i = 0; i < r->n; i++) {
+        long n = body_label(labels[i]) ? whole_number(&r->u[i]) : -1;
+        if (n >= 1 && n <= PARTS_MAX)
+            kept[n] = true;
+    }
+    for (int i = 0; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        long n = whole_number(u);
+        /* a part's number: "2" with a "1" or a "3" kept elsewhere */
+        bool part = n >= 1 && n <= PARTS_MAX && (kept[n - 1] || kept[n + 1]);
+        if (labels[i] == L_PARA && ((figures(u) && !part) || folio_scraped_picture_word(u->text, u->len)))
             labels[i] = L_BOILER;
+    }
 }
 
 /* A box of links is no part of the article.  A line that names such a box
