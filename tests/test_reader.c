@@ -735,6 +735,20 @@ static void expect_labels(label_rule rule, const char *const *text, int n, uint8
     free(u);
 }
 
+/* The same, the labels given as letters of folio_label_letters ("PHB"). */
+static void expect_letters(label_rule rule, const char *const *text, int n, const char *from, const char *want)
+{
+    uint8_t labels[64], expect[64];
+    assert_true(n <= 64 && strlen(from) == (size_t)n && strlen(want) == (size_t)n);
+    for (int i = 0; i < n; i++) {
+        const char *a = strchr(folio_label_letters, from[i]), *b = strchr(folio_label_letters, want[i]);
+        assert_true(a && b && *a && *b);
+        labels[i] = (uint8_t)(a - folio_label_letters);
+        expect[i] = (uint8_t)(b - folio_label_letters);
+    }
+    expect_labels(rule, text, n, labels, expect);
+}
+
 /* The page-level rules over labels, on a page given as a string of label
  * letters (T title, M meta, H heading, P paragraph, B boilerplate), every
  * unit of `chars` characters but paragraphs of the main run, longer. */
@@ -1240,9 +1254,7 @@ static void teaser_cards(void **state)
                            "When you walk into almost any store, you're immediately overloaded with...",
                            "How to Shop How to Shop", prose, "How to Shop Wisely", prose };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_CAPTION, L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA };
-    const uint8_t want[N] = { L_PARA, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_HEADING, L_PARA };
-    expect_labels(folio_label_teaser_cards, text, N, labels, want);
+    expect_letters(folio_label_teaser_cards, text, N, "PCPHPHP", "PBBBPHP");
 }
 
 /* A name the paragraph under it opens with is no section head; a head
@@ -1315,9 +1327,7 @@ static void comments_opened(void **state)
     const char *text[] = { prose, prose, prose, "View comments (27)", "Anonymous",
                            "One valuable reform would be to publish the fleet's catch every month." };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_PARA };
-    uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER };
-    expect_labels(folio_label_drop_teasers, text, N, labels, want);
+    expect_letters(folio_label_drop_teasers, text, N, "PPPBBP", "PPPBBB");
     /* "Comments" heading a section of prose (a tutorial on code) opens no thread */
     const char *section = "A comment should say why the code does what it does, not what it does, because the code "
                           "already says that to anyone who reads it.";
@@ -1375,10 +1385,7 @@ static void list_runs_whole(void **state)
                            "+ Added /title command", "* Tweaked the debug screen", "Official links:", "- Forums", "- Twitter",
                            "- Facebook", "- Merchandise" };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER,
-                          L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    uint8_t want[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    expect_labels(folio_label_list_runs, text, N, labels, want);
+    expect_letters(folio_label_list_runs, text, N, "PPBBBBBBBBB", "PPPPPPBBBBB");
 }
 
 /* A block of code shares one fate: from its first code line down, the
@@ -1411,9 +1418,7 @@ static void bare_figures_go(void **state)
     const char *text[] = { "0", "Abdullah Ocalan landed in Italy in November 1998 and asked for asylum.", "1",
                            "The first part.", "Image", "2", "The second part." };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA, L_PARA };
-    const uint8_t want[N] = { L_BOILER, L_PARA, L_PARA, L_PARA, L_BOILER, L_PARA, L_PARA };
-    expect_labels(folio_label_bare_figures, text, N, labels, want);
+    expect_letters(folio_label_bare_figures, text, N, "PPPPPPP", "BPPPBPP");
 }
 
 /* A box of links is no part of the article: its name and the headline
@@ -1425,9 +1430,7 @@ static void related_boxes_go(void **state)
                            "I wore the Apple Vision Pro. It's the best headset demo ever.",
                            "My colleague David Pierce, who also tried the Vision Pro this week, has already pointed out that it will be a great TV." };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_HEADING, L_PARA, L_PARA };
-    const uint8_t want[N] = { L_PARA, L_BOILER, L_BOILER, L_PARA };
-    expect_labels(folio_label_related_boxes, text, N, labels, want);
+    expect_letters(folio_label_related_boxes, text, N, "PHPP", "PBBP");
 }
 
 /* A line in brackets is no heading: it becomes the caption or the
@@ -1493,9 +1496,7 @@ static void headline_rails_go(void **state)
                            "Antarctica Penguin Post Office Attracts Record Number of Applicants", prose,
                            "Part One: The Early Years", "How the Harbour Was Built", prose };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_HEADING, L_PARA, L_HEADING, L_PARA, L_HEADING, L_HEADING, L_PARA };
-    const uint8_t want[N] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_PARA, L_HEADING, L_HEADING, L_PARA };
-    expect_labels(folio_label_headline_rails, text, N, labels, want);
+    expect_letters(folio_label_headline_rails, text, N, "PHPHPHHP", "PBPBPHHP");
 }
 
 /* A contents list above the text names the section heads: the lines that
@@ -1533,9 +1534,7 @@ static void head_comes_first(void **state)
     const char *text[] = { prose, "Pour dépasser le tabac", "Vape Wave (documentaire, 1h28, Planète+)", prose,
                            "Pour écouter parler un génie", "Dans la tête d'Alan Moore", "Voir la vidéo" };
     enum { N = sizeof text / sizeof text[0] };
-    uint8_t labels[N] = { L_PARA, L_PARA, L_HEADING, L_PARA, L_PARA, L_HEADING, L_PARA };
-    uint8_t want[N] = { L_PARA, L_HEADING, L_PARA, L_PARA, L_PARA, L_HEADING, L_PARA };
-    expect_labels(folio_label_head_first, text, N, labels, want);
+    expect_letters(folio_label_head_first, text, N, "PPHPPHP", "PHPPPHP");
 }
 
 /* The headline right over the byline over the article's first paragraph
