@@ -169,6 +169,8 @@ void folio_label_bracketed(const reader *r, const float *scores, uint8_t *labels
 /* A heading among three or more title-case headlines in a row (a rail of
  * links) is furniture. */
 void folio_label_headline_rails(const reader *r, uint8_t *labels);
+/* A caption of one or two words in capitals ("ADVERTISING") is furniture. */
+void folio_label_shouted_captions(const reader *r, uint8_t *labels);
 /* Short unpunctuated CJK lines kept as paragraphs between kept text and a
  * paragraph are the article's section headings. */
 void folio_label_cjk_heads(const reader *r, uint8_t *labels);
