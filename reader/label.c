@@ -545,15 +545,20 @@ void folio_label_fill_holes(const reader *r, const float *scores, uint8_t *label
  * player's buttons under the paragraph that introduces the video). */
 enum { NEXT_PARA_CHARS = 200, NEXT_PARA_CJK = 80 };
 
+/* Is dropped unit i a paragraph of running prose (as above) that the decode
+ * nearly kept? */
+static bool dropped_prose(const reader *r, const float *scores, const uint8_t *labels, int i)
+{
+    const unit *u = &r->u[i];
+    return labels[i] == L_BOILER && u->cls == C_PLAIN && u->prose && u->ends_sentence &&
+           (u->chars >= NEXT_PARA_CHARS || u->cjk >= NEXT_PARA_CJK) && nearly(scores + (size_t)i * L_COUNT, L_PARA);
+}
+
 void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *labels)
 {
-    for (int i = 1; i < r->n; i++) {
-        const unit *u = &r->u[i];
-        if (labels[i] == L_BOILER && labels[i - 1] == L_PARA && u->cls == C_PLAIN && u->prose &&
-            u->ends_sentence && (u->chars >= NEXT_PARA_CHARS || u->cjk >= NEXT_PARA_CJK) &&
-            nearly(scores + (size_t)i * L_COUNT, L_PARA))
+    for (int i = 1; i < r->n; i++)
+        if (labels[i - 1] == L_PARA && dropped_prose(r, scores, labels, i))
             labels[i] = L_PARA;
-    }
 }
 
 /* The article opens under its header.  The first paragraph of running
@@ -565,14 +570,11 @@ void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *
  * paragraph. */
 void folio_label_first_paragraph(const reader *r, const float *scores, uint8_t *labels, int title)
 {
-    for (int i = title + 1; title >= 0 && i < r->n && !body_label(labels[i]); i++) {
-        const unit *u = &r->u[i];
-        if (labels[i] == L_BOILER && u->cls == C_PLAIN && u->prose && u->ends_sentence &&
-            (u->chars >= NEXT_PARA_CHARS || u->cjk >= NEXT_PARA_CJK) && nearly(scores + (size_t)i * L_COUNT, L_PARA)) {
+    for (int i = title + 1; title >= 0 && i < r->n && !body_label(labels[i]); i++)
+        if (dropped_prose(r, scores, labels, i)) {
             labels[i] = L_PARA;
             return;
         }
-    }
 }
 
 /* The header is lines, the article prose.  A paragraph of running prose

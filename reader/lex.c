@@ -395,15 +395,10 @@ bool folio_scraped_picture_word(const char *s, size_t n)
     return false;
 }
 
-static bool is_marker_word(const char *s, size_t n)
+bool folio_scraped_related_word(const char *s, size_t n)
 {
     pthread_once(&lex_once, lex_init);
     return in_sorted(marker_sorted, marker_count, s, n);
-}
-
-bool folio_scraped_related_word(const char *s, size_t n)
-{
-    return is_marker_word(s, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -760,7 +755,7 @@ unit_class folio_scraped_classify(const unit *u)
         return C_SOURCE;
     if (is_byline(u))
         return C_BYLINE;
-    if ((u->chars <= 24 && is_marker_word(s, n)) || comments_header(u))
+    if ((u->chars <= 24 && folio_scraped_related_word(s, n)) || comments_header(u))
         return C_MARKER;
     /* "关于IPP", "About The Intercept": an "about us" block follows. */
     if (u->width <= 16 && !u->ends_sentence &&
