@@ -161,12 +161,44 @@ static bool centred(const elem *n)
            (flat_style(n, flat) && strstr(flat, "text-align:center"));
 }
 
+/* Set in small type, as captions under pictures are: <small>, <font
+ * size> of 1, 2 or less than the body's, an inline font-size of a keyword
+ * below medium, under 11pt or 14px, or under 0.9 of the body's (em, rem,
+ * %). */
+static bool small_type(const elem *n)
+{
+    if (name_is(n, "small"))
+        return true;
+    xmlChar *size = name_is(n, "font") ? get_attr(n, "size") : NULL;
+    bool small = size && (strcmp((const char *)size, "1") == 0 || strcmp((const char *)size, "2") == 0 ||
+                          size[0] == '-');
+    xmlFree(size);
+    char flat[256];
+    const char *fs = flat_style(n, flat) ? strstr(flat, "font-size:") : NULL;
+    if (small || !fs)
+        return small;
+    fs += strlen("font-size:");
+    if (!strncmp(fs, "small", 5) || !strncmp(fs, "x-small", 7) || !strncmp(fs, "xx-small", 8))
+        return true;
+    char *u;
+    double v = strtod(fs, &u);
+    if (u == fs)
+        return false;
+    if (!strncmp(u, "pt", 2))
+        return v < 11;
+    if (!strncmp(u, "px", 2))
+        return v < 14;
+    if (!strncmp(u, "em", 2) || !strncmp(u, "rem", 3))
+        return v < 0.9;
+    return *u == '%' && v < 90;
+}
+
 /* ------------------------------------------------------------------ */
 /* writing lines                                                       */
 
 typedef struct ctx {
     line_hint hint;           /* what a line started here would carry (hint.node: the block around) */
-    bool pre, bold, link;
+    bool pre, bold, link, small;
     uint8_t lists;            /* <ul>/<ol> open around */
     int8_t span;              /* the inline span this element opens (folio_span_kind), or -1 */
     size_t span_at;           /* where its text starts in page->text */
@@ -181,6 +213,7 @@ typedef struct render {
     bool space;               /* white space owed before the next text */
     bool after_img;
     size_t chars, bold_chars, link_chars; /* of the current line */
+    size_t inked, small_chars;  /* its characters but spaces (U+00A0, U+3000), those in small type */
     bool failed;
     /* the parser's events: the contexts of the open elements */
     struct ctx *stack;
@@ -196,17 +229,20 @@ static line_hint *current_hint(render *w)
     return w->page->n_hints ? &w->page->hints[w->page->n_hints - 1] : NULL;
 }
 
-/* Close the current line's hint: whole-line bold, mostly links. */
+/* Close the current line's hint: whole-line bold, whole-line small type,
+ * mostly links. */
 static void finish_line(render *w)
 {
     line_hint *h = current_hint(w);
     if (h && w->chars) {
         if (w->bold_chars == w->chars)
             h->flags |= HF_BOLD;
+        if (w->inked && w->small_chars == w->inked)
+            h->flags |= HF_SMALL;
         if (w->link_chars * 2 > w->chars)
             h->flags |= HF_LINK;
     }
-    w->chars = w->bold_chars = w->link_chars = 0;
+    w->chars = w->bold_chars = w->link_chars = w->inked = w->small_chars = 0;
 }
 
 static bool push_hint(render *w, line_hint h)
@@ -274,14 +310,18 @@ static void put_text(render *w, const ctx *c, const char *s, size_t n)
         /* the run of bytes up to the next white space, at once */
         const char *run = s;
         size_t chars = 0;
+        size_t spaces = 0;
         do {
             chars += ((unsigned char)*s & 0xC0) != 0x80; /* a character starts */
+            spaces += (end - s >= 2 && !memcmp(s, "\xC2\xA0", 2)) || (end - s >= 3 && !memcmp(s, "\xE3\x80\x80", 3));
             s++;
         } while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f');
         folio_buf_append(&w->page->text, run, (size_t)(s - run));
         s--;
         w->chars += chars;
         w->bold_chars += c->bold ? chars : 0;
+        w->inked += chars - spaces;
+        w->small_chars += c->small ? chars - spaces : 0;
         w->link_chars += c->link ? chars : 0;
     }
 }
@@ -478,6 +518,8 @@ static ctx enter_ctx(const elem *n, ctx c)
         c.hint.flags |= HF_TIME;
     if (name_is(n, "b") || name_is(n, "strong"))
         c.bold = true;
+    if (small_type(n))
+        c.small = true;
     if (name_is(n, "a") && attr_has(n, "href", NULL))
         c.link = true;
     if (attr_words(n, furniture_words))

@@ -33,7 +33,8 @@ enum {
     HF_TIME = 1 << 13,      /* inside <time> */
     HF_ORDERED = 1 << 14,   /* a list item of an ordered list */
     HF_SUBTITLE_CLASS = 1 << 15, /* a class or id says subtitle/dek/standfirst */
-    HF_CENTER = 1 << 16     /* set centred (text-align: center, align="center", <center>) */
+    HF_CENTER = 1 << 16,    /* set centred (text-align: center, align="center", <center>) */
+    HF_SMALL = 1 << 17      /* all of the line is set in small type (<small>, a small font size) */
 };
 
 typedef struct line_hint {

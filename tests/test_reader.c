@@ -1734,6 +1734,30 @@ static void picture_captions_on_pages(void **state)
     assert_int_equal(text_labels[1], L_BOILER);
 }
 
+/* A paragraph under a picture set all in small type is its caption; a
+ * paragraph only small, or only under a picture, stays a paragraph. */
+static void small_captions_on_pages(void **state)
+{
+    (void)state;
+    const char *text = "The first train crosses the rebuilt bridge on Monday, watched by the crews who rebuilt it.";
+    const uint32_t flags[] = { HF_AFTER_IMG | HF_SMALL, HF_SMALL, HF_AFTER_IMG, 0 };
+    uint8_t labels[] = { L_PARA, L_PARA, L_PARA, L_PARA };
+    const uint8_t want[] = { L_CAPTION, L_PARA, L_PARA, L_PARA };
+    unit u[4];
+    for (int i = 0; i < 4; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text;
+        u[i].len = strlen(text);
+        folio_scraped_features(&u[i]);
+        u[i].hint.flags = flags[i];
+    }
+    html_page page;
+    memset(&page, 0, sizeof page);
+    reader r = { .u = u, .n = 4, .page = &page };
+    folio_label_picture_captions(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1910,6 +1934,7 @@ int main(void)
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
+        cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
