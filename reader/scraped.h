@@ -193,3 +193,4 @@ const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const cha
 const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script);
 
 #endif
+

@@ -1758,6 +1758,41 @@ static void small_captions_on_pages(void **state)
     assert_memory_equal(labels, want, sizeof want);
 }
 
+/* On a web page, a dropped line of running text inside the element that
+ * holds the kept paragraphs is the article's; one in furniture inside it,
+ * or outside it, stays dropped. */
+static void article_element_on_pages(void **state)
+{
+    (void)state;
+    const char *text[] = { "Home News Travel Food", "The road climbs through the maple woods above the river valley",
+                           "The camp sits under the maples, and in December the leaves turn red and gold.",
+                           "We stayed two nights and walked to the school in the village the next morning.",
+                           "Share this post with your friends on every network you use today",
+                           "Another blog post about a camp in the mountains that you may like to read" };
+    const uint32_t node[] = { 1, 3, 3, 4, 4, 5 };
+    const uint32_t flags[] = { HF_NAV | HF_LINK, 0, 0, 0, HF_FURNITURE, 0 };
+    uint8_t labels[] = { L_BOILER, L_BOILER, L_PARA, L_PARA, L_BOILER, L_BOILER };
+    const uint8_t want[] = { L_BOILER, L_PARA, L_PARA, L_PARA, L_BOILER, L_BOILER };
+    /* the document (0): a menu (1), the post (2) of two blocks (3, 4), a rail (5) */
+    html_node nodes[] = { { 5, 0 }, { 1, 0 }, { 4, 0 }, { 3, 2 }, { 4, 2 }, { 5, 0 } };
+    unit u[6];
+    for (int i = 0; i < 6; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = C_PLAIN;
+        u[i].hint = (line_hint){ .tag = HT_P, .flags = flags[i], .node = node[i] };
+    }
+    html_page page;
+    memset(&page, 0, sizeof page);
+    page.nodes = nodes;
+    page.n_nodes = 6;
+    reader r = { .u = u, .n = 6, .page = &page };
+    folio_label_article_element(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+}
+
 static void feature_names(void **state)
 {
     (void)state;
@@ -1935,6 +1970,7 @@ int main(void)
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(small_captions_on_pages),
+        cmocka_unit_test(article_element_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
         cmocka_unit_test(retention),              cmocka_unit_test(empty_input),
         cmocka_unit_test(overrides),              cmocka_unit_test(json_escapes),
