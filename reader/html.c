@@ -61,6 +61,7 @@ static const char *const meta_words[] = {
 typedef struct elem {
     const xmlChar *name;
     const xmlChar **attrs;
+    char style[256];          /* its inline style, lower-cased without white space (the first 255 bytes) */
 } elem;
 
 /* The value of attribute `name` as a new string ("" when written bare), or
@@ -129,18 +130,18 @@ static bool attr_has(const elem *n, const char *name, const char *needle)
     return hit;
 }
 
-/* The element's inline style, lower-cased without white space, into flat
- * (the first 255 bytes); false when it has none. */
-static bool flat_style(const elem *n, char flat[256])
+/* Read the element's inline style into n->style, once. */
+static void flatten_style(elem *n)
 {
-    xmlChar *v = get_attr(n, "style");
     size_t k = 0;
-    for (const xmlChar *p = v; p && *p && k + 1 < 256; p++)
-        if (!isspace(*p))
-            flat[k++] = (char)tolower(*p);
-    flat[k] = '\0';
-    xmlFree(v);
-    return k > 0;
+    for (const xmlChar **a = n->attrs; a && a[0]; a += 2)
+        if (strcasecmp((const char *)a[0], "style") == 0) {
+            for (const xmlChar *p = a[1]; p && *p && k + 1 < sizeof n->style; p++)
+                if (!isspace(*p))
+                    n->style[k++] = (char)tolower(*p);
+            break;
+        }
+    n->style[k] = '\0';
 }
 
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
@@ -149,16 +150,13 @@ static bool hidden(const elem *n)
 {
     if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
         return true;
-    char flat[256];
-    return flat_style(n, flat) && (strstr(flat, "display:none") || strstr(flat, "visibility:hidden"));
+    return strstr(n->style, "display:none") || strstr(n->style, "visibility:hidden");
 }
 
 /* Set centred: <center>, align="center", inline text-align:center. */
 static bool centred(const elem *n)
 {
-    char flat[256];
-    return name_is(n, "center") || attr_has(n, "align", "center") ||
-           (flat_style(n, flat) && strstr(flat, "text-align:center"));
+    return name_is(n, "center") || attr_has(n, "align", "center") || strstr(n->style, "text-align:center");
 }
 
 /* Set in small type, as captions under pictures are: <small>, <font
@@ -173,8 +171,7 @@ static bool small_type(const elem *n)
     bool small = size && (strcmp((const char *)size, "1") == 0 || strcmp((const char *)size, "2") == 0 ||
                           size[0] == '-');
     xmlFree(size);
-    char flat[256];
-    const char *fs = flat_style(n, flat) ? strstr(flat, "font-size:") : NULL;
+    const char *fs = strstr(n->style, "font-size:");
     if (small || !fs)
         return small;
     fs += strlen("font-size:");
@@ -213,7 +210,7 @@ typedef struct render {
     bool space;               /* white space owed before the next text */
     bool after_img;
     size_t chars, bold_chars, link_chars; /* of the current line */
-    size_t inked, small_chars;  /* its characters but spaces (U+00A0, U+3000), those in small type */
+    size_t small_runs, other_runs; /* its runs of letters set small, and not (spaces U+00A0 and U+3000 aside) */
     bool failed;
     /* the parser's events: the contexts of the open elements */
     struct ctx *stack;
@@ -237,12 +234,12 @@ static void finish_line(render *w)
     if (h && w->chars) {
         if (w->bold_chars == w->chars)
             h->flags |= HF_BOLD;
-        if (w->inked && w->small_chars == w->inked)
+        if (w->small_runs && !w->other_runs)
             h->flags |= HF_SMALL;
         if (w->link_chars * 2 > w->chars)
             h->flags |= HF_LINK;
     }
-    w->chars = w->bold_chars = w->link_chars = w->inked = w->small_chars = 0;
+    w->chars = w->bold_chars = w->link_chars = w->small_runs = w->other_runs = 0;
 }
 
 static bool push_hint(render *w, line_hint h)
@@ -284,6 +281,21 @@ static void open_line(render *w, const ctx *c)
     w->space = false;
 }
 
+/* Something other than no-break and ideographic spaces in s[0..n). */
+static bool inked(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        if (p[0] == 0xC2 && end - p >= 2 && p[1] == 0xA0)
+            p += 2;
+        else if (p[0] == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x80)
+            p += 3;
+        else
+            return true;
+    }
+    return false;
+}
+
 /* Text of a node in context c: white space folded (kept in <pre>). */
 static void put_text(render *w, const ctx *c, const char *s, size_t n)
 {
@@ -310,18 +322,18 @@ static void put_text(render *w, const ctx *c, const char *s, size_t n)
         /* the run of bytes up to the next white space, at once */
         const char *run = s;
         size_t chars = 0;
-        size_t spaces = 0;
         do {
             chars += ((unsigned char)*s & 0xC0) != 0x80; /* a character starts */
-            spaces += (end - s >= 2 && !memcmp(s, "\xC2\xA0", 2)) || (end - s >= 3 && !memcmp(s, "\xE3\x80\x80", 3));
             s++;
         } while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f');
         folio_buf_append(&w->page->text, run, (size_t)(s - run));
+        if (inked(run, (size_t)(s - run))) {
+            w->small_runs += c->small;
+            w->other_runs += !c->small;
+        }
         s--;
         w->chars += chars;
         w->bold_chars += c->bold ? chars : 0;
-        w->inked += chars - spaces;
-        w->small_chars += c->small ? chars - spaces : 0;
         w->link_chars += c->link ? chars : 0;
     }
 }
@@ -676,7 +688,7 @@ static bool new_node(render *w, ctx *c)
 static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
 {
     render *w = user;
-    elem e = { name, attrs };
+    elem e = { name, attrs, "" };
     if (w->failed || !name)
         return;
     if (w->skip) { /* inside an element not read; <head>'s children give metadata */
@@ -686,6 +698,7 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
         return;
     }
     element_meta(w, &e);
+    flatten_style(&e);
     if (name_in(&e, skipped) || hidden(&e)) {
         w->skip = 1;
         w->skip_head = name_is(&e, "head");
@@ -722,7 +735,7 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
 static void on_end(void *user, const xmlChar *name)
 {
     render *w = user;
-    elem e = { name, NULL };
+    elem e = { name, NULL, "" };
     if (w->failed || !name)
         return;
     if (w->in_title && name_is(&e, "title")) {
