@@ -10,7 +10,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC = convert/arena.c convert/utf8.c convert/doc.c convert/walk.c convert/digest.c convert/smart.c convert/decode.c \
-          reader/scraped.c reader/roles.c reader/lex.c reader/meta.c reader/features.c reader/decode.c reader/label.c reader/vocab.c reader/weights.c reader/html.c reader/markup.c convert/text.c \
+          reader/scraped.c reader/roles.c reader/lex.c reader/meta.c reader/lang.c reader/features.c reader/decode.c reader/label.c reader/vocab.c reader/weights.c reader/html.c reader/markup.c convert/text.c \
           formats/json.c formats/epub.c formats/epub_pack.c formats/xmlw.c convert/image.c \
           formats/outline.c formats/opml.c convert/sentence.c convert/linebreak.c convert/justify.c convert/hyphen.c convert/deflate.c \
           formats/pdf.c formats/pdf_font.c formats/pdf_embed.c formats/pdf_layout.c formats/pdf_seal.c fonts/fonts.c

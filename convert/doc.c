@@ -64,6 +64,16 @@ bool folio_tag_is_cjk(const char *tag)
     return strncmp(tag, "zh", 2) == 0 || strncmp(tag, "ja", 2) == 0 || strncmp(tag, "ko", 2) == 0;
 }
 
+bool folio_tag_is_rtl(const char *tag)
+{
+    static const char *const rtl[] = { "ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb", NULL };
+    size_t n = strcspn(tag, "-");
+    for (const char *const *l = rtl; *l; l++)
+        if (strlen(*l) == n && strncmp(tag, *l, n) == 0)
+            return true;
+    return false;
+}
+
 struct tm folio_doc_time(const folio_doc *doc, const folio_write_opts *opts)
 {
     long long t = opts && opts->epoch >= 0 ? opts->epoch : -1;

@@ -166,6 +166,8 @@ size_t folio_heading_number(const char *s, size_t n);
  * gives the same file. */
 /* Is a language tag (folio_language_tag's) Chinese, Japanese or Korean? */
 bool folio_tag_is_cjk(const char *tag);
+/* Is it a language written right to left (Arabic, Persian, Urdu, Hebrew...)? */
+bool folio_tag_is_rtl(const char *tag);
 /* The name of the text before the first heading, in the document's language
  * (开篇, はじめに, Opening), and whether the document has such a text and a
  * heading after it (the writers give it a node of its own). */

@@ -50,7 +50,7 @@ typedef struct epub {
     section *sec;
     size_t n_sec;
     uint8_t *level;             /* per block: a heading's level as the walker nests it */
-    bool credits, cjk, vertical;
+    bool credits, cjk, vertical, rtl;
     bool user_file_bad;         /* --cover or --css could not be used: the caller's input */
     struct embedded_font {      /* --embed-font: read and checked before anything is written */
         char family[200], file[128];
@@ -149,6 +149,8 @@ static void xhtml_begin(epub *e, xw *x, const char *title)
     x_attr(x, "xmlns:epub", OPS_NS);
     x_attr(x, "lang", e->tag);
     x_attr(x, "xml:lang", e->tag);
+    if (e->rtl)
+        x_attr(x, "dir", "rtl");
     x_start(x, "head");
     x_start(x, "meta");
     x_attr(x, "charset", "utf-8");
@@ -821,7 +823,7 @@ static bool write_opf(epub *e)
     x_end(&x);
     x_start(&x, "spine");
     x_attr(&x, "toc", "ncx");
-    if (e->vertical)
+    if (e->vertical || e->rtl) /* the pages turn leftward, as the book's lines run */
         x_attr(&x, "page-progression-direction", "rtl");
     if (e->cover_type)
         itemref(&x, "cover");
@@ -1113,6 +1115,7 @@ folio_status folio_write_epub(const folio_doc *doc, const folio_write_opts *opts
     folio_language_tag(doc, e.tag, sizeof e.tag);
     e.cjk = folio_tag_is_cjk(e.tag);
     e.vertical = e.o->vertical && e.cjk;
+    e.rtl = folio_tag_is_rtl(e.tag);
     make_uuid(&e);
     set_time(&e);
     bool ok = read_fonts(&e) && add_content(&e) && add_fonts(&e) && add_images(&e) && (!e.o->cover_path || add_cover(&e)) && (!e.o->css_path || add_user_css(&e)) &&

@@ -454,6 +454,7 @@ static folio_status write_pdf(const folio_doc *doc, const folio_write_opts *opts
     folio_status rc = FOLIO_ERR_FORMAT;
     folio_language_tag(doc, c.tag, sizeof c.tag);
     c.cjk_doc = folio_tag_is_cjk(c.tag);
+    c.rtl = folio_tag_is_rtl(c.tag);
     if (!set_paper(&c))
         return FOLIO_ERR_USAGE;
     if ((rc = folio_fonts_find(c.o->font, c.o->cjk_font, c.o->sans, doc->meta.lang, has_cjk(doc), &c.fonts, c.err)) != FOLIO_OK)

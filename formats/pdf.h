@@ -21,6 +21,18 @@ struct hb_font_t;
 
 enum { FOLIO_LIGATURES = 5 };   /* the standard Latin ligatures: ffi ffl ff fi fl */
 
+/* A glyph HarfBuzz chose for a script that is shaped (an Arabic letter's
+ * joining form, an Indic conjunct) stands in a run's text as this private
+ * code point plus its glyph id, in the order it is drawn. */
+enum { FOLIO_SHAPED_BASE = 0xF0000 };
+
+/* A shaped glyph and the text it stands for (one or two characters; none:
+ * a second glyph of the same characters). */
+typedef struct shaped_glyph {
+    unsigned gid;
+    int32_t cp[2];
+} shaped_glyph;
+
 typedef struct pdf_face {
     struct _HPDF_Dict_Rec *font; /* the Type0 font object (pdf_embed.c) */
     struct hb_font_t *hb;       /* HarfBuzz's reading of the file; owned by the owner's slot */
@@ -37,6 +49,9 @@ typedef struct pdf_face {
     int16_t *kern;              /* pair kerning of the first FOLIO_KERN_CHARS code points, 1/1000 em;
                                    INT16_MIN not known yet (heap, on first use) */
     size_t n_astral, cap_astral;
+    shaped_glyph *shaped;       /* the shaped glyphs drawn, each once (n_shaped; heap) */
+    size_t n_shaped, cap_shaped;
+    uint8_t *shaped_seen;       /* bitmap of their glyph ids (heap, on first use) */
     bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;
 
@@ -85,6 +100,7 @@ typedef struct pdf_ctx {
     pdf_face face[FOLIO_FACE_COUNT];
     char tag[32];
     bool cjk_doc;
+    bool rtl;                   /* written right to left (Arabic, Hebrew...): lines are set mirrored */
     /* geometry, points */
     float pw, ph, ml, mr, mt, mb;
     float y;                    /* cursor from the top of the current page */
@@ -156,6 +172,12 @@ void folio_pdf_mark_used(pdf_ctx *c, int face, int32_t cp);
 float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t n, size_t at);
 /* Width of s set in role at size points. */
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size);
+/* Is cp of a script whose letters take their shapes and order from their
+ * neighbours (Hebrew, Arabic, the Indic scripts, Thai, Khmer...)? */
+bool folio_pdf_shaped_script(int32_t cp);
+/* s[0, n) shaped in face: its width (1/1000 em), and (out not NULL) the
+ * glyphs as FOLIO_SHAPED_BASE code points in drawing order, noted drawn. */
+float folio_pdf_shape(pdf_ctx *c, int face, const char *s, size_t n, folio_buf *out);
 
 /* pdf_embed.c: read face i's file and make its font object (filled in by
  * _finish once the document is drawn); false if the file is no font. */
@@ -163,6 +185,11 @@ bool folio_pdf_embed_open(pdf_ctx *c, int i);
 /* The glyph id of cp in the face (0, .notdef, where it has none), its advance (1/1000 em). */
 unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp);
 float folio_pdf_embed_advance(const pdf_face *pf, int32_t cp);
+/* HarfBuzz's shaping of s[0, n) in the face (direction and script from the
+ * text): its advance (1/1000 em); with out, the glyphs as FOLIO_SHAPED_BASE
+ * code points in drawing order, each new one noted in pf->shaped with its
+ * characters.  *nomem set when memory ran out. */
+float folio_pdf_embed_shape(pdf_face *pf, const char *s, size_t n, folio_buf *out, bool *nomem);
 /* Set the UTF-8 text s at (x, y) (PDF coordinates) on the page in face at
  * size, in the open text object (set_font: select the face and size first),
  * each glyph moved by moves[k] (1/1000 em, one a character; NULL: none);

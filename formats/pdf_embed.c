@@ -25,6 +25,7 @@
 #include <hb-subset.h>
 #include <math.h>
 #include <stdio.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,8 @@ bool folio_pdf_embed_open(pdf_ctx *c, int i)
 
 unsigned folio_pdf_embed_glyph(const pdf_face *pf, int32_t cp)
 {
+    if (cp >= FOLIO_SHAPED_BASE && cp < FOLIO_SHAPED_BASE + 0x10000)
+        return (unsigned)(cp - FOLIO_SHAPED_BASE);
     hb_codepoint_t g = 0;
     if (!pf->hb || !hb_font_get_nominal_glyph(pf->hb, (hb_codepoint_t)cp, &g))
         return 0;
@@ -103,6 +106,74 @@ float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b)
             (float)pf->upem;
     hb_buffer_destroy(buf);
     return k;
+}
+
+/* Note glyph g, drawn for the characters s[from, to), in pf->shaped (once);
+ * two characters of a right-to-left glyph (lam-alef) are kept in the order
+ * they are seen, right to left, as text extractors read them back. */
+static void note_shaped(pdf_face *pf, unsigned g, const char *s, size_t from, size_t to, bool rtl, bool *nomem)
+{
+    if (!pf->shaped_seen && !(pf->shaped_seen = calloc(65536 / 8, 1))) {
+        *nomem = true;
+        return;
+    }
+    if (g > 0xFFFF || (pf->shaped_seen[g >> 3] & (1u << (g & 7))))
+        return;
+    if (pf->n_shaped == pf->cap_shaped) {
+        size_t cap = pf->cap_shaped ? pf->cap_shaped * 2 : 64;
+        shaped_glyph *more = realloc(pf->shaped, cap * sizeof *more);
+        if (!more) {
+            *nomem = true;
+            return;
+        }
+        pf->shaped = more;
+        pf->cap_shaped = cap;
+    }
+    pf->shaped_seen[g >> 3] |= (uint8_t)(1u << (g & 7));
+    shaped_glyph *sg = &pf->shaped[pf->n_shaped++];
+    *sg = (shaped_glyph){ g, { 0, 0 } };
+    for (int k = 0; k < 2 && from < to; k++)
+        from += folio_utf8_next(s + from, to - from, &sg->cp[k]);
+    if (rtl && sg->cp[1]) {
+        int32_t t = sg->cp[0];
+        sg->cp[0] = sg->cp[1], sg->cp[1] = t;
+    }
+}
+
+float folio_pdf_embed_shape(pdf_face *pf, const char *s, size_t n, folio_buf *out, bool *nomem)
+{
+    if (!pf->hb)
+        return 0;
+    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, s, (int)n, 0, (int)n);
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(pf->hb, buf, NULL, 0);
+    bool rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
+    unsigned count = 0;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+    hb_position_t total = 0;
+    for (unsigned k = 0; k < count; k++) {
+        total += pos[k].x_advance;
+        if (!out)
+            continue;
+        char utf8[4];
+        size_t len = (size_t)utf8proc_encode_char(FOLIO_SHAPED_BASE + (int32_t)(info[k].codepoint & 0xFFFF), (uint8_t *)utf8);
+        folio_buf_append(out, utf8, len);
+        /* the glyph's characters: from its cluster to the next one (the
+         * first glyph of a cluster stands for them, the others for none) */
+        size_t from = info[k].cluster, to = n;
+        bool first = true;
+        for (unsigned j = 0; j < count; j++) {
+            if (info[j].cluster > from && info[j].cluster < to)
+                to = info[j].cluster;
+            if (info[j].cluster == from && j < k && (info[j].codepoint != info[k].codepoint))
+                first = false;
+        }
+        note_shaped(pf, info[k].codepoint, s, first ? from : to, to, rtl, nomem);
+    }
+    hb_buffer_destroy(buf);
+    return (float)total * 1000.0f / (float)pf->upem;
 }
 
 /* The standard ligatures, longest first (a text is matched in this order);
@@ -155,6 +226,10 @@ void folio_pdf_embed_free(pdf_face *pf)
     if (pf->hb)
         hb_font_destroy(pf->hb);
     pf->hb = NULL;
+    free(pf->shaped);
+    free(pf->shaped_seen);
+    pf->shaped = NULL;
+    pf->shaped_seen = NULL;
 }
 
 /* The document's language and its title in the viewer's title bar: entries
@@ -271,7 +346,7 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
 
 typedef struct glyph_use {
     unsigned gid;
-    int32_t cp;
+    int32_t cp, cp2;            /* the text drawn with it: one or two characters (cp2 0: one) */
 } glyph_use;
 
 static int by_gid(const void *a, const void *b)
@@ -281,7 +356,7 @@ static int by_gid(const void *a, const void *b)
 }
 
 /* g with one more glyph (grown as need be), or NULL (g freed) when out of memory. */
-static glyph_use *add_use(glyph_use *g, size_t *n, size_t *cap, unsigned gid, int32_t cp)
+static glyph_use *add_use(glyph_use *g, size_t *n, size_t *cap, unsigned gid, int32_t cp, int32_t cp2)
 {
     if (*n == *cap) {
         glyph_use *more = realloc(g, (*cap *= 2) * sizeof *g);
@@ -291,7 +366,7 @@ static glyph_use *add_use(glyph_use *g, size_t *n, size_t *cap, unsigned gid, in
         }
         g = more;
     }
-    g[(*n)++] = (glyph_use){ gid, cp };
+    g[(*n)++] = (glyph_use){ gid, cp, cp2 };
     return g;
 }
 
@@ -313,13 +388,16 @@ static glyph_use *glyphs_used(const pdf_ctx *c, int owner, size_t *n)
             }
             if (!(pf->used[cp >> 3] & (1u << (cp & 7))))
                 continue;
-            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], cp), cp);
+            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], cp), cp, 0);
         }
         for (size_t k = 0; g && k < pf->n_astral; k++)
-            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k]);
+            g = add_use(g, n, &cap, folio_pdf_embed_glyph(&c->face[owner], pf->astral[k]), pf->astral[k], 0);
+        for (size_t k = 0; g && k < pf->n_shaped; k++) /* no text: a joiner, which copies as nothing */
+            g = add_use(g, n, &cap, pf->shaped[k].gid, pf->shaped[k].cp[0] ? pf->shaped[k].cp[0] : 0x200C,
+                        pf->shaped[k].cp[1]);
         for (int k = 0; g && k < FOLIO_LIGATURES; k++) /* a ligature's "code point": -1 - k */
             if (pf->lig_used & (1u << k))
-                g = add_use(g, n, &cap, pf->lig[k], -1 - k);
+                g = add_use(g, n, &cap, pf->lig[k], -1 - k, 0);
     }
     if (!g)
         return NULL;
@@ -403,6 +481,8 @@ static void cmap_text(folio_buf *b, const glyph_use *g, size_t n, const hb_map_t
                 snprintf(line, sizeof line, "<%04X> %u\n", g[j].gid & 0xFFFF, cid_of(map, g[j].gid));
             else if (g[j].cp < 0) /* a ligature: its letters */
                 ligature_unicode(line, sizeof line, g[j].gid, lig_text[-1 - g[j].cp]);
+            else if (g[j].cp2 > 0 && g[j].cp2 <= 0xFFFF && g[j].cp <= 0xFFFF) /* a shaped glyph of two characters */
+                snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", g[j].gid & 0xFFFF, (unsigned)g[j].cp, (unsigned)g[j].cp2);
             else if (g[j].cp > 0xFFFF) /* UTF-16: a surrogate pair */
                 snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", g[j].gid & 0xFFFF,
                          0xD800u + (((unsigned)g[j].cp - 0x10000u) >> 10), 0xDC00u + (((unsigned)g[j].cp - 0x10000u) & 0x3FF));

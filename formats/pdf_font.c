@@ -186,16 +186,50 @@ float folio_pdf_spacing(pdf_ctx *c, int face, int32_t cp, const char *s, size_t 
     return (ideo && latin_alnum(next)) || (latin_alnum(cp) && ideo_next) ? 250 : 0;
 }
 
+bool folio_pdf_shaped_script(int32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x0DFF) || (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+           (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+float folio_pdf_shape(pdf_ctx *c, int face, const char *s, size_t n, folio_buf *out)
+{
+    bool nomem = false;
+    float w = folio_pdf_embed_shape(&c->face[face], s, n, out, &nomem);
+    c->nomem |= nomem || (out && out->failed);
+    return w;
+}
+
+/* The end of the run of characters of a shaped script from byte i of
+ * s[0, n) that face draws (spaces end it). */
+static size_t shaped_run_end(pdf_ctx *c, const char *s, size_t n, size_t i, int role, int face)
+{
+    while (i < n) {
+        int32_t cp;
+        size_t k = folio_utf8_next(s + i, n - i, &cp);
+        if (cp == ' ' || !folio_pdf_shaped_script(cp) || folio_pdf_pick(c, cp, role) != face)
+            break;
+        i += k;
+    }
+    return i;
+}
+
 float folio_pdf_width(pdf_ctx *c, const char *s, size_t n, int role, float size)
 {
     float w = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         int face;
+        size_t at = i;
         i += folio_utf8_next(s + i, n - i, &cp);
         size_t before = c->substituted;
         cp = folio_pdf_drawable(c, cp, role, &face);
         c->substituted = before; /* counted when drawn, not when measured */
+        if (folio_pdf_shaped_script(cp)) { /* measured as HarfBuzz sets the run */
+            i = shaped_run_end(c, s, n, at, role, face);
+            w += folio_pdf_shape(c, face, s + at, i - at, NULL);
+            continue;
+        }
         w += folio_pdf_advance(c, face, cp) + folio_pdf_spacing(c, face, cp, s, n, i) +
              folio_pdf_kern_next(c, face, role, cp, s, n, i);
     }

@@ -88,13 +88,43 @@ static void add_mark(pdf_ctx *c, int level, const char *text)
 /* ------------------------------------------------------------------ */
 /* one line                                                            */
 
-/* The run of one face gathered so far, into the display list. */
-static void flush_run(pdf_ctx *c, folio_buf *run, float x, float y, int role, int face, float size,
-                      uint32_t color, float per)
+/* The run of one face gathered so far, into the display list; a run of a
+ * shaped script as the glyphs HarfBuzz chose, in drawing order.  Returns
+ * how much wider the run is shaped than its characters' advances (`set`,
+ * points) made it. */
+static float flush_run(pdf_ctx *c, folio_buf *run, float x, float y, int role, int face, float size,
+                       uint32_t color, float per, bool shaped, float set)
 {
     bool stroke = role == FOLIO_FACE_BOLD && (face == FOLIO_FACE_CJK || c->fonts.face[FOLIO_FACE_BOLD].synthetic_bold);
-    add_run(c, run->data, run->len, x, y, face, size, face == FOLIO_FACE_CJK ? per : 0, color, stroke);
+    float more = 0;
+    if (shaped) {
+        folio_buf glyphs = { 0 };
+        more = folio_pdf_shape(c, face, run->data, run->len, &glyphs) * size / 1000.0f - set;
+        add_run(c, glyphs.data, glyphs.len, x, y, face, size, 0, color, stroke);
+        folio_buf_free(&glyphs);
+    } else {
+        for (size_t i = 0; i < run->len;) { /* its glyphs go into the subset */
+            int32_t cp;
+            i += folio_utf8_next(run->data + i, run->len - i, &cp);
+            folio_pdf_mark_used(c, face, cp);
+        }
+        add_run(c, run->data, run->len, x, y, face, size, face == FOLIO_FACE_CJK ? per : 0, color, stroke);
+    }
     run->len = 0;
+    return more;
+}
+
+/* The face of the first letter of a shaped script in the word s starts
+ * with (up to a space), or -1. */
+static int shaped_word_face(pdf_ctx *c, const char *s, size_t n, int role)
+{
+    for (size_t i = 0; i < n && s[i] != ' ';) {
+        int32_t cp;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        if (folio_pdf_shaped_script(cp))
+            return folio_pdf_pick(c, cp, role);
+    }
+    return -1;
 }
 
 /* Runs of one face between spaces, drawn at x; justified lines stretch
@@ -107,14 +137,23 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
     folio_buf run = { 0 };
     int run_face = -1;
     float run_x = x;
+    bool shaped = false; /* the run holds a character of a shaped script */
+    int word_face = -1;  /* the face of the word's shaped letters */
     for (size_t i = 0; i <= n;) {
         int32_t cp = ' ';
         size_t step = i < n ? folio_utf8_next(s + i, n - i, &cp) : 1;
         int face = -1;
+        if (i < n && cp != ' ' && (i == 0 || s[i - 1] == ' '))
+            word_face = shaped_word_face(c, s + i, n - i, role);
         if (i < n && cp != ' ')
             cp = folio_pdf_drawable(c, cp, role, &face);
+        /* a sign in a word of a shaped script is shaped with its letters
+         * (its side and its mirrored form come from their direction) */
+        if (word_face >= 0 && face != word_face && cp != ' ' && !folio_is_letter(cp) && !(cp >= '0' && cp <= '9') &&
+            folio_face_has(&c->fonts.face[word_face], cp))
+            face = word_face;
         if ((face != run_face || cp == ' ') && run.len)
-            flush_run(c, &run, run_x, y, role, run_face, size, color, per);
+            x += flush_run(c, &run, run_x, y, role, run_face, size, color, per, shaped, x - run_x);
         if (i >= n)
             break;
         if (cp == ' ') {
@@ -123,10 +162,11 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
             if (!run.len) {
                 run_x = x;
                 run_face = face;
+                shaped = false;
             }
+            shaped |= folio_pdf_shaped_script(cp) || face == word_face;
             char utf8[4];
             size_t k = (size_t)utf8proc_encode_char(cp, (uint8_t *)utf8);
-            folio_pdf_mark_used(c, face, cp);
             folio_buf_append(&run, utf8, k);
             float spacing = folio_pdf_spacing(c, face, cp, s, n, i + step);
             float kern = folio_pdf_kern_next(c, face, role, cp, s, n, i + step);
@@ -137,6 +177,78 @@ static void draw_runs(pdf_ctx *c, const char *s, size_t n, float x, float y, int
     }
     c->nomem |= run.failed;
     folio_buf_free(&run);
+}
+
+/* ------------------------------------------------------------------ */
+/* right to left                                                       */
+
+/* A word's direction: 1 right to left (a Hebrew or Arabic letter in it),
+ * -1 left to right (another letter), 0 neither (digits, signs). */
+static int word_direction(const char *s, size_t n)
+{
+    int dir = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+            return 1;
+        if (folio_is_letter(cp))
+            dir = -1;
+    }
+    return dir;
+}
+
+/* The line s[0, n) of a right-to-left text, set between left and right:
+ * laid out from x as a left-to-right line would be, then mirrored, word by
+ * word, about the middle of [left, right]; a run of left-to-right words
+ * (with the digits and signs between them) moves as one and keeps its
+ * order ("New York", "2024").  Each word's letters are shaped in their own
+ * direction when the page is written. */
+static void draw_mirrored(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size,
+                          uint32_t color, float per, float left, float right)
+{
+    float space = folio_pdf_advance(c, role, ' ') * size / 1000.0f + per;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++, x += space;
+        if (i >= n)
+            break;
+        /* a unit: one right-to-left word, or a run of left-to-right words */
+        size_t from = i, end = i;
+        int dir = 0, last_strong = 0;
+        float start = x, unit_end = x;
+        for (size_t j = i; j < n;) {
+            size_t k = j;
+            while (k < n && s[k] != ' ')
+                k++;
+            int d = word_direction(s + j, k - j);
+            if (j > from && (d == 1 || dir == 1 || (d == 0 && last_strong != -1)))
+                break;
+            dir = dir ? dir : d;
+            last_strong = d ? d : last_strong;
+            x += folio_pdf_width(c, s + j, k - j, role, size);
+            end = k, unit_end = x;
+            while (k < n && s[k] == ' ')
+                k++, x += space;
+            j = k;
+        }
+        x = unit_end;
+        /* the unit at its mirrored place, its words left to right inside */
+        float at = left + right - unit_end;
+        for (size_t j = from; j < end;) {
+            size_t k = j;
+            while (k < end && s[k] != ' ')
+                k++;
+            draw_runs(c, s + j, k - j, at, y, role, size, color, per);
+            at += folio_pdf_width(c, s + j, k - j, role, size);
+            while (k < end && s[k] == ' ')
+                k++, at += space;
+            j = k;
+        }
+        (void)start;
+        i = end;
+    }
 }
 
 /* The x where byte `at` of a line s[0, n) drawn from x with `per` extra per
@@ -204,6 +316,10 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
                            memcmp(s, b->text, b->label_len) == 0
                        ? b->label_len
                        : 0;
+    if (c->rtl) { /* mirrored about the column (no run-in label, no link areas) */
+        draw_mirrored(c, s, n, x, y, st->role, st->size, st->color, per, c->ml, c->pw - c->mr);
+        return;
+    }
     float at = x;
     if (label) { /* a run-in label ("导语：") in bold, the text after it */
         draw_runs(c, s, label, x, y, FOLIO_FACE_BOLD, st->size, st->color, per);
@@ -582,7 +698,10 @@ static void place_credits(pdf_ctx *c)
 
 void folio_pdf_text(pdf_ctx *c, const char *s, size_t n, float x, float y, int role, float size, uint32_t color)
 {
-    draw_runs(c, s, n, x, y, role, size, color, 0);
+    if (c->rtl) /* the same place, the words in their order for the eye */
+        draw_mirrored(c, s, n, x, y, role, size, color, 0, x, x + folio_pdf_width(c, s, n, role, size));
+    else
+        draw_runs(c, s, n, x, y, role, size, color, 0);
 }
 
 void folio_pdf_layout(pdf_ctx *c)

@@ -1,5 +1,5 @@
 /*
- * meta.c - dates, bylines, sources, title clean-up and language.
+ * meta.c - dates, bylines, sources and title clean-up.
  */
 #include "scraped.h"
 #include <ctype.h>
@@ -502,77 +502,4 @@ const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const cha
     while (n && *s == ' ')
         s++, n--;
     return folio_arena_strndup(a, s, n);
-}
-
-/* ------------------------------------------------------------------ */
-/* language                                                            */
-
-/* Characters common in running text that differ between the simplified and
- * traditional scripts; counting them is enough to tell zh-Hans from zh-Hant. */
-static const char simp[] = "这们说为国时会发对过来实现经济门东车长开关问题么没与从让给";
-static const char trad[] = "這們說為國時會發對過來實現經濟門東車長開關問題麼沒與從讓給";
-
-/* One bit per BMP code point: is it one of the set? */
-static uint8_t simp_bits[8192], trad_bits[8192];
-static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-
-static void decode_set(const char *set, uint8_t *bits)
-{
-    size_t n = strlen(set), i = 0;
-    while (i < n) {
-        int32_t c;
-        i += folio_utf8_next(set + i, n - i, &c);
-        if (c < 0x10000)
-            bits[c >> 3] |= (uint8_t)(1u << (c & 7));
-    }
-}
-
-static void sets_init(void)
-{
-    decode_set(simp, simp_bits);
-    decode_set(trad, trad_bits);
-}
-
-static bool in_set(const uint8_t *bits, int32_t c)
-{
-    return c < 0x10000 && (bits[c >> 3] >> (c & 7)) & 1;
-}
-
-const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script)
-{
-    size_t han = 0, kana = 0, hangul = 0, latin = 0, hans = 0, hant = 0;
-    pthread_once(&sets_once, sets_init);
-    for (size_t b = 0; b < doc->n_blocks; b++) {
-        const char *s = doc->blocks[b].text;
-        size_t n = strlen(s), i = 0;
-        while (i < n) {
-            int32_t c;
-            i += folio_utf8_next(s + i, n - i, &c);
-            if (folio_is_han(c)) {
-                han++;
-                hans += in_set(simp_bits, c);
-                hant += in_set(trad_bits, c);
-            } else if (folio_is_kana(c)) {
-                kana++;
-            } else if (folio_is_hangul(c)) {
-                hangul++;
-            } else if (c < 0x250 && folio_is_letter(c)) {
-                latin++;
-            }
-        }
-    }
-    if (kana >= 10 && kana * 20 >= han + kana) {
-        *script = "Jpan";
-        return "ja";
-    }
-    if (hangul > han && hangul * 2 > latin) {
-        *script = "Kore";
-        return "ko";
-    }
-    if (han * 2 > latin / 3 && han >= 10) {
-        *script = hant > hans ? "Hant" : "Hans";
-        return "zh";
-    }
-    *script = "Latn";
-    return "en";
 }

@@ -1306,7 +1306,7 @@ static folio_status finish_meta(reader *r, folio_doc *doc, const folio_read_opts
     const char *found = folio_scraped_detect_lang(doc, &script);
     m->lang = lang ? lang : found;
     char tag[4] = "";
-    if (!lang && r->page && r->page->lang && strcmp(found, "en") == 0) {
+    if (!lang && r->page && r->page->lang && strcmp(script, "Latn") == 0) {
         /* Latin script: the page's <html lang> names the language */
         size_t k = 0;
         while (k < 3 && isalpha((unsigned char)r->page->lang[k]))

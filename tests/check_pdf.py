@@ -24,6 +24,7 @@ from xml.etree import ElementTree as ET
 
 from checklib import blocks_in_order, typographic_fold
 
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 CLOSING = set("，。、；：？！）】》」』”’,.;:?!)]}")
 OPENING = set("（【《「『“‘([{")
 
@@ -31,7 +32,9 @@ OPENING = set("（【《「『“‘([{")
 def norm(s):
     # pdftotext joins a line that ends in a hyphen ("Indo-" + "Pacific") without
     # it, so hyphens are folded on both sides.
-    return re.sub(r"[\s\-\u2010\u2011]+", "", unicodedata.normalize("NFKC", typographic_fold(s)))
+    # and the direction marks it puts around a right-to-left line's parts go.
+    return re.sub(r"[\s\-\u2010\u2011\u200e\u200f\u202a-\u202e\u2066-\u2069]+", "",
+                  unicodedata.normalize("NFKC", typographic_fold(s)))
 
 
 def run(cmd):
@@ -96,6 +99,10 @@ def main():
                     errors.append("page %d: word outside the text area: %r at %.0f,%.0f-%.0f,%.0f"
                                   % (page_no, word.text, x1, y1, x2, y2))
             first, last = (words[0].text or " ")[0], (words[-1].text or " ")[-1]
+            if any(RTL.search(wd.text or "") for wd in words):
+                # right to left: the line starts with its rightmost word, which
+                # pdftotext gives as drawn (its letters reversed)
+                first, last = (words[-1].text or " ")[::-1][0], (words[0].text or " ")[::-1][-1]
             if first in CLOSING:
                 errors.append("page %d: a line starts with %r: %s" % (page_no, first, words[0].text))
             if last in OPENING:

@@ -28,6 +28,11 @@ for input in $inputs; do
       [ $ok = 1 ] && books="$books $tmp/$name.v.epub"
       [ $ok = 1 ] && { unzip -p "$tmp/$name.v.epub" OEBPS/content.opf | grep -q 'page-progression-direction="rtl"' ||
                        { echo "$name: --vertical without rtl spine"; ok=0; }; } ;;
+    ar|fa|ur|he)
+      # written right to left: the pages say so, and turn leftward
+      unzip -p "$tmp/$name.epub" OEBPS/text_001.xhtml | grep -q "<html [^>]*dir=\"rtl\"" &&
+        unzip -p "$tmp/$name.epub" OEBPS/content.opf | grep -q 'page-progression-direction="rtl"' ||
+        { echo "$name: right-to-left text without dir=rtl or an rtl spine"; ok=0; } ;;
   esac
   [ $ok = 1 ] || failed="$failed $name"
 done

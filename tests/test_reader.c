@@ -437,6 +437,67 @@ static void language(void **state)
     folio_doc_free(doc);
 }
 
+/* The language of a text from its script and its commonest words: a
+ * news paragraph (written for this test) in each of twenty-one languages. */
+static void languages_of_the_world(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        { "fr", "Le conseil municipal a voté mardi soir pour la rénovation de la bibliothèque du centre. Les travaux commenceront au printemps et dureront deux ans, selon le maire, qui a présenté le projet aux habitants."
+              "\n\n" "Les habitants ont demandé une salle pour les enfants et des horaires plus longs. La ville a promis de les écouter, mais elle doit encore trouver une partie du budget avec la région." },
+        { "de", "Der Stadtrat hat am Dienstag die Renovierung der Bibliothek im Zentrum beschlossen. Die Arbeiten beginnen im Frühjahr und sollen zwei Jahre dauern, sagte der Bürgermeister, der das Projekt den Bewohnern vorstellte."
+              "\n\n" "Die Bewohner wünschen sich einen Raum für Kinder und längere Öffnungszeiten. Die Stadt will auf sie hören, aber sie muss noch einen Teil des Geldes mit dem Land finden." },
+        { "es", "El ayuntamiento aprobó el martes la renovación de la biblioteca del centro. Las obras comenzarán en primavera y durarán dos años, según el alcalde, que presentó el proyecto a los vecinos."
+              "\n\n" "Los vecinos pidieron una sala para los niños y un horario más amplio. La ciudad prometió escucharlos, pero todavía tiene que encontrar una parte del dinero con la región." },
+        { "pt", "A câmara municipal aprovou na terça-feira a renovação da biblioteca do centro. As obras começam na primavera e vão durar dois anos, segundo o presidente da câmara, que apresentou o projeto aos moradores."
+              "\n\n" "Os moradores pediram uma sala para as crianças e um horário mais longo. A cidade prometeu ouvi-los, mas ainda tem de encontrar uma parte do dinheiro com a região." },
+        { "it", "Il consiglio comunale ha approvato martedì la ristrutturazione della biblioteca del centro. I lavori inizieranno in primavera e dureranno due anni, secondo il sindaco, che ha presentato il progetto agli abitanti."
+              "\n\n" "Gli abitanti hanno chiesto una sala per i bambini e un orario più lungo. La città ha promesso di ascoltarli, ma deve ancora trovare una parte dei soldi con la regione." },
+        { "nl", "De gemeenteraad heeft dinsdag de renovatie van de bibliotheek in het centrum goedgekeurd. De werkzaamheden beginnen in het voorjaar en duren twee jaar, zei de burgemeester, die het plan aan de bewoners voorstelde."
+              "\n\n" "De bewoners hebben gevraagd om een zaal voor kinderen en langere openingstijden. De stad heeft beloofd naar hen te luisteren, maar moet nog een deel van het geld vinden bij de provincie." },
+        { "sv", "Kommunfullmäktige beslutade i tisdags att renovera biblioteket i centrum. Arbetet börjar i vår och ska pågå i två år, sa kommunalrådet, som presenterade planen för invånarna."
+              "\n\n" "Invånarna har bett om ett rum för barnen och längre öppettider. Kommunen har lovat att lyssna på dem, men den måste också hitta en del av pengarna hos regionen." },
+        { "da", "Byrådet besluttede tirsdag at renovere biblioteket i centrum. Arbejdet begynder til foråret og skal vare to år, sagde borgmesteren, som fremlagde planen for borgerne efter mødet."
+              "\n\n" "Borgerne har bedt om et rum for børn og længere åbningstider. Kommunen har lovet at lytte til dem, men den skal også finde en del af pengene hos regionen." },
+        { "nb", "Bystyret vedtok tirsdag å pusse opp biblioteket i sentrum. Arbeidet begynner til våren og skal vare i to år, sa ordføreren, som la fram planen for innbyggerne etter møtet."
+              "\n\n" "Innbyggerne har bedt om et rom for barna og lengre åpningstider. Kommunen har lovet å lytte til dem, men den må også finne en del av pengene hos fylket." },
+        { "pl", "Rada miasta zdecydowała we wtorek o remoncie biblioteki w centrum. Prace rozpoczną się wiosną i potrwają dwa lata, jak powiedział burmistrz, który przedstawił projekt mieszkańcom."
+              "\n\n" "Mieszkańcy prosili o salę dla dzieci i dłuższe godziny otwarcia. Miasto obiecało, że ich wysłucha, ale musi jeszcze znaleźć część pieniędzy w budżecie województwa." },
+        { "cs", "Zastupitelstvo města v úterý schválilo rekonstrukci knihovny v centru. Práce začnou na jaře a potrvají dva roky, jak řekl starosta, který projekt představil obyvatelům."
+              "\n\n" "Obyvatelé žádali o sál pro děti a delší otevírací dobu. Město slíbilo, že je vyslechne, ale ještě musí najít část peněz, které jsou potřeba, a to spolu s krajem." },
+        { "tr", "Belediye meclisi salı günü şehir merkezindeki kütüphanenin yenilenmesine karar verdi. Çalışmalar ilkbaharda başlayacak ve iki yıl sürecek, bu projeyi halka sunan belediye başkanı böyle söyledi."
+              "\n\n" "Halk çocuklar için bir salon ve daha uzun çalışma saatleri istedi. Belediye onları dinleyeceğini söyledi ama paranın bir kısmını da bulması gerekiyor, bu da kolay değil." },
+        { "id", "Dewan kota pada hari Selasa menyetujui renovasi perpustakaan di pusat kota. Pekerjaan akan dimulai pada musim semi dan berlangsung dua tahun, kata wali kota yang memperkenalkan proyek itu kepada warga."
+              "\n\n" "Warga meminta ruang untuk anak-anak dan jam buka yang lebih panjang. Kota berjanji akan mendengarkan mereka, tetapi masih harus mencari sebagian dana dari pemerintah provinsi karena biayanya besar." },
+        { "ru", "Городской совет во вторник одобрил ремонт библиотеки в центре. Работы начнутся весной и продлятся два года, сказал мэр, который представил проект жителям города."
+              "\n\n" "Жители попросили зал для детей и более долгие часы работы. Город обещал их выслушать, но ему ещё нужно найти часть денег вместе с областью." },
+        { "uk", "Міська рада у вівторок схвалила ремонт бібліотеки в центрі. Роботи почнуться навесні й триватимуть два роки, сказав мер, який представив проєкт мешканцям міста."
+              "\n\n" "Мешканці попросили залу для дітей і довші години роботи. Місто пообіцяло їх вислухати, але ще має знайти частину грошей разом з областю." },
+        { "el", "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη την ανακαίνιση της βιβλιοθήκης στο κέντρο. Οι εργασίες θα αρχίσουν την άνοιξη και θα διαρκέσουν δύο χρόνια, είπε ο δήμαρχος."
+              "\n\n" "Οι κάτοικοι ζήτησαν μια αίθουσα για τα παιδιά και μεγαλύτερο ωράριο. Η πόλη υποσχέθηκε να τους ακούσει, αλλά πρέπει ακόμη να βρει μέρος των χρημάτων." },
+        { "he", "מועצת העיר אישרה ביום שלישי את שיפוץ הספרייה במרכז העיר. העבודות יתחילו באביב ויימשכו שנתיים, אמר ראש העיר שהציג את התוכנית לתושבים."
+              "\n\n" "התושבים ביקשו אולם לילדים ושעות פתיחה ארוכות יותר. העירייה הבטיחה להקשיב להם, אבל היא עדיין צריכה למצוא חלק מהכסף." },
+        { "ar", "وافق مجلس المدينة يوم الثلاثاء على تجديد المكتبة العامة في وسط المدينة. وستبدأ الأعمال في الربيع وتستمر عامين، كما قال رئيس البلدية الذي عرض المشروع على السكان."
+              "\n\n" "وطلب السكان قاعة للأطفال وساعات عمل أطول. ووعدت البلدية بالاستماع إليهم، لكنها ما زالت بحاجة إلى إيجاد جزء من المال." },
+        { "fa", "شورای شهر روز سه‌شنبه بازسازی کتابخانه مرکز شهر را تصویب کرد. کارها در بهار آغاز می‌شود و دو سال طول می‌کشد، این را شهردار گفت که طرح را به مردم معرفی کرد."
+              "\n\n" "مردم یک سالن برای کودکان و ساعت کار بیشتر خواستند. شهرداری قول داد که به حرف آنها گوش کند، اما هنوز باید بخشی از پول را پیدا کند." },
+        { "hi", "नगर परिषद ने मंगलवार को शहर के केंद्र में पुस्तकालय के नवीनीकरण को मंजूरी दी। काम वसंत में शुरू होगा और दो साल चलेगा, महापौर ने कहा।"
+              "\n\n" "लोगों ने बच्चों के लिए एक कमरा और लंबे समय तक खुलने की मांग की। शहर ने उनकी बात सुनने का वादा किया, लेकिन अभी पैसे का एक हिस्सा ढूंढना बाकी है।" },
+        { "en", "The city council voted on Tuesday to renovate the library in the centre of town. The work will begin in the spring and last two years, the mayor said, as he presented the plan to residents."
+              "\n\n" "Residents asked for a room for children and longer opening hours. The city has promised to listen to them, but it still has to find part of the money with the region." },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[1024];
+        snprintf(text, sizeof text, "Library news\n\n%s\n", cases[k].text);
+        folio_doc *doc = read_doc(text);
+        if (strcmp(doc->meta.lang, cases[k].lang) != 0)
+            fail_msg("%s read as %s", cases[k].lang, doc->meta.lang);
+        folio_doc_free(doc);
+    }
+}
+
 /* ---- regressions found on real pages ---- */
 
 /* One case of tests/reader-regressions.txt: the expectations hold for the
@@ -1957,7 +2018,7 @@ int main(void)
         cmocka_unit_test(related_run_resumes),    cmocka_unit_test(keep_boilerplate),
         cmocka_unit_test(site_furniture),
         cmocka_unit_test(whitespace),             cmocka_unit_test(hard_wrap),
-        cmocka_unit_test(language),               cmocka_unit_test(regressions), cmocka_unit_test(regression_file),
+        cmocka_unit_test(language), cmocka_unit_test(languages_of_the_world),               cmocka_unit_test(regressions), cmocka_unit_test(regression_file),
         cmocka_unit_test(feature_names),
         cmocka_unit_test(labeller_features), cmocka_unit_test(title_over_dek), cmocka_unit_test(breadcrumbs_are_furniture),
         cmocka_unit_test(page_keeps_an_article),  cmocka_unit_test(nothing_kept_above_a_menu),
