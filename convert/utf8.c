@@ -80,6 +80,10 @@ int folio_char_width(int32_t c)
     if (c >= 0x4E00 && c <= 0x9FFF)
         return 2;
     int w = utf8proc_charwidth(c);
+    /* a spacing mark (Devanagari ि ा) takes a column in a terminal, as
+     * wcwidth counts it; utf8proc counts it none */
+    if (w == 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_MC)
+        return 1;
     return w < 0 ? 0 : w;
 }
 

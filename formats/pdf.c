@@ -154,7 +154,8 @@ static void draw_texts(pdf_ctx *c)
         ts = (tstate){ t->face, t->size, t->cspace, t->color, t->stroke };
         const char *run = c->pool.data + t->off;
         if (!folio_pdf_embed_text(c, page, t->face, t->size, set_font, t->x, c->ph - t->y, at, run,
-                                  run_moves(c, t->face, run), t->cspace == 0))
+                                  run_moves(c, t->face, run), t->cspace == 0,
+                                  t->actual ? c->pool.data + t->actual : NULL))
             c->nomem = true;
     }
     if (page)

@@ -62,6 +62,7 @@ typedef struct dl_text {        /* one run of text in one face */
     int face;
     uint32_t color;             /* 0xRRGGBB */
     size_t off;                 /* NUL-terminated UTF-8 in the pool */
+    size_t actual;              /* the text a shaped run stands for, in the pool after it (0: none) */
     bool stroke;                /* synthetic bold */
 } dl_text;
 
@@ -196,7 +197,9 @@ float folio_pdf_embed_shape(pdf_face *pf, const char *s, size_t n, folio_buf *ou
  * at: where the last run started in this text object ((0, 0) at its start),
  * updated.  ligate: set ff, fi, fl, ffi, ffl as the face's ligatures where
  * it has them (never in letter-spaced text), each character after them
- * where the layout put it. */
+ * where the layout put it.  actual (or NULL): the text the glyphs stand
+ * for, marked as their ActualText (a shaped run whose glyphs stand for
+ * syllables: a glyph's ToUnicode entry can name only one text). */
 /* The pair kerning HarfBuzz shapes for a then b in the face (GPOS or kern
  * table; ligatures off), 1/1000 em. */
 float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
@@ -204,7 +207,7 @@ float folio_pdf_embed_kern(const pdf_face *pf, int32_t a, int32_t b);
  * its right half blank)? */
 bool folio_pdf_embed_ink_left(const pdf_face *pf, int32_t cp);
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s, const float *moves, bool ligate);
+                          float y, float at[2], const char *s, const float *moves, bool ligate, const char *actual);
 /* Subset every face to the glyphs drawn and write its objects (before saving). */
 bool folio_pdf_embed_finish(pdf_ctx *c);
 void folio_pdf_embed_free(pdf_face *pf);

@@ -314,11 +314,29 @@ static void put_glyphs(pdf_ctx *c, int face, const char *s, const float *moves, 
     folio_buf_puts(b, any ? ">] TJ\n" : "> Tj\n");
 }
 
+/* "/Span <</ActualText <FEFF...>>> BDC": the UTF-16 of s marks what follows. */
+static void actual_text(folio_buf *b, const char *s)
+{
+    folio_buf_puts(b, "/Span <</ActualText <FEFF");
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        int32_t cp;
+        i += folio_utf8_next(s + i, n - i, &cp);
+        if (cp > 0xFFFF) {
+            put_hex(b, 0xD800u + (((unsigned)cp - 0x10000u) >> 10));
+            cp = (int32_t)(0xDC00u + (((unsigned)cp - 0x10000u) & 0x3FF));
+        }
+        put_hex(b, (unsigned)cp);
+    }
+    folio_buf_puts(b, ">>> BDC\n");
+}
+
 bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, float size, bool set_font, float x,
-                          float y, float at[2], const char *s, const float *moves, bool ligate)
+                          float y, float at[2], const char *s, const float *moves, bool ligate, const char *actual)
 {
     const pdf_face *pf = &c->face[face];
     folio_buf b = { 0 };
+    if (actual)
+        actual_text(&b, actual);
     if (set_font) {
         const char *name = HPDF_Page_GetLocalFontName(page, pf->font);
         if (!name)
@@ -335,6 +353,8 @@ bool folio_pdf_embed_text(pdf_ctx *c, struct _HPDF_Dict_Rec *page, int face, flo
     folio_buf_puts(&b, " Td");
     at[0] = x, at[1] = y;
     put_glyphs(c, face, s, moves, ligate, &b);
+    if (actual)
+        folio_buf_puts(&b, "EMC\n");
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     bool ok = !b.failed && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
     folio_buf_free(&b);

@@ -58,17 +58,18 @@ static bool grow(pdf_ctx *c, void **arr, size_t *cap, size_t n, size_t size)
     return true;
 }
 
-static void add_run(pdf_ctx *c, const char *s, size_t n, float x, float y, int face, float size,
-                    float cspace, uint32_t color, bool stroke)
+static dl_text *add_run(pdf_ctx *c, const char *s, size_t n, float x, float y, int face, float size,
+                        float cspace, uint32_t color, bool stroke)
 {
     if (!grow(c, (void **)&c->texts, &c->cap_texts, c->n_texts, sizeof *c->texts))
-        return;
+        return NULL;
     dl_text *t = &c->texts[c->n_texts++];
     *t = (dl_text){ .page = c->page, .x = x, .y = y, .size = size, .cspace = cspace, .face = face,
                     .color = color, .off = c->pool.len, .stroke = stroke };
     folio_buf_append(&c->pool, s, n);
     folio_buf_putc(&c->pool, '\0');
     c->nomem |= c->pool.failed;
+    return t;
 }
 
 void folio_pdf_rule(pdf_ctx *c, float x1, float y1, float x2, float y2, float width, uint32_t color)
@@ -100,7 +101,12 @@ static float flush_run(pdf_ctx *c, folio_buf *run, float x, float y, int role, i
     if (shaped) {
         folio_buf glyphs = { 0 };
         more = folio_pdf_shape(c, face, run->data, run->len, &glyphs) * size / 1000.0f - set;
-        add_run(c, glyphs.data, glyphs.len, x, y, face, size, 0, color, stroke);
+        dl_text *t = add_run(c, glyphs.data, glyphs.len, x, y, face, size, 0, color, stroke);
+        if (t && !c->rtl) { /* its text, for copying: a glyph may stand for a syllable */
+            t->actual = c->pool.len;
+            folio_buf_append(&c->pool, run->data, run->len);
+            folio_buf_putc(&c->pool, '\0');
+        }
         folio_buf_free(&glyphs);
     } else {
         for (size_t i = 0; i < run->len;) { /* its glyphs go into the subset */

@@ -24,7 +24,9 @@ def width(s, cjk=False):
     w = 0
     wide = "WFA" if cjk else "WF"
     for ch in s:
-        if unicodedata.combining(ch):
+        # marks over or under a letter take no column (Mn, Me), format
+        # characters neither; a spacing mark (Mc) takes one, as wcwidth says
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
             continue
         w += 2 if unicodedata.east_asian_width(ch) in wide else 1
     return w
