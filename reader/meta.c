@@ -77,6 +77,10 @@ static int read_num(const char *s, size_t n, size_t *i, int max)
             v = v * 10 + (c - '0');
         else if (c >= 0xFF10 && c <= 0xFF19)
             v = v * 10 + (c - 0xFF10);
+        else if (c >= 0x0660 && c <= 0x0669) /* Arabic-Indic */
+            v = v * 10 + (c - 0x0660);
+        else if (c >= 0x06F0 && c <= 0x06F9) /* Persian */
+            v = v * 10 + (c - 0x06F0);
         else
             break;
         *i += step;
@@ -135,8 +139,76 @@ static const struct { const char *name; int month; } other_months[] = {
     { "out", 10 }, { "okt", 10 }, { "dic", 12 }, { "dez", 12 }, { "déc", 12 },
 };
 
+/* The months of languages none of the labelled pages is in, as their dates
+ * write them (Italian, Dutch, Swedish, Danish, Polish, Czech, Romanian,
+ * Finnish, Turkish, Indonesian; Russian and Ukrainian in the genitive;
+ * Arabic, both the Egyptian and the Levantine names; Hebrew, also after
+ * the preposition ב), where they differ from the English names: a date line
+ * in them is a date line for the labeller too.  (The French, Spanish,
+ * Portuguese and German names above are not: the weights were fitted with
+ * those lines read as text, and stay as fitted until they are refitted.) */
+static const struct { const char *name; int month; } world_months[] = {
+    { "gen", 1 }, { "mag", 5 }, { "giu", 6 }, { "lug", 7 }, { "ott", 10 }, { "mei", 5 }, { "maj", 5 },
+    { "sty", 1 }, { "lut", 2 }, { "kwi", 4 }, { "cze", 6 }, { "lip", 7 }, { "sie", 8 }, { "wrz", 9 },
+    { "paź", 10 }, { "lis", 11 }, { "gru", 12 }, { "led", 1 }, { "úno", 2 }, { "bře", 3 }, { "dub", 4 },
+    { "kvě", 5 }, { "července", 7 }, { "červen", 6 }, { "června", 6 }, { "srp", 8 }, { "zář", 9 },
+    { "říj", 10 }, { "pro", 12 }, { "ian", 1 }, { "iun", 6 }, { "iul", 7 }, { "noi", 11 },
+    { "tammi", 1 }, { "helmi", 2 }, { "maalis", 3 }, { "huhti", 4 }, { "touko", 5 }, { "kesä", 6 },
+    { "heinä", 7 }, { "elo", 8 }, { "syys", 9 }, { "loka", 10 }, { "marras", 11 }, { "joulu", 12 },
+    { "ocak", 1 }, { "şubat", 2 }, { "Şubat", 2 }, { "nisan", 4 }, { "haziran", 6 }, { "temmuz", 7 },
+    { "ağustos", 8 }, { "eylül", 9 }, { "ekim", 10 }, { "kasım", 11 }, { "aralık", 12 }, { "agu", 8 },
+    { "des", 12 },
+    { "январ", 1 }, { "феврал", 2 }, { "март", 3 }, { "апрел", 4 }, { "мая", 5 }, { "май", 5 },
+    { "июн", 6 }, { "июл", 7 }, { "август", 8 }, { "сентябр", 9 }, { "октябр", 10 }, { "ноябр", 11 },
+    { "декабр", 12 }, { "січ", 1 }, { "лют", 2 }, { "берез", 3 }, { "квіт", 4 }, { "трав", 5 },
+    { "черв", 6 }, { "лип", 7 }, { "серп", 8 }, { "верес", 9 }, { "жовт", 10 }, { "листопад", 11 },
+    { "груд", 12 },
+    { "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 }, { "ابريل", 4 }, { "مايو", 5 },
+    { "يونيو", 6 }, { "يونيه", 6 }, { "يوليو", 7 }, { "يوليه", 7 }, { "أغسطس", 8 }, { "اغسطس", 8 },
+    { "سبتمبر", 9 }, { "أكتوبر", 10 }, { "اكتوبر", 10 }, { "نوفمبر", 11 }, { "ديسمبر", 12 },
+    { "كانون الثاني", 1 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 }, { "أيار", 5 }, { "حزيران", 6 },
+    { "تموز", 7 }, { "آب", 8 }, { "أيلول", 9 }, { "تشرين الأول", 10 }, { "تشرين الثاني", 11 },
+    { "كانون الأول", 12 },
+    { "ינואר", 1 }, { "פברואר", 2 }, { "מרץ", 3 }, { "אפריל", 4 }, { "מאי", 5 }, { "יוני", 6 },
+    { "יולי", 7 }, { "אוגוסט", 8 }, { "ספטמבר", 9 }, { "אוקטובר", 10 }, { "נובמבר", 11 }, { "דצמבר", 12 },
+};
+
+/* The month named at s[*i] in a table of names: its number, *i past the
+ * word (and a dot after it); 0 if none. */
+static int month_in(const char *s, size_t n, size_t *i, const void *table, size_t count)
+{
+    const struct { const char *name; int month; } *t = table;
+    for (size_t k = 0; k < count; k++) {
+        size_t len = strlen(t[k].name);
+        if (!folio_starts_with_ci(s + *i, n - *i, t[k].name))
+            continue;
+        size_t j = *i + len;
+        while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+            j++;
+        if (j < n && s[j] == '.')
+            j++;
+        *i = j;
+        return t[k].month;
+    }
+    return 0;
+}
+
+/* Does a month of world_months follow s[i], past spaces? */
+static bool world_month_follows(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    return month_in(s, n, &i, world_months, sizeof world_months / sizeof world_months[0]) != 0;
+}
+
 static int month_at(const char *s, size_t n, size_t *i, bool regional)
 {
+    size_t at = *i + (folio_starts_with_ci(s + *i, n - *i, "ב") ? 2 : 0); /* Hebrew "in" */
+    int m = month_in(s, n, &at, world_months, sizeof world_months / sizeof world_months[0]);
+    if (m) {
+        *i = at;
+        return m;
+    }
     for (size_t k = 0; regional && k < sizeof other_months / sizeof other_months[0]; k++) {
         size_t len = strlen(other_months[k].name);
         if (!folio_starts_with_ci(s + *i, n - *i, other_months[k].name))
@@ -223,7 +295,8 @@ static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d
     *d = read_num(s, n, &j, 2);
     if (*d < 0)
         return false;
-    if (regional && j < n && (s[j] == '.' || s[j] == '-')) /* "21.dez.2018", "21-Dec-2018" */
+    /* "21.dez.2018", "21-Dec-2018"; "5. července 2021" */
+    if (j < n && (s[j] == '.' || s[j] == '-') && (regional || world_month_follows(s, n, j + 1)))
         j++;
     skip_spaces(s, n, &j);
     if (!(*m = month_at(s, n, &j, regional)))
@@ -247,7 +320,7 @@ static bool parse_date(const char *s, size_t n, char out[11], bool regional)
             ok = numeric_date(s, n, i, &y, &m, &d) ||
                  (isdigit(c) && (named_date(s, n, i, &y, &m, &d, regional) ||
                                  (regional && dotted_date(s, n, i, &y, &m, &d))));
-        else if (isalpha(c))
+        else if (isalpha(c) || (c >= 0xD0 && c <= 0xDB)) /* Latin, Cyrillic, Hebrew, Arabic */
             ok = named_date(s, n, i, &y, &m, &d, regional);
         if (ok) {
             snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
@@ -291,10 +364,14 @@ void folio_scraped_add_authors(reader *r, const char *s, size_t n)
 {
     static const char *seps[] = { "、", "，", ",", "&", " and ", "；", ";", "/", " ", NULL };
     size_t start = 0, i = 0;
+    /* names in an alphabet (Latin, Arabic, Cyrillic...) hold spaces; Han
+     * names do not, and spaces part them */
     bool latin = false;
-    for (size_t k = 0; k < n; k++)
-        if (isalpha((unsigned char)s[k]))
-            latin = true;
+    for (size_t k = 0; k < n && !latin;) {
+        int32_t c;
+        k += folio_utf8_next(s + k, n - k, &c);
+        latin = folio_is_letter(c) && !folio_is_han(c) && !folio_is_kana(c) && !folio_is_hangul(c);
+    }
     while (i <= n) {
         size_t sep_len = 0;
         if (i < n)
@@ -372,13 +449,17 @@ static void take_byline(reader *r, const unit *u)
             return;
         }
     }
-    static const char *en[] = { "by ", "written by ", "words by ", "posted by ", NULL };
-    for (const char *const *l = en; *l; l++)
-        if (folio_starts_with_ci(s, n, *l)) {
-            size_t k = strlen(*l);
-            folio_scraped_add_authors(r, s + k, n - k);
-            return;
-        }
+    /* "By ", "Par ", "Von ", "بقلم ": the names after the label (not the
+     * date after "Posted on") */
+    size_t label = folio_scraped_byline_label(s, n);
+    char date[11];
+    bool digits = false; /* names have none: "Posted on March 3 by" names nobody */
+    for (size_t k = label; k < n && !digits; k++)
+        digits = isdigit((unsigned char)s[k]);
+    if (label && label < n && !digits && !folio_read_date(s + label, n - label, date)) {
+        folio_scraped_add_authors(r, s + label, n - label);
+        return;
+    }
     /* "[田中宏昌，ITmedia]": the name before the outlet. */
     if (s[0] == '[' || folio_starts_with_ci(s, n, "［")) {
         size_t k = s[0] == '[' ? 1 : 3, e = k;

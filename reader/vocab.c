@@ -353,7 +353,13 @@ const vocab_row folio_vocab[] = {
     W("foto:", PREFIX, CAPTION, "es", "picture credit"), W("bild:", ANYWHERE, CAPTION, "de", "picture credit"),
     W("photo :", PREFIX, CAPTION, "fr", "picture credit"), W("crédit photo", PREFIX, CAPTION, "fr", "picture credit"),
     W("imagen:", PREFIX, CAPTION, "es", "picture credit"),
-    W("par ", PREFIX, BYLINE, "fr", "byline label"),
+    W("par ", PREFIX, BYLINE, "fr", "byline label"), W("von ", PREFIX, BYLINE, "de", "byline label"),
+    W("por ", PREFIX, BYLINE, "*", "byline label"), W("door ", PREFIX, BYLINE, "nl", "byline label"),
+    W("di ", PREFIX, BYLINE, "it", "byline label"), W("av ", PREFIX, BYLINE, "*", "byline label"),
+    W("af ", PREFIX, BYLINE, "da", "byline label"), W("oleh ", PREFIX, BYLINE, "id", "byline label"),
+    W("autor: ", PREFIX, BYLINE, "*", "byline label"), W("yazan: ", PREFIX, BYLINE, "tr", "byline label"),
+    W("بقلم ", PREFIX, BYLINE, "ar", "byline label"), W("מאת ", PREFIX, BYLINE, "he", "byline label"),
+    W("автор: ", PREFIX, BYLINE, "ru", "byline label"),
     W("continue reading", PREFIX, BOILER, "en", "navigation"),
     /* shorter lists of the line tests; a prefix or a suffix of furniture
      * counts in a short line only */

@@ -147,6 +147,29 @@ static void zh_bylines(void **state)
     folio_doc_free(doc);
 }
 
+/* A byline's label in other languages names the author; the date of
+ * "Posted on March 3" names nobody. */
+static void world_bylines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *page, *author;
+    } cases[] = {
+        { "Home\nNews\n\nLa bibliothèque rouvre ses portes\n\nPar Jeanne Morel\n12 mars 2024\n\n", "Jeanne Morel" },
+        { "Home\nNews\n\nDie Bibliothek öffnet wieder\n\nVon Anna Schmidt\n12. März 2024\n\n", "Anna Schmidt" },
+        { "الرئيسية\nأخبار\n\nافتتاح المكتبة العامة الجديدة في وسط المدينة\n\nبقلم سارة أحمد\n12 مارس 2024\n\n",
+          "سارة أحمد" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, "%s%s\n\n%s\n", cases[k].page, P_EN, P_EN2);
+        folio_doc *doc = read_doc(text);
+        assert_int_equal(doc->meta.n_authors, 1);
+        assert_string_equal(doc->meta.authors[0], cases[k].author);
+        folio_doc_free(doc);
+    }
+}
+
 static void dates(void **state)
 {
     (void)state;
@@ -156,6 +179,11 @@ static void dates(void **state)
         { "Published on: June 25, 2024", "2024-06-25" }, { "November 8 2023, 3:18 p.m.", "2023-11-08" },
         { "Nov. 8, 2023", "2023-11-08" }, { "8 November 2023", "2023-11-08" },
         { "2025年5 月27日", "2025-05-27" },
+        /* the months of languages no labelled page is in, for both */
+        { "12 مارس 2024", "2024-03-12" }, { "١٢ كانون الثاني ٢٠٢٤", "2024-01-12" },
+        { "12 במרץ 2024", "2024-03-12" }, { "12 марта 2024 года", "2024-03-12" },
+        { "3 maggio 2023", "2023-05-03" }, { "14 lipca 2022", "2022-07-14" }, { "5. července 2021", "2021-07-05" },
+        { "5. června 2021", "2021-06-05" }, { "12. marraskuuta 2020", "2020-11-12" }, { "9 Şubat 2019", "2019-02-09" },
     };
     char iso[11];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -2009,7 +2037,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(title_before_date_line), cmocka_unit_test(title_cleanup),
         cmocka_unit_test(byline_and_standfirst),  cmocka_unit_test(zh_bylines),
-        cmocka_unit_test(dates),                  cmocka_unit_test(summary_label_block),
+        cmocka_unit_test(dates), cmocka_unit_test(world_bylines),                  cmocka_unit_test(summary_label_block),
         cmocka_unit_test(headings),               cmocka_unit_test(not_headings),
         cmocka_unit_test(quotes),                 cmocka_unit_test(not_quotes),
         cmocka_unit_test(captions),               cmocka_unit_test(indented_captions),
