@@ -260,11 +260,16 @@ void folio_scraped_features(unit *u)
     size_t n = u->len, i = 0;
     bool in_word = false;
     u->chars = u->cjk = u->words = 0;
+    size_t unspaced = 0; /* letters of scripts written without spaces between words */
     while (i < n) {
         int32_t c;
         i += folio_utf8_next(s + i, n - i, &c);
         u->chars++;
-        if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c)) {
+        /* Thai, Lao, Myanmar and Khmer write words without spaces, as CJK
+         * does: a letter weighs as a CJK character */
+        bool run_on = (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+        unspaced += run_on;
+        if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) || run_on) {
             u->cjk++;
             in_word = false;
         } else if (folio_is_letter(c) || folio_is_digit(c)) {
@@ -299,7 +304,9 @@ void folio_scraped_features(unit *u)
     /* Mixed text ("来自…的tombkeeper则发表了…"): a CJK character weighs a word. */
     size_t weight = u->words + u->cjk;
     if (cjk_text)
-        u->prose = ((u->ends_sentence || cjk_stop) && u->cjk >= 10) || (u->chars >= 40 && clause);
+        u->prose = ((u->ends_sentence || cjk_stop) && u->cjk >= 10) || (u->chars >= 40 && clause) ||
+                   /* Thai and its neighbours end a sentence with a space, not a mark */
+                   (unspaced * 2 >= u->chars && u->chars >= 40 && folio_contains(s, n, " "));
     else
         u->prose = (u->ends_sentence && weight >= 8) ||
                    (weight >= 20 && (folio_contains(s, n, ". ") || folio_contains(s, n, ", ")));

@@ -466,7 +466,8 @@ static void language(void **state)
 }
 
 /* The language of a text from its script and its commonest words: a
- * news paragraph (written for this test) in each of twenty-one languages. */
+ * news paragraph (written for this test) in each of twenty-two languages;
+ * Thai, written without spaces between words, is read as running text. */
 static void languages_of_the_world(void **state)
 {
     (void)state;
@@ -513,6 +514,8 @@ static void languages_of_the_world(void **state)
               "\n\n" "مردم یک سالن برای کودکان و ساعت کار بیشتر خواستند. شهرداری قول داد که به حرف آنها گوش کند، اما هنوز باید بخشی از پول را پیدا کند." },
         { "hi", "नगर परिषद ने मंगलवार को शहर के केंद्र में पुस्तकालय के नवीनीकरण को मंजूरी दी। काम वसंत में शुरू होगा और दो साल चलेगा, महापौर ने कहा।"
               "\n\n" "लोगों ने बच्चों के लिए एक कमरा और लंबे समय तक खुलने की मांग की। शहर ने उनकी बात सुनने का वादा किया, लेकिन अभी पैसे का एक हिस्सा ढूंढना बाकी है।" },
+        { "th", "สภาเมืองอนุมัติการปรับปรุงห้องสมุดกลางเมืองเมื่อวันอังคาร งานจะเริ่มในฤดูใบไม้ผลิและใช้เวลาสองปี นายกเทศมนตรีกล่าว"
+              "\n\n" "ชาวเมืองขอห้องสำหรับเด็กและเวลาเปิดที่นานขึ้น เมืองสัญญาว่าจะรับฟัง แต่ยังต้องหาเงินอีกส่วนหนึ่ง" },
         { "en", "The city council voted on Tuesday to renovate the library in the centre of town. The work will begin in the spring and last two years, the mayor said, as he presented the plan to residents."
               "\n\n" "Residents asked for a room for children and longer opening hours. The city has promised to listen to them, but it still has to find part of the money with the region." },
     };
