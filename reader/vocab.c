@@ -359,7 +359,7 @@ const vocab_row folio_vocab[] = {
     W("af ", PREFIX, BYLINE, "da", "byline label"), W("oleh ", PREFIX, BYLINE, "id", "byline label"),
     W("autor: ", PREFIX, BYLINE, "*", "byline label"), W("yazan: ", PREFIX, BYLINE, "tr", "byline label"),
     W("بقلم ", PREFIX, BYLINE, "ar", "byline label"), W("מאת ", PREFIX, BYLINE, "he", "byline label"),
-    W("автор: ", PREFIX, BYLINE, "ru", "byline label"),
+    W("автор: ", PREFIX, BYLINE, "ru", "byline label"), W("Автор: ", PREFIX, BYLINE, "ru", "byline label"),
     W("continue reading", PREFIX, BOILER, "en", "navigation"),
     /* shorter lists of the line tests; a prefix or a suffix of furniture
      * counts in a short line only */
