@@ -72,10 +72,18 @@ static dl_text *add_run(pdf_ctx *c, const char *s, size_t n, float x, float y, i
     return t;
 }
 
+/* Where something w wide drawn at x in a left-to-right page stands in this
+ * one: a right-to-left page mirrors it about the text column. */
+static float mirror_x(const pdf_ctx *c, float x, float w)
+{
+    return c->rtl ? c->ml + (c->pw - c->mr) - x - w : x;
+}
+
 void folio_pdf_rule(pdf_ctx *c, float x1, float y1, float x2, float y2, float width, uint32_t color)
 {
     if (!grow(c, (void **)&c->rules, &c->cap_rules, c->n_rules, sizeof *c->rules))
         return;
+    x1 = mirror_x(c, x1, 0), x2 = mirror_x(c, x2, 0); /* a quote's bar stands on the right */
     c->rules[c->n_rules++] = (dl_rule){ c->page, x1, y1, x2, y2, width, color };
 }
 
@@ -527,13 +535,16 @@ static void place_list_item(pdf_ctx *c, const folio_block *b)
         size_t k = b->u.list_item.body_offset;
         while (k && b->text[k - 1] == ' ')
             k--;
-        draw_runs(c, b->text, k, c->ml + in, base, st.role, st.size, st.color, 0);
+        float w = folio_pdf_width(c, b->text, k, st.role, st.size);
+        draw_runs(c, b->text, k, mirror_x(c, c->ml + in, w), base, st.role, st.size, st.color, 0);
     } else if (b->u.list_item.ordered) { /* an <ol>'s item: numbered in its list */
         char num[16];
         int len = snprintf(num, sizeof num, "%d.", c->item_no[depth]);
-        draw_runs(c, num, (size_t)len, c->ml + in, base, st.role, st.size, st.color, 0);
+        float w = folio_pdf_width(c, num, (size_t)len, st.role, st.size);
+        draw_runs(c, num, (size_t)len, mirror_x(c, c->ml + in, w), base, st.role, st.size, st.color, 0);
     } else {
-        draw_runs(c, "\xE2\x80\xA2", 3, c->ml + in + 4, base, st.role, st.size, st.color, 0);
+        float w = folio_pdf_width(c, "\xE2\x80\xA2", 3, st.role, st.size);
+        draw_runs(c, "\xE2\x80\xA2", 3, mirror_x(c, c->ml + in + 4, w), base, st.role, st.size, st.color, 0);
     }
     place(c, &st, body, strlen(body));
 }
