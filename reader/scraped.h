@@ -185,7 +185,8 @@ bool folio_scraped_names_only(const char *s, size_t n);
  * forms the reader's features were fitted with (2025-05-31, 2025年5月31日,
  * "June 25, 2024", "8 Nov 2023"); folio_read_date, for the metadata, also a
  * day first with dots (08.04.2015), the months of es/pt/fr/de ("21.dez.2018")
- * and a weekday between ("Dec 28 Sat 2013"). */
+ * and a weekday between ("Dec 28 Sat 2013").  Both read the months of the
+ * languages no labelled page is in ("12 марта 2024", "12 مارس 2024"). */
 bool folio_parse_date(const char *s, size_t n, char out[11]);
 bool folio_read_date(const char *s, size_t n, char out[11]);
 
