@@ -900,6 +900,12 @@ static bool write_css(epub *e)
                            "hanging-punctuation: allow-end last; }\n");
     } else
         folio_buf_puts(&b, "p { hyphens: auto; -epub-hyphens: auto; -webkit-hyphens: auto; }\n");
+    if (e->rtl) /* the left-aligned parts aligned right, lists indented from the right; Arabic
+                 * and Hebrew faces have no italic (readers slant the glyphs): a quote is set off
+                 * by its indent and a rule on its right */
+        folio_buf_puts(&b, "h1, h2, h3, .titlepage p, .colophon p { text-align: right; }\n"
+                           "ul, ol { margin: 0.5em 1.5em 0.8em 0; }\n"
+                           "blockquote { font-style: normal; border-right: 1px solid #999; padding-right: 1em; }\n");
     if (e->vertical) /* two-digit numbers set upright in one cell (縦中横) */
         folio_buf_puts(&b, "html { writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; "
                            "-webkit-writing-mode: vertical-rl; }\n"

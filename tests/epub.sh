@@ -31,8 +31,9 @@ for input in $inputs; do
     ar|fa|ur|he)
       # written right to left: the pages say so, and turn leftward
       unzip -p "$tmp/$name.epub" OEBPS/text_001.xhtml | grep -q "<html [^>]*dir=\"rtl\"" &&
-        unzip -p "$tmp/$name.epub" OEBPS/content.opf | grep -q 'page-progression-direction="rtl"' ||
-        { echo "$name: right-to-left text without dir=rtl or an rtl spine"; ok=0; } ;;
+        unzip -p "$tmp/$name.epub" OEBPS/content.opf | grep -q 'page-progression-direction="rtl"' &&
+        unzip -p "$tmp/$name.epub" OEBPS/style.css | grep -q 'h1, h2, h3, .titlepage p, .colophon p { text-align: right; }' ||
+        { echo "$name: right-to-left text without dir=rtl, an rtl spine or headings set right"; ok=0; } ;;
   esac
   [ $ok = 1 ] || failed="$failed $name"
 done
