@@ -254,6 +254,18 @@ static const char *footer_format(const pdf_ctx *c)
         return "%d / %d ページ";
     if (strncmp(c->tag, "ko", 2) == 0)
         return "%d / %d 쪽";
+    static const char *const words[][2] = {
+        { "fr", "page %d sur %d" }, { "de", "Seite %d von %d" }, { "es", "página %d de %d" },
+        { "pt", "página %d de %d" }, { "it", "pagina %d di %d" }, { "nl", "pagina %d van %d" },
+        { "sv", "sida %d av %d" }, { "da", "side %d af %d" }, { "nb", "side %d av %d" },
+        { "pl", "strona %d z %d" }, { "cs", "strana %d z %d" }, { "ru", "страница %d из %d" },
+        { "uk", "сторінка %d з %d" }, { "ar", "صفحة %d من %d" }, { "he", "עמוד %d מתוך %d" },
+        { "tr", "sayfa %d / %d" }, { "id", "halaman %d dari %d" },
+    };
+    size_t n = strcspn(c->tag, "-");
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k][0]) == n && strncmp(c->tag, words[k][0], n) == 0)
+            return words[k][1];
     return "page %d of %d";
 }
 

@@ -64,9 +64,13 @@ def main():
     # Page furniture interrupts paragraphs that cross pages: drop the footer
     # "page N of M" and the running header (the title, maybe shortened).
     title_n = norm(model["meta"]["title"] or "Untitled")
-    footer = re.compile(r"page(\d+)of(\d+)|第(\d+)[页頁],共(\d+)[页頁]|(\d+)/(\d+)ページ|(\d+)/(\d+)쪽")
+    footer = re.compile(r"page(\d+)of(\d+)|第(\d+)[页頁],共(\d+)[页頁]|(\d+)/(\d+)ページ|(\d+)/(\d+)쪽|"
+                        r"(?:صفحة|עמוד|страница|Seite|página|pagina|page)(\d+)\D{1,6}(\d+)|"
+                        r"(\d+)(?:من|מתוך)(\d+)(?:صفحة|עמוד)")
     lang = model["meta"]["lang"]
-    want_word = {"zh": "第", "ja": "ページ", "ko": "쪽"}.get(lang, "page")
+    want_word = {"zh": "第", "ja": "ページ", "ko": "쪽", "ar": "صفحة", "he": "עמוד", "ru": "страница",
+                 "de": "Seite", "es": "página", "pt": "página", "it": "pagina", "nl": "pagina",
+                 "fr": "page"}.get(lang, "page")
     kept = []
     pages = [p for p in t.stdout.split("\f") if p.strip()]
     for page_no, page in enumerate(pages, 1):
