@@ -106,14 +106,52 @@ void folio_byline(const folio_meta *m, const char *author_sep, const char *part_
         }
 }
 
+/* The writers' own words, a row a language: the opening section's name, the
+ * date's and the source's labels, the summary's, a page's footer. */
+static const folio_words words[] = {
+    { "en", "Opening", "Date: ", "Source: ", "Summary", "page %d of %d" },
+    { "zh-Hant", "開篇", "日期：", "來源：", "摘要", "第 %d 頁，共 %d 頁" },
+    { "zh", "开篇", "日期：", "来源：", "摘要", "第 %d 页，共 %d 页" },
+    { "ja", "はじめに", "日付：", "出典：", "要約", "%d / %d ページ" },
+    { "ko", "들어가며", "날짜: ", "출처: ", "요약", "%d / %d 쪽" },
+    { "fr", "Introduction", "Date : ", "Source : ", "Résumé", "page %d sur %d" },
+    { "de", "Einleitung", "Datum: ", "Quelle: ", "Zusammenfassung", "Seite %d von %d" },
+    { "es", "Introducción", "Fecha: ", "Fuente: ", "Resumen", "página %d de %d" },
+    { "pt", "Introdução", "Data: ", "Fonte: ", "Resumo", "página %d de %d" },
+    { "it", "Introduzione", "Data: ", "Fonte: ", "Sommario", "pagina %d di %d" },
+    { "nl", "Inleiding", "Datum: ", "Bron: ", "Samenvatting", "pagina %d van %d" },
+    { "sv", "Inledning", "Datum: ", "Källa: ", "Sammanfattning", "sida %d av %d" },
+    { "da", "Indledning", "Dato: ", "Kilde: ", "Resumé", "side %d af %d" },
+    { "nb", "Innledning", "Dato: ", "Kilde: ", "Sammendrag", "side %d av %d" },
+    { "pl", "Wstęp", "Data: ", "Źródło: ", "Streszczenie", "strona %d z %d" },
+    { "cs", "Úvod", "Datum: ", "Zdroj: ", "Shrnutí", "strana %d z %d" },
+    { "ru", "Вступление", "Дата: ", "Источник: ", "Краткое содержание", "страница %d из %d" },
+    { "uk", "Вступ", "Дата: ", "Джерело: ", "Короткий зміст", "сторінка %d з %d" },
+    { "ar", "مقدمة", "التاريخ: ", "المصدر: ", "ملخص", "صفحة %d من %d" },
+    { "he", "פתיחה", "תאריך: ", "מקור: ", "תקציר", "עמוד %d מתוך %d" },
+    { "tr", "Giriş", "Tarih: ", "Kaynak: ", "Özet", "sayfa %d / %d" },
+    { "id", "Pendahuluan", "Tanggal: ", "Sumber: ", "Ringkasan", "halaman %d dari %d" },
+};
+
+const folio_words *folio_words_for(const char *tag)
+{
+    for (size_t k = 1; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k].lang);
+        if (strncmp(tag, words[k].lang, n) == 0 && (tag[n] == '\0' || tag[n] == '-'))
+            return &words[k];
+    }
+    return &words[0];
+}
+
+const folio_words *folio_doc_words(const folio_doc *doc)
+{
+    char tag[32];
+    return folio_words_for(folio_language_tag(doc, tag, sizeof tag));
+}
+
 const char *folio_opening_label(const folio_doc *doc)
 {
-    const char *lang = doc->meta.lang ? doc->meta.lang : "";
-    if (strncmp(lang, "zh", 2) == 0)
-        return "\xE5\xBC\x80\xE7\xAF\x87"; /* 开篇 */
-    if (strncmp(lang, "ja", 2) == 0)
-        return "\xE3\x81\xAF\xE3\x81\x98\xE3\x82\x81\xE3\x81\xAB"; /* はじめに */
-    return "Opening";
+    return folio_doc_words(doc)->opening;
 }
 
 const char *folio_doc_title(const folio_doc *doc)

@@ -172,6 +172,17 @@ bool folio_tag_is_rtl(const char *tag);
  * (开篇, はじめに, Opening), and whether the document has such a text and a
  * heading after it (the writers give it a node of its own). */
 const char *folio_opening_label(const folio_doc *doc);
+/* The words the writers add, in a language (English where none is known). */
+typedef struct folio_words {
+    const char *lang;         /* a language tag's start: "zh-Hant", "zh", "fr" */
+    const char *opening;      /* the text before the first heading: "Opening", "开篇" */
+    const char *date, *source; /* labels before a value: "Date: ", "日期：" */
+    const char *summary;      /* "Summary", "摘要" */
+    const char *page;         /* a page's footer, printf of the page and the count: "page %d of %d" */
+} folio_words;
+/* For a language tag (folio_language_tag's), for a document. */
+const folio_words *folio_words_for(const char *tag);
+const folio_words *folio_doc_words(const folio_doc *doc);
 /* The document's title, or "Untitled" when it has none (every writer's fallback). */
 const char *folio_doc_title(const folio_doc *doc);
 bool folio_has_opening(const folio_doc *doc);

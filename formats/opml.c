@@ -65,11 +65,12 @@ static void write_head(xw *x, const folio_doc *d, const folio_write_opts *o)
 
 /* Metadata nodes at the top: "Date: …", "Source: …", the summary, their
  * labels in the document's language. */
-static void write_meta_nodes(xw *x, const folio_meta *m)
+static void write_meta_nodes(xw *x, const folio_doc *d)
 {
-    bool zh = m->lang && strncmp(m->lang, "zh", 2) == 0, ja = m->lang && strncmp(m->lang, "ja", 2) == 0;
-    const char *labels[] = { zh ? "日期：" : ja ? "日付：" : "Date: ", zh ? "来源：" : ja ? "出典：" : "Source: " };
-    const char *summary = zh ? "摘要" : ja ? "要約" : "Summary";
+    const folio_meta *m = &d->meta;
+    const folio_words *w = folio_doc_words(d);
+    const char *labels[] = { w->date, w->source };
+    const char *summary = w->summary;
     const char *values[] = { m->date, m->source };
     for (size_t i = 0; i < 2; i++)
         if (values[i]) {
@@ -136,7 +137,7 @@ folio_status folio_write_opml(const folio_doc *doc, const folio_write_opts *opts
         x_attr(&x, "version", "2.0");
         write_head(&x, doc, opts);
         x_start(&x, "body");
-        write_meta_nodes(&x, &doc->meta);
+        write_meta_nodes(&x, doc);
         bool ok = write_body(&x, doc, opts && opts->outline_depth ? opts->outline_depth : 2);
         size_t len;
         const char *data = ok ? xw_finish(&x, &len) : NULL;

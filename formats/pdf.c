@@ -243,31 +243,6 @@ void folio_pdf_flush(pdf_ctx *c)
     c->pool.len = 0;
 }
 
-/* The footer's words in the document's language ("page N of M"). */
-static const char *footer_format(const pdf_ctx *c)
-{
-    if (strncmp(c->tag, "zh-Hant", 7) == 0)
-        return "第 %d 頁，共 %d 頁";
-    if (strncmp(c->tag, "zh", 2) == 0)
-        return "第 %d 页，共 %d 页";
-    if (strncmp(c->tag, "ja", 2) == 0)
-        return "%d / %d ページ";
-    if (strncmp(c->tag, "ko", 2) == 0)
-        return "%d / %d 쪽";
-    static const char *const words[][2] = {
-        { "fr", "page %d sur %d" }, { "de", "Seite %d von %d" }, { "es", "página %d de %d" },
-        { "pt", "página %d de %d" }, { "it", "pagina %d di %d" }, { "nl", "pagina %d van %d" },
-        { "sv", "sida %d av %d" }, { "da", "side %d af %d" }, { "nb", "side %d av %d" },
-        { "pl", "strona %d z %d" }, { "cs", "strana %d z %d" }, { "ru", "страница %d из %d" },
-        { "uk", "сторінка %d з %d" }, { "ar", "صفحة %d من %d" }, { "he", "עמוד %d מתוך %d" },
-        { "tr", "sayfa %d / %d" }, { "id", "halaman %d dari %d" },
-    };
-    size_t n = strcspn(c->tag, "-");
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strlen(words[k][0]) == n && strncmp(c->tag, words[k][0], n) == 0)
-            return words[k][1];
-    return "page %d of %d";
-}
 
 /* Running header with the short title from page 2; "page N of M" below. */
 static void header_footer(pdf_ctx *c)
@@ -298,7 +273,7 @@ static void header_footer(pdf_ctx *c)
             folio_pdf_rule(c, c->ml, c->mt * 0.7f, c->pw - c->mr, c->mt * 0.7f, 0.4f, 0xBBBBBBu);
         }
         char foot[64];
-        int len = snprintf(foot, sizeof foot, footer_format(c), p + 1, c->n_pages);
+        int len = snprintf(foot, sizeof foot, folio_words_for(c->tag)->page, p + 1, c->n_pages);
         float w = folio_pdf_width(c, foot, (size_t)len, FOLIO_FACE_TEXT, 8);
         folio_pdf_text(c, foot, (size_t)len, (c->pw - w) / 2, c->ph - c->mb * 0.5f, FOLIO_FACE_TEXT, 8, 0x777777u);
     }

@@ -16,7 +16,7 @@ import unicodedata
 import zipfile
 from xml.etree import ElementTree as ET
 
-from checklib import blocks_in_order, typographic_fold
+from checklib import OPENING, blocks_in_order, typographic_fold
 
 
 def norm(s):
@@ -66,7 +66,7 @@ def main():
         ncx_entries = [t.text for t in ncx.iter("{http://www.daisy.org/z3986/2005/ncx/}text")][1:]
     # the title page first, then the opening text when the body does not
     # start with a heading, then the headings
-    opening = {"zh": "开篇", "ja": "はじめに"}.get(model["meta"]["lang"], "Opening")
+    opening = OPENING.get(model["meta"]["lang"], "Opening")
     blocks = model["blocks"]
     want = [model["meta"]["title"]] + ([opening] if blocks and blocks[0]["type"] != "heading" else []) + headings
     # compared as text (full-width CJK punctuation and curled quotes are the

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import unicodedata
 
-from checklib import typographic_fold
+from checklib import DATE_LABEL, OPENING, typographic_fold
 
 
 def width(s, cjk=False):
@@ -96,13 +96,13 @@ def main():
     # the text before the first heading has a node of its own, before section 1
     blocks = model["blocks"]
     if any(b["type"] == "heading" for b in blocks) and blocks[0]["type"] != "heading":
-        label = {"zh": "开篇", "ja": "はじめに"}.get(model["meta"]["lang"], "Opening")
+        label = OPENING.get(model["meta"]["lang"], "Opening")
         lines = plain.splitlines()
         first = next((i for i, l in enumerate(lines) if re.match(r"\d+\. |\S", l) and i > 1 and l != label), None)
         if label not in lines or (first is not None and lines.index(label) > first):
             errors.append("the opening text has no node %r before the first section" % label)
     # the OPML's metadata labels speak the document's language
-    label = {"zh": "日期：", "ja": "日付："}.get(meta["lang"], "Date: ")
+    label = DATE_LABEL.get(meta["lang"], "Date: ")
     if meta.get("date") and 'text="%s%s"' % (label, meta["date"]) not in open(opml, encoding="utf-8").read():
         errors.append("OPML date node is not labelled %r" % label)
     for path, fmt in ((md, "markdown"), (opml, "opml")):

@@ -32,3 +32,15 @@ def blocks_in_order(blocks, text, norm, types=None):
         else:
             pos = at + len(n)
     return errors
+
+
+# The words the writers add, per language (convert/doc.c): the opening
+# section's name and the date's label; English for the rest.
+OPENING = {"zh": "开篇", "ja": "はじめに", "ko": "들어가며", "fr": "Introduction", "de": "Einleitung",
+           "es": "Introducción", "pt": "Introdução", "it": "Introduzione", "nl": "Inleiding", "sv": "Inledning",
+           "da": "Indledning", "nb": "Innledning", "pl": "Wstęp", "cs": "Úvod", "ru": "Вступление", "uk": "Вступ",
+           "ar": "مقدمة", "he": "פתיחה", "tr": "Giriş", "id": "Pendahuluan"}
+DATE_LABEL = {"zh": "日期：", "ja": "日付：", "ko": "날짜: ", "fr": "Date : ", "de": "Datum: ", "es": "Fecha: ",
+              "pt": "Data: ", "it": "Data: ", "nl": "Datum: ", "sv": "Datum: ", "da": "Dato: ", "nb": "Dato: ",
+              "pl": "Data: ", "cs": "Datum: ", "ru": "Дата: ", "uk": "Дата: ", "ar": "التاريخ: ", "he": "תאריך: ",
+              "tr": "Tarih: ", "id": "Tanggal: "}
