@@ -561,6 +561,22 @@ void folio_label_next_paragraphs(const reader *r, const float *scores, uint8_t *
             labels[i] = L_PARA;
 }
 
+/* A section opens with its text.  A sentence of running prose (60
+ * characters or 30 CJK, ending a sentence, in no furniture vocabulary)
+ * right under a heading the reading kept is the section's first paragraph
+ * (of the labelled pages' 125 such lines under a heading, all 125 are). */
+enum { SECTION_OPENING_CHARS = 60, SECTION_OPENING_CJK = 30 };
+
+void folio_label_section_openings(const reader *r, uint8_t *labels)
+{
+    for (int i = 1; i < r->n; i++) {
+        const unit *u = &r->u[i];
+        if (labels[i - 1] == L_HEADING && labels[i] == L_BOILER && u->cls == C_PLAIN && u->prose &&
+            u->ends_sentence && (u->chars >= SECTION_OPENING_CHARS || u->cjk >= SECTION_OPENING_CJK))
+            labels[i] = L_PARA;
+    }
+}
+
 /* The article opens under its header.  The first paragraph of running
  * prose (as above: 200 characters or 80 CJK, a sentence's end, in no
  * furniture vocabulary) between the title and the first kept paragraph,
@@ -1826,6 +1842,7 @@ static void read_as_a_whole(const reader *r, const float *scores, uint8_t *label
     folio_label_shouted_captions(r, labels);
     folio_label_text_run_in(r, labels, run_in);
     folio_label_picture_captions(r, labels);
+    folio_label_section_openings(r, labels);
     folio_label_introduced_lists(r, labels);
     folio_label_teaser_cards(r, labels);
 }
