@@ -491,6 +491,9 @@ cleanup:
         free(c.face[i].used);
         free(c.face[i].astral);
         free(c.face[i].kern);
+        free(c.face[i].shaped);
+        free(c.face[i].shaped_seen);
+        free(c.face[i].widths);
         free(c.pick[i]);
     }
     free(c.moves);

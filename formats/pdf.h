@@ -52,6 +52,12 @@ typedef struct pdf_face {
     shaped_glyph *shaped;       /* the shaped glyphs drawn, each once (n_shaped; heap) */
     size_t n_shaped, cap_shaped;
     uint8_t *shaped_seen;       /* bitmap of their glyph ids (heap, on first use) */
+    struct shaped_width {       /* widths of runs measured shaped, by a hash of their text
+                                   (SHAPED_WIDTHS slots, heap, on first use; emptied when full) */
+        uint64_t key;
+        float width;
+    } *widths;
+    size_t n_widths;
     bool tried;                 /* loading was attempted (it happens on first use) */
 } pdf_face;
 

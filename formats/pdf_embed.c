@@ -226,10 +226,7 @@ void folio_pdf_embed_free(pdf_face *pf)
     if (pf->hb)
         hb_font_destroy(pf->hb);
     pf->hb = NULL;
-    free(pf->shaped);
-    free(pf->shaped_seen);
-    pf->shaped = NULL;
-    pf->shaped_seen = NULL;
+
 }
 
 /* The document's language and its title in the viewer's title bar: entries

@@ -192,10 +192,43 @@ bool folio_pdf_shaped_script(int32_t cp)
            (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
 }
 
+/* The line breaker measures a word many times: a word's shaped width is
+ * remembered (the face's table of SHAPED_WIDTHS slots, by a 64-bit hash of
+ * the text and its length; emptied when half full). */
+enum { SHAPED_WIDTHS = 4096 };
+
+static uint64_t text_key(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h | 1;
+}
+
 float folio_pdf_shape(pdf_ctx *c, int face, const char *s, size_t n, folio_buf *out)
 {
+    pdf_face *pf = &c->face[face];
     bool nomem = false;
-    float w = folio_pdf_embed_shape(&c->face[face], s, n, out, &nomem);
+    uint64_t key = text_key(s, n);
+    size_t slot = key & (SHAPED_WIDTHS - 1);
+    if (!out && !pf->widths && !(pf->widths = calloc(SHAPED_WIDTHS, sizeof *pf->widths)))
+        nomem = true;
+    if (!out && pf->widths) {
+        while (pf->widths[slot].key && pf->widths[slot].key != key)
+            slot = (slot + 1) & (SHAPED_WIDTHS - 1);
+        if (pf->widths[slot].key)
+            return pf->widths[slot].width;
+    }
+    float w = folio_pdf_embed_shape(pf, s, n, out, &nomem);
+    if (!out && pf->widths) {
+        if (pf->n_widths >= SHAPED_WIDTHS / 2) { /* full enough: start again */
+            memset(pf->widths, 0, SHAPED_WIDTHS * sizeof *pf->widths);
+            pf->n_widths = 0;
+            slot = key & (SHAPED_WIDTHS - 1);
+        }
+        pf->widths[slot] = (struct shaped_width){ key, w };
+        pf->n_widths++;
+    }
     c->nomem |= nomem || (out && out->failed);
     return w;
 }
