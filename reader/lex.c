@@ -621,27 +621,12 @@ static bool labelled_name(const char *s, size_t n, wordlist labels)
     return false;
 }
 
-/* The longest word of the list the line opens with (ASCII letters in any
- * case): its length in bytes, or 0. */
-static size_t prefix_len(const char *s, size_t n, wordlist list)
-{
-    size_t best = 0;
-    for (size_t i = 0; n && list.w && list.w[i]; i++)
-        if (list.len[i] <= n && list.len[i] > best && folio_starts_with_ci(s, n, list.w[i]))
-            best = list.len[i];
-    return best;
-}
-
 /* Does the text open with a byline's label ("By ", "作者：")? */
 bool folio_scraped_byline_opens(const char *s, size_t n)
 {
     return any_prefix(s, n, LIST(BYLINE, PREFIX));
 }
 
-size_t folio_scraped_byline_label(const char *s, size_t n)
-{
-    return prefix_len(s, n, LIST(BYLINE, PREFIX));
-}
 
 static bool is_byline(const unit *u)
 {

@@ -2,6 +2,7 @@
  * meta.c - dates, bylines, sources and title clean-up.
  */
 #include "scraped.h"
+#include "vocab.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -133,7 +134,12 @@ static bool numeric_date(const char *s, size_t n, size_t i, int *y, int *m, int 
 /* The months' short names in the other languages the reader knows, where
  * they differ from the English ones (Spanish, Portuguese, French, German;
  * a name's longer form starts with them: "dezembro", "août", "März"). */
-static const struct { const char *name; int month; } other_months[] = {
+typedef struct month_name {
+    const char *name;
+    int month;
+} month_name;
+
+static const month_name other_months[] = {
     { "ene", 1 }, { "fev", 2 }, { "fév", 2 }, { "mär", 3 }, { "abr", 4 }, { "avr", 4 },
     { "mai", 5 }, { "juin", 6 }, { "juil", 7 }, { "ago", 8 }, { "aoû", 8 }, { "set", 9 },
     { "out", 10 }, { "okt", 10 }, { "dic", 12 }, { "dez", 12 }, { "déc", 12 },
@@ -147,7 +153,7 @@ static const struct { const char *name; int month; } other_months[] = {
  * in them is a date line for the labeller too.  (The French, Spanish,
  * Portuguese and German names above are not: the weights were fitted with
  * those lines read as text, and stay as fitted until they are refitted.) */
-static const struct { const char *name; int month; } world_months[] = {
+static const month_name world_months[] = {
     { "gen", 1 }, { "mag", 5 }, { "giu", 6 }, { "lug", 7 }, { "ott", 10 }, { "mei", 5 }, { "maj", 5 },
     { "sty", 1 }, { "lut", 2 }, { "kwi", 4 }, { "cze", 6 }, { "lip", 7 }, { "sie", 8 }, { "wrz", 9 },
     { "paź", 10 }, { "lis", 11 }, { "gru", 12 }, { "led", 1 }, { "úno", 2 }, { "bře", 3 }, { "dub", 4 },
@@ -175,9 +181,8 @@ static const struct { const char *name; int month; } world_months[] = {
 
 /* The month named at s[*i] in a table of names: its number, *i past the
  * word (and a dot after it); 0 if none. */
-static int month_in(const char *s, size_t n, size_t *i, const void *table, size_t count)
+static int month_in(const char *s, size_t n, size_t *i, const month_name *t, size_t count)
 {
-    const struct { const char *name; int month; } *t = table;
     for (size_t k = 0; k < count; k++) {
         size_t len = strlen(t[k].name);
         if (!folio_starts_with_ci(s + *i, n - *i, t[k].name))
@@ -209,18 +214,8 @@ static int month_at(const char *s, size_t n, size_t *i, bool regional)
         *i = at;
         return m;
     }
-    for (size_t k = 0; regional && k < sizeof other_months / sizeof other_months[0]; k++) {
-        size_t len = strlen(other_months[k].name);
-        if (!folio_starts_with_ci(s + *i, n - *i, other_months[k].name))
-            continue;
-        size_t j = *i + len;
-        while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
-            j++;
-        if (j < n && s[j] == '.')
-            j++;
-        *i = j;
-        return other_months[k].month;
-    }
+    if (regional && (m = month_in(s, n, i, other_months, sizeof other_months / sizeof other_months[0])))
+        return m;
     for (int k = 0; k < 12; k++) {
         if (!folio_starts_with_ci(s + *i, n - *i, months[k]))
             continue;
@@ -451,7 +446,7 @@ static void take_byline(reader *r, const unit *u)
     }
     /* "By ", "Par ", "Von ", "بقلم ": the names after the label (not the
      * date after "Posted on") */
-    size_t label = folio_scraped_byline_label(s, n);
+    size_t label = folio_vocab_prefix(VK_BYLINE, s, n);
     char date[11];
     bool digits = false; /* names have none: "Posted on March 3 by" names nobody */
     for (size_t k = label; k < n && !digits; k++)

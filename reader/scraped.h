@@ -171,8 +171,6 @@ bool folio_scraped_picture_word(const char *s, size_t n);
 bool folio_scraped_related_word(const char *s, size_t n);
 /* Does the text open with a byline's label ("By ", "作者：")? */
 bool folio_scraped_byline_opens(const char *s, size_t n);
-/* The length of the byline label the text opens with ("By ", "Par ", "بقلم "), or 0. */
-size_t folio_scraped_byline_label(const char *s, size_t n);
 bool folio_scraped_is_open_quote(int32_t c);
 bool folio_scraped_is_close_quote(int32_t c);
 

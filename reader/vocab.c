@@ -541,3 +541,14 @@ const char *folio_vocab_match_name(vocab_match match)
         "counter", "after a number" };
     return match < VM_COUNT ? names[match] : "?";
 }
+
+size_t folio_vocab_prefix(vocab_kind kind, const char *s, size_t n)
+{
+    const char *const *w = folio_vocab_list(kind, VM_PREFIX);
+    const size_t *len = folio_vocab_lengths(kind, VM_PREFIX);
+    size_t best = 0;
+    for (size_t i = 0; w && len && w[i]; i++)
+        if (len[i] <= n && len[i] > best && folio_starts_with_ci(s, n, w[i]))
+            best = len[i];
+    return best;
+}

@@ -72,6 +72,11 @@ const char *const *folio_vocab_list(vocab_kind kind, vocab_match match);
  * the same order (ended by 0); owned by the library; NULL where that is. */
 const size_t *folio_vocab_lengths(vocab_kind kind, vocab_match match);
 
+/** The length in bytes of the longest pattern of a kind's VM_PREFIX rows
+ * that the line s (n bytes) opens with (ASCII letters in any case), or 0:
+ * the label before a byline's names ("By ", "Par ", "بقلم "). */
+size_t folio_vocab_prefix(vocab_kind kind, const char *s, size_t n);
+
 /** Whether the line s (n bytes, UTF-8, trimmed) matches the row's pattern
  * in the row's mode, without the length limits the line tests add.  Used
  * by the tests that count the pages a row is found on. */

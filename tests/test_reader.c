@@ -1807,6 +1807,18 @@ static void credit_captions(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* Units of the given texts, their features read, of the plain class. */
+static void plain_units(unit *u, const char *const *text, int n)
+{
+    for (int i = 0; i < n; i++) {
+        memset(&u[i], 0, sizeof u[i]);
+        u[i].text = (char *)text[i];
+        u[i].len = strlen(text[i]);
+        folio_scraped_features(&u[i]);
+        u[i].cls = C_PLAIN;
+    }
+}
+
 /* On a web page, a line under a picture inside the article is its caption;
  * one under a picture in a rail (nothing kept below) stays furniture. */
 static void picture_captions_on_pages(void **state)
@@ -1818,13 +1830,7 @@ static void picture_captions_on_pages(void **state)
     uint8_t labels[] = { L_PARA, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER };
     const uint8_t want[] = { L_PARA, L_CAPTION, L_PARA, L_BOILER, L_BOILER, L_BOILER };
     unit u[6];
-    for (int i = 0; i < 6; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-        u[i].cls = C_PLAIN;
-    }
+    plain_units(u, text, 6);
     u[1].hint.flags = u[4].hint.flags = HF_AFTER_IMG;
     html_page page;
     memset(&page, 0, sizeof page);
@@ -1847,13 +1853,10 @@ static void small_captions_on_pages(void **state)
     uint8_t labels[] = { L_PARA, L_PARA, L_PARA, L_PARA };
     const uint8_t want[] = { L_CAPTION, L_PARA, L_PARA, L_PARA };
     unit u[4];
-    for (int i = 0; i < 4; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text;
-        u[i].len = strlen(text);
-        folio_scraped_features(&u[i]);
+    const char *texts[] = { text, text, text, text };
+    plain_units(u, texts, 4);
+    for (int i = 0; i < 4; i++)
         u[i].hint.flags = flags[i];
-    }
     html_page page;
     memset(&page, 0, sizeof page);
     reader r = { .u = u, .n = 4, .page = &page };
@@ -1879,14 +1882,9 @@ static void article_element_on_pages(void **state)
     /* the document (0): a menu (1), the post (2) of two blocks (3, 4), a rail (5) */
     html_node nodes[] = { { 5, 0 }, { 1, 0 }, { 4, 0 }, { 3, 2 }, { 4, 2 }, { 5, 0 } };
     unit u[6];
-    for (int i = 0; i < 6; i++) {
-        memset(&u[i], 0, sizeof u[i]);
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-        u[i].cls = C_PLAIN;
+    plain_units(u, text, 6);
+    for (int i = 0; i < 6; i++)
         u[i].hint = (line_hint){ .tag = HT_P, .flags = flags[i], .node = node[i] };
-    }
     html_page page;
     memset(&page, 0, sizeof page);
     page.nodes = nodes;
