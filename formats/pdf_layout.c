@@ -231,7 +231,7 @@ static void draw_mirrored(pdf_ctx *c, const char *s, size_t n, float x, float y,
         /* a unit: one right-to-left word, or a run of left-to-right words */
         size_t from = i, end = i;
         int dir = 0, last_strong = 0;
-        float start = x, unit_end = x;
+        float unit_end = x;
         for (size_t j = i; j < n;) {
             size_t k = j;
             while (k < n && s[k] != ' ')
@@ -260,7 +260,6 @@ static void draw_mirrored(pdf_ctx *c, const char *s, size_t n, float x, float y,
                 k++, at += space;
             j = k;
         }
-        (void)start;
         i = end;
     }
 }

@@ -845,6 +845,11 @@ void folio_label_picture_captions(const reader *r, uint8_t *labels)
  * sentence punctuation reads like a rail to the text alone, and its
  * element says otherwise (gold: of 26 such lines on the public pages' HTML,
  * 23 are paragraphs, 1 a caption, 1 an author's note, 1 furniture). */
+static bool in_element(const html_page *pg, uint32_t box, uint32_t node)
+{
+    return node >= box && node <= pg->nodes[box].end;
+}
+
 void folio_label_article_element(const reader *r, uint8_t *labels)
 {
     const html_page *pg = r->page;
@@ -870,7 +875,7 @@ void folio_label_article_element(const reader *r, uint8_t *labels)
     /* and the element is the article's when the decode kept most of its text */
     double kept = 0, all = 0;
     for (int i = 0; i < r->n; i++)
-        if (r->u[i].hint.node >= box && r->u[i].hint.node <= pg->nodes[box].end) {
+        if (in_element(pg, box, r->u[i].hint.node)) {
             all += r->u[i].chars;
             kept += labels[i] != L_BOILER && labels[i] != L_DUP ? r->u[i].chars : 0;
         }
@@ -879,9 +884,9 @@ void folio_label_article_element(const reader *r, uint8_t *labels)
     const uint32_t away = HF_NAV | HF_ASIDE | HF_FOOTER | HF_FORM | HF_LINK | HF_FURNITURE;
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
-        if (labels[i] == L_BOILER && u->hint.node >= box && u->hint.node <= pg->nodes[box].end &&
-            !(u->hint.flags & away) && u->cls == C_PLAIN && (u->hint.tag == HT_P || u->hint.tag == HT_OTHER || u->hint.tag == HT_NONE) &&
-            (u->words >= 8 || u->cjk >= 16))
+        bool plain_block = u->hint.tag == HT_P || u->hint.tag == HT_OTHER || u->hint.tag == HT_NONE;
+        if (labels[i] == L_BOILER && in_element(pg, box, u->hint.node) && !(u->hint.flags & away) &&
+            u->cls == C_PLAIN && plain_block && (u->words >= 8 || u->cjk >= 16))
             labels[i] = L_PARA;
     }
 }

@@ -157,7 +157,7 @@ static const month_name world_months[] = {
     { "gen", 1 }, { "mag", 5 }, { "giu", 6 }, { "lug", 7 }, { "ott", 10 }, { "mei", 5 }, { "maj", 5 },
     { "sty", 1 }, { "lut", 2 }, { "kwi", 4 }, { "cze", 6 }, { "lip", 7 }, { "sie", 8 }, { "wrz", 9 },
     { "paź", 10 }, { "lis", 11 }, { "gru", 12 }, { "led", 1 }, { "úno", 2 }, { "bře", 3 }, { "dub", 4 },
-    { "kvě", 5 }, { "července", 7 }, { "červen", 6 }, { "června", 6 }, { "srp", 8 }, { "zář", 9 },
+    { "kvě", 5 }, { "července", 7 }, { "červenec", 7 }, { "červen", 6 }, { "června", 6 }, { "srp", 8 }, { "zář", 9 },
     { "říj", 10 }, { "pro", 12 }, { "ian", 1 }, { "iun", 6 }, { "iul", 7 }, { "noi", 11 },
     { "tammi", 1 }, { "helmi", 2 }, { "maalis", 3 }, { "huhti", 4 }, { "touko", 5 }, { "kesä", 6 },
     { "heinä", 7 }, { "elo", 8 }, { "syys", 9 }, { "loka", 10 }, { "marras", 11 }, { "joulu", 12 },
