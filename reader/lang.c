@@ -197,14 +197,14 @@ static const struct {
 /* the script of a letter, or S_COUNT */
 static int script_of(int32_t c)
 {
+    if (c < 0x250)
+        return folio_is_letter(c) ? S_LATIN : S_COUNT;
     if (folio_is_han(c))
         return S_HAN;
     if (folio_is_kana(c))
         return S_KANA;
     if (folio_is_hangul(c))
         return S_HANGUL;
-    if (c < 0x250)
-        return folio_is_letter(c) ? S_LATIN : S_COUNT;
     for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
         if (c >= ranges[k].from && c <= ranges[k].to)
             return ranges[k].script;

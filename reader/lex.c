@@ -267,7 +267,7 @@ void folio_scraped_features(unit *u)
         u->chars++;
         /* Thai, Lao, Myanmar and Khmer write words without spaces, as CJK
          * does: a letter weighs as a CJK character */
-        bool run_on = (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+        bool run_on = c >= 0x0E00 && c <= 0x17FF && (c <= 0x0EFF || (c >= 0x1000 && c <= 0x109F) || c >= 0x1780);
         unspaced += run_on;
         if (folio_is_han(c) || folio_is_kana(c) || folio_is_hangul(c) || run_on) {
             u->cjk++;

@@ -183,11 +183,11 @@ static const month_name world_months[] = {
  * word (and a dot after it); 0 if none. */
 static int month_in(const char *s, size_t n, size_t *i, const month_name *t, size_t count)
 {
+    char first = *i < n ? folio_ascii_lower(s[*i]) : 0;
     for (size_t k = 0; k < count; k++) {
-        size_t len = strlen(t[k].name);
-        if (!folio_starts_with_ci(s + *i, n - *i, t[k].name))
+        if (folio_ascii_lower(t[k].name[0]) != first || !folio_starts_with_ci(s + *i, n - *i, t[k].name))
             continue;
-        size_t j = *i + len;
+        size_t j = *i + strlen(t[k].name);
         while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
             j++;
         if (j < n && s[j] == '.')
@@ -198,18 +198,46 @@ static int month_in(const char *s, size_t n, size_t *i, const month_name *t, siz
     return 0;
 }
 
+/* The first two bytes (ASCII letters lower-cased) of the names of
+ * world_months, as a bitmap: a date is looked for at every letter of a
+ * short line, and nearly every position fails here, before the table. */
+static uint8_t world_starts[65536 / 8];
+static pthread_once_t world_once = PTHREAD_ONCE_INIT;
+
+static unsigned start_key(const char *s, size_t n)
+{
+    return n < 2 ? 0 : (unsigned)(unsigned char)folio_ascii_lower(s[0]) << 8 | (unsigned char)folio_ascii_lower(s[1]);
+}
+
+static void world_init(void)
+{
+    for (size_t k = 0; k < sizeof world_months / sizeof world_months[0]; k++) {
+        unsigned key = start_key(world_months[k].name, strlen(world_months[k].name));
+        world_starts[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
+}
+
+static int world_month_at(const char *s, size_t n, size_t *i)
+{
+    pthread_once(&world_once, world_init);
+    unsigned key = start_key(s + *i, n - *i);
+    if (!(world_starts[key >> 3] & (1u << (key & 7))))
+        return 0;
+    return month_in(s, n, i, world_months, sizeof world_months / sizeof world_months[0]);
+}
+
 /* Does a month of world_months follow s[i], past spaces? */
 static bool world_month_follows(const char *s, size_t n, size_t i)
 {
     while (i < n && s[i] == ' ')
         i++;
-    return month_in(s, n, &i, world_months, sizeof world_months / sizeof world_months[0]) != 0;
+    return world_month_at(s, n, &i) != 0;
 }
 
 static int month_at(const char *s, size_t n, size_t *i, bool regional)
 {
     size_t at = *i + (folio_starts_with_ci(s + *i, n - *i, "ב") ? 2 : 0); /* Hebrew "in" */
-    int m = month_in(s, n, &at, world_months, sizeof world_months / sizeof world_months[0]);
+    int m = world_month_at(s, n, &at);
     if (m) {
         *i = at;
         return m;
