@@ -329,7 +329,9 @@ static void draw_line(pdf_ctx *c, const char *s, size_t n, float x, float y, flo
                            memcmp(s, b->text, b->label_len) == 0
                        ? b->label_len
                        : 0;
-    if (c->rtl) { /* mirrored about the column (no run-in label, no link areas) */
+    /* mirrored about the column (no run-in label, no link areas); code keeps
+     * its own direction, left to right from the left */
+    if (c->rtl && st->role != FOLIO_FACE_MONO) {
         draw_mirrored(c, s, n, x, y, st->role, st->size, st->color, per, c->ml, c->pw - c->mr);
         return;
     }
