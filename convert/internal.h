@@ -81,6 +81,23 @@ static inline char folio_ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
+/* FNV-1a over s[0, n), going on from h (FOLIO_FNV_BASIS to start). */
+#define FOLIO_FNV_BASIS 1469598103934665603ull
+static inline uint64_t folio_fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+/* A word's key in an open-addressing set of hashes: FNV-1a of it with ASCII
+ * letters lower-cased, never 0 (an empty slot). */
+static inline uint64_t folio_word_hash(const char *w, size_t n)
+{
+    uint64_t h = FOLIO_FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)folio_ascii_lower(w[i])) * 1099511628211ull;
+    return h | 1;
+}
 /* Last code point of s[0..n) or 0 for an empty string; *start gets its offset. */
 int32_t folio_utf8_last(const char *s, size_t n, size_t *start);
 size_t folio_utf8_count(const char *s, size_t n);

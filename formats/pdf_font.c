@@ -197,19 +197,11 @@ bool folio_pdf_shaped_script(int32_t cp)
  * the text and its length; emptied when half full). */
 enum { SHAPED_WIDTHS = 4096 };
 
-static uint64_t text_key(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)n;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1;
-}
-
 float folio_pdf_shape(pdf_ctx *c, int face, const char *s, size_t n, folio_buf *out)
 {
     pdf_face *pf = &c->face[face];
     bool nomem = false;
-    uint64_t key = text_key(s, n);
+    uint64_t key = folio_fnv(FOLIO_FNV_BASIS ^ (uint64_t)n, s, n) | 1; /* never 0, an empty slot */
     size_t slot = key & (SHAPED_WIDTHS - 1);
     if (!out && !pf->widths && !(pf->widths = calloc(SHAPED_WIDTHS, sizeof *pf->widths)))
         nomem = true;

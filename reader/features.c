@@ -107,18 +107,10 @@ static const char *const stopwords[] = {
 static uint64_t stop_set[512];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
-static uint64_t word_hash(const char *w, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)folio_ascii_lower(w[i])) * 1099511628211ull;
-    return h | 1;
-}
-
 static void stop_init(void)
 {
     for (const char *const *s = stopwords; *s; s++) {
-        uint64_t h = word_hash(*s, strlen(*s));
+        uint64_t h = folio_word_hash(*s, strlen(*s));
         size_t i = h & 511;
         while (stop_set[i] && stop_set[i] != h)
             i = (i + 1) & 511;
@@ -131,7 +123,7 @@ static bool is_stopword(const char *w, size_t n)
     if (n == 0 || n > 8)
         return false;
     pthread_once(&stop_once, stop_init);
-    uint64_t h = word_hash(w, n);
+    uint64_t h = folio_word_hash(w, n);
     for (size_t i = h & 511; stop_set[i]; i = (i + 1) & 511)
         if (stop_set[i] == h)
             return true;
@@ -298,29 +290,22 @@ static void class_features(const unit *u, float *f)
 /* ------------------------------------------------------------------ */
 /* the page                                                            */
 
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 /* The unit's template: lower case, every run of digits one "0". */
 static uint64_t template_hash(const unit *u)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = FOLIO_FNV_BASIS;
     bool digits = false;
     for (size_t i = 0; i < u->len; i++) {
         char c = u->text[i];
         if (isdigit((unsigned char)c)) {
             if (!digits)
-                h = hash_bytes(h, "0", 1);
+                h = folio_fnv(h, "0", 1);
             digits = true;
             continue;
         }
         digits = false;
         c = folio_ascii_lower(c);
-        h = hash_bytes(h, &c, 1);
+        h = folio_fnv(h, &c, 1);
     }
     return h;
 }
@@ -431,7 +416,7 @@ static bool repeat_stats(const reader *r, folio_page *p)
     if (keys) {
         for (int i = 0; i < r->n; i++) {
             keys[2 * i] = template_hash(&r->u[i]);
-            keys[2 * i + 1] = hash_bytes(1469598103934665603ull, r->u[i].text, r->u[i].len);
+            keys[2 * i + 1] = folio_fnv(FOLIO_FNV_BASIS, r->u[i].text, r->u[i].len);
             ++*table_slot(&tpl, keys[2 * i]);
             ++*table_slot(&exact, keys[2 * i + 1]);
         }
@@ -487,10 +472,10 @@ static void tokens(const unit *u, token_fn fn, void *user)
         bool cjk = i < n && (folio_is_han(c) || folio_is_kana(c));
         bool wordy = i < n && !cjk && (folio_is_letter(c) || folio_is_digit(c));
         if (in_word && !wordy && i - ws >= 3 && !is_stopword(s + ws, i - ws)) {
-            uint64_t h = 1469598103934665603ull;
+            uint64_t h = FOLIO_FNV_BASIS;
             for (size_t k = ws; k < i; k++) {
                 char low = folio_ascii_lower(s[k]);
-                h = hash_bytes(h, &low, 1);
+                h = folio_fnv(h, &low, 1);
             }
             fn(user, h);
         }
@@ -498,7 +483,7 @@ static void tokens(const unit *u, token_fn fn, void *user)
             ws = i;
         in_word = wordy;
         if (cjk && prev)
-            fn(user, hash_bytes(7, s + prev_at, i + step - prev_at));
+            fn(user, folio_fnv(7, s + prev_at, i + step - prev_at));
         prev = cjk ? c : 0;
         prev_at = i;
         i += step;

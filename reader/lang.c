@@ -94,14 +94,6 @@ static struct word_slot {
     uint32_t langs;
 } word_table[WORD_SLOTS];
 
-static uint64_t word_hash(const char *w, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)folio_ascii_lower(w[i])) * 1099511628211ull;
-    return h | 1;
-}
-
 static struct word_slot *word_slot(uint64_t h)
 {
     size_t i = h & (WORD_SLOTS - 1);
@@ -120,8 +112,9 @@ static void tables_init(void)
         const char *s = latin_words[l];
         while (*s) {
             size_t n = strcspn(s, " ");
-            struct word_slot *slot = word_slot(word_hash(s, n));
-            slot->hash = word_hash(s, n);
+            uint64_t h = folio_word_hash(s, n);
+            struct word_slot *slot = word_slot(h);
+            slot->hash = h;
             slot->langs |= 1u << l;
             s += n + (s[n] == ' ');
         }
@@ -149,7 +142,7 @@ static void count_words(const char *s, size_t n, float *score, size_t *budget)
             continue;
         }
         (*budget)--;
-        uint32_t langs = end - start <= 16 ? word_slot(word_hash(s + start, end - start))->langs : 0;
+        uint32_t langs = end - start <= 16 ? word_slot(folio_word_hash(s + start, end - start))->langs : 0;
         float share = langs ? 1.0f / (float)__builtin_popcount(langs) : 0.0f;
         for (int l = 0; langs; l++, langs >>= 1)
             score[l] += (float)(langs & 1) * share;
