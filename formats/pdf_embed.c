@@ -167,7 +167,7 @@ float folio_pdf_embed_shape(pdf_face *pf, const char *s, size_t n, folio_buf *ou
         for (unsigned j = 0; j < count; j++) {
             if (info[j].cluster > from && info[j].cluster < to)
                 to = info[j].cluster;
-            if (info[j].cluster == from && j < k && (info[j].codepoint != info[k].codepoint))
+            if (info[j].cluster == from && j < k)
                 first = false;
         }
         note_shaped(pf, info[k].codepoint, s, first ? from : to, to, rtl, nomem);
