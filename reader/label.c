@@ -1235,6 +1235,42 @@ static bool same_block(const reader *r, int i)
     return r->u[i].adjacent;
 }
 
+/* A table drawn with box-drawing characters ("status │ period", "──┼──") is
+ * a program's output, set as it was printed.  Three or more lines in one
+ * block, each drawn with a vertical or junction stroke (a horizontal stroke
+ * alone is a dash in Japanese, "──", or a rule), next to text the reading
+ * kept, are code.  Of the labelled pages' 194 lines with a box-drawing
+ * character, 192 are such tables' lines (all labelled code; the reading
+ * dropped them as a comment thread, their rows being dated) and 2 are single
+ * lines, a dash and an ornament. */
+enum { DRAWN_TABLE_MIN = 3 };
+
+static bool drawn_line(const unit *u)
+{
+    for (size_t i = 0; i < u->len;) {
+        int32_t c;
+        i += folio_utf8_next(u->text + i, u->len - i, &c);
+        bool horizontal = c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C ||
+                          c == 0x254D || c == 0x2550 || (c >= 0x2574 && c <= 0x257E && c % 2 == 0);
+        if (c >= 0x2500 && c <= 0x257F && !horizontal)
+            return true;
+    }
+    return false;
+}
+
+static void drawn_tables(const reader *r, uint8_t *labels)
+{
+    for (int i = 0; i < r->n;) {
+        int end = i;
+        while (end < r->n && drawn_line(&r->u[end]) && (end == i || same_block(r, end)))
+            end++;
+        bool beside = (i > 0 && body_label(labels[i - 1])) || (end < r->n && body_label(labels[end]));
+        for (int k = i; end - i >= DRAWN_TABLE_MIN && beside && k < end; k++)
+            labels[k] = L_CODE;
+        i = end > i ? end : i + 1;
+    }
+}
+
 void folio_label_code_blocks(const reader *r, uint8_t *labels)
 {
     for (int i = 0; i < r->n;) {
@@ -1248,6 +1284,7 @@ void folio_label_code_blocks(const reader *r, uint8_t *labels)
                     labels[k] = L_CODE;
         i = end;
     }
+    drawn_tables(r, labels);
     for (int i = 0; i < r->n; i++) {
         const unit *u = &r->u[i];
         bool by_code = (i > 0 && labels[i - 1] == L_CODE) || (i + 1 < r->n && labels[i + 1] == L_CODE);

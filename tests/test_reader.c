@@ -1513,6 +1513,31 @@ static void code_blocks_whole(void **state)
     assert_memory_equal(labels, want, N);
 }
 
+/* A table drawn with box-drawing strokes beside kept text is the output of
+ * the code above it, and the sentence after it explains it; three lines
+ * with a dash ("──") alone, or a drawn table among furniture, are not. */
+static void drawn_tables_code(void **state)
+{
+    (void)state;
+    const char *text[] = { "LIMIT 20;", "code \u2502 period", "\u2500\u2500\u253c\u2500\u2500", "200 \u2502 18:00",
+                           "We now have a score for every row, and we can try to find the odd ones.",
+                           "\u30a4\u30fc\u30e0\u30ba\u2500\u2500\u30c7\u30b6\u30a4\u30f3", "\u2500\u2500 a", "\u2500\u2500 b", "Share",
+                           "Home \u2502 News", "Sport \u2502 Weather", "Login \u2502 Join", "Menu" };
+    const bool adjacent[] = { false, false, true, true, false, false, true, true, false, false, true, true, false };
+    enum { N = sizeof text / sizeof text[0] };
+    uint8_t labels[N] = { L_CODE, L_BOILER, L_BOILER, L_BOILER, L_PARA, L_BOILER, L_BOILER, L_BOILER,
+                          L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    const uint8_t want[N] = { L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER,
+                              L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
+    unit u[N];
+    read_units(u, text, N, false);
+    for (int i = 0; i < N; i++)
+        u[i].adjacent = adjacent[i];
+    reader r = { .u = u, .n = N };
+    folio_label_code_blocks(&r, labels);
+    assert_memory_equal(labels, want, N);
+}
+
 /* A number alone is no paragraph: a counter under the standfirst goes,
  * the numbers of an article's parts stay; a picture's word goes. */
 static void bare_figures_go(void **state)
@@ -2068,7 +2093,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
