@@ -1065,7 +1065,11 @@ static bool figures(const unit *u)
  * ("0", "87", "14") kept as a paragraph is a counter the page printed (its
  * comments, its shares, a score); of the labelled pages' 121 such lines,
  * the 4 paragraphs are counters the labels kept with the text next to them.
- * A heading and the numbers of an article's parts ("1", "2", "3") stay.
+ * The numbers of an article's parts ("1", "2", "3") stay, and are set
+ * alike: where the reading made one a heading, they all head their parts
+ * (a web page set "2" as a heading, "1" and "3" as paragraphs); a heading
+ * of a number that numbers no part ("0", under a standfirst) is a counter
+ * (a year, "1998", may head a part of a chronicle).
  * Nor is the word a page shows where a picture stands ("Image", "Video",
  * "图片": 24 lines of the labelled pages, all furniture). */
 static long whole_number(const unit *u)
@@ -1084,7 +1088,7 @@ enum { PARTS_MAX = 999 };
 
 void folio_label_bare_figures(const reader *r, uint8_t *labels)
 {
-    bool kept[PARTS_MAX + 2] = { false };
+    bool kept[PARTS_MAX + 2] = { false }, headed = false;
     for (int i = 0; i < r->n; i++) {
         long n = body_label(labels[i]) ? whole_number(&r->u[i]) : -1;
         if (n >= 1 && n <= PARTS_MAX)
@@ -1095,8 +1099,18 @@ void folio_label_bare_figures(const reader *r, uint8_t *labels)
         long n = whole_number(u);
         /* a part's number: "2" with a "1" or a "3" kept elsewhere */
         bool part = n >= 1 && n <= PARTS_MAX && (kept[n - 1] || kept[n + 1]);
-        if (labels[i] == L_PARA && ((figures(u) && !part) || folio_scraped_picture_word(u->text, u->len)))
+        bool counter = n >= 0 && n <= PARTS_MAX && !part; /* a heading may be a year: "1998" */
+        if ((labels[i] == L_PARA && figures(u) && !part) || (labels[i] == L_HEADING && counter))
             labels[i] = L_BOILER;
+        else if (labels[i] == L_PARA && folio_scraped_picture_word(u->text, u->len))
+            labels[i] = L_BOILER;
+        headed |= part && labels[i] == L_HEADING;
+    }
+    /* The parts' numbers are set alike: where one heads its part, all do. */
+    for (int i = 0; i < r->n && headed; i++) {
+        long n = labels[i] == L_PARA ? whole_number(&r->u[i]) : -1;
+        if (n >= 1 && n <= PARTS_MAX && (kept[n - 1] || kept[n + 1]))
+            labels[i] = L_HEADING;
     }
 }
 

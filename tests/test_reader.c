@@ -1549,6 +1549,17 @@ static void bare_figures_go(void **state)
     expect_letters(folio_label_bare_figures, text, N, "PPPPPPP", "BPPPBPP");
 }
 
+/* The numbers of an article's parts are set alike: "2" made a heading
+ * makes "1" and "3" headings; a heading "0" is a counter, a year heads. */
+static void part_numbers_alike(void **state)
+{
+    (void)state;
+    const char *text[] = { "0", "The standfirst of the piece, which says what it is about.", "1", "The first part.",
+                           "2", "The second part.", "3", "The third part.", "1998", "The year it began." };
+    enum { N = sizeof text / sizeof text[0] };
+    expect_letters(folio_label_bare_figures, text, N, "HPPPHPPPHP", "BPHPHPHPHP");
+}
+
 /* A box of links is no part of the article: its name and the headline
  * under it go, the paragraph after them stays. */
 static void related_boxes_go(void **state)
@@ -2093,7 +2104,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
