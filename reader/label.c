@@ -1261,7 +1261,13 @@ enum { DRAWN_TABLE_MIN = 3 };
 
 static bool drawn_line(const unit *u)
 {
-    for (size_t i = 0; i < u->len;) {
+    /* the block U+2500..U+257F is E2 94 xx and E2 95 xx in UTF-8 */
+    const char *e2 = memchr(u->text, 0xE2, u->len);
+    while (e2 && e2 + 1 < u->text + u->len && (uint8_t)e2[1] != 0x94 && (uint8_t)e2[1] != 0x95)
+        e2 = memchr(e2 + 1, 0xE2, (size_t)(u->text + u->len - e2 - 1));
+    if (!e2)
+        return false;
+    for (size_t i = (size_t)(e2 - u->text); i < u->len;) {
         int32_t c;
         i += folio_utf8_next(u->text + i, u->len - i, &c);
         bool horizontal = c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C ||
