@@ -86,6 +86,57 @@ def make_inputs(quick):
     return made
 
 
+def make_pages(big_1mb):
+    """Web pages: the largest saved page of the public corpora (when ../shared
+    is there: a real page, mostly script and markup) and a 1 MB page of
+    article text made from the 1 MB text input (paragraphs in <p>, a menu
+    and a footer around them)."""
+    pages = []
+    saved = glob.glob(os.path.join(ROOT, "..", "shared", "corpus*", "*.html"))
+    if saved:
+        pages.append(("saved page", max(saved, key=os.path.getsize)))
+    path = os.path.join(WORK, "big-1MB.html")
+    if not os.path.exists(path):
+        import html
+        paras = [q.strip() for q in open(big_1mb, encoding="utf-8").read().split("\n\n") if q.strip()]
+        out, n = [], 0
+        for q in paras:
+            out.append("<p>%s</p>\n" % html.escape(q).replace("\n", "<br>"))
+            n += len(out[-1].encode())
+            if n > 1 << 20:
+                break
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long page</title>'
+                    '</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
+                    '<h1>A long page</h1>\n' + "".join(out) + '</article><footer>Example</footer></body></html>')
+    pages.append(("1MB.html", path))
+    return pages
+
+
+def page_rows(pages, runs, have):
+    """folio against pandoc on web pages, document model to JSON both (pandoc
+    keeps every menu: it is the speed of reading HTML at all, not of finding
+    the article; to EPUB pandoc would fetch the page's remote pictures)."""
+    rows = []
+    for name, path in pages:
+        o = lambda ext: os.path.join(WORK, "%s.%s" % (name.replace(" ", "-"), ext))
+        t = measure([("folio -t epub", [FOLIO, path, "-t", "epub", "-o", o("folio.epub")], None, o("folio.epub"))],
+                    runs, direct_wall=True)
+        rows.append("| %s | folio -t epub | %s | - |" % (name, fmt(t["folio -t epub"])))
+        cmds = [("folio -t json", [FOLIO, path, "-t", "json", "-o", o("folio.json")], None, o("folio.json"))]
+        if have["pandoc"]:
+            cmds.append(("pandoc -f html -t json", ["pandoc", "-f", "html", "-t", "json", path, "-o",
+                                                     o("pandoc.json")], None, o("pandoc.json")))
+        t = measure(cmds, runs, direct_wall=True)
+        la, lb = cmds[0][0], cmds[-1][0]
+        ratio = "%.1fx" % (t[lb][0] / t[la][0]) if len(cmds) > 1 and t.get(lb) and t.get(la) else "-"
+        rows.append("| %s | %s | %s | %s |" % (name, la, fmt(t[la]), ratio))
+        if len(cmds) > 1:
+            rows.append("| %s | %s | %s | |" % (name, lb, fmt(t.get(lb))))
+        print("\n".join(rows[-3:]), flush=True)
+    return rows
+
+
 def secs(t):
     return "%.1f ms" % (t * 1000) if t < 0.1 else "%.3f s" % t
 
@@ -153,6 +204,7 @@ def main():
             if lb:
                 rows.append("| %s | %s | %s | |" % (name, lb, fmt(t.get(lb))))
             print(rows[-2] if lb else rows[-1], flush=True)
+    rows += page_rows(make_pages(dict(inputs)["1MB"]), a.runs, have)
     # Many articles at once: batch mode pays the start-up once per worker.
     copies = os.path.join(WORK, "batch-in")
     os.makedirs(copies, exist_ok=True)
