@@ -141,10 +141,15 @@ static bool under_byline(const reader *r, int i)
 
 /* Can unit u be no title whatever the ranker thinks?  A line of furniture's
  * vocabulary (a share button, "Related", a credit, a picture's caption, a
- * dateline, a byline) or a file's name ("WEB18-Facebook-1160x768.jpg"). */
+ * dateline, a byline), a file's name ("WEB18-Facebook-1160x768.jpg"), or a
+ * label that ends in its colon ("Completed:", "Summary:"): it introduces
+ * what follows and names nothing (none of the public pages' 54 titles ends
+ * in a colon). */
 static bool never_title(const unit *u)
 {
     static const char *const pictures[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg" };
+    if (u->ends_colon)
+        return true;
     switch (u->cls) {
     case C_BOILER: case C_MARKER: case C_CREDIT: case C_CAPTION: case C_DATELINE: case C_BYLINE:
         return true;
@@ -171,7 +176,7 @@ int folio_label_choose_title(const reader *r, const float *title)
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
      * first, then the standfirst. */
-    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) &&
+    if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) && !never_title(&r->u[t - 1]) &&
         title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
     /* A blog names itself over the date, then the post's title, then the
