@@ -47,6 +47,9 @@ static const char *const furniture_words[] = {
 static const char *const caption_words[] = {
     "caption", "figcaption", "credit", "credits", "imgcaption", "photo-credit", "image-credit", NULL
 };
+static const char *const credit_words[] = {
+    "credit", "credits", "photo-credit", "image-credit", "copyright", NULL
+};
 static const char *const subtitle_words[] = {
     "subtitle", "subheadline", "subhead", "dek", "deck", "standfirst", "strapline", "kicker-sub", NULL
 };
@@ -196,9 +199,11 @@ static bool small_type(const elem *n)
 typedef struct ctx {
     line_hint hint;           /* what a line started here would carry (hint.node: the block around) */
     bool pre, bold, link, small;
+    bool credit;              /* inside a picture's credit */
     uint8_t lists;            /* <ul>/<ol> open around */
     int8_t span;              /* the inline span this element opens (folio_span_kind), or -1 */
     size_t span_at;           /* where its text starts in page->text */
+    size_t spans_at;          /* page->n_spans then */
     const char *href;         /* LINK: its absolute address */
 } ctx;
 
@@ -209,6 +214,7 @@ typedef struct render {
     int breaks;               /* line breaks owed before the next text (0..2) */
     bool space;               /* white space owed before the next text */
     bool after_img;
+    size_t said_at, said_end; /* the text the last element closed held, in page->text */
     size_t chars, bold_chars, link_chars; /* of the current line */
     size_t small_runs, other_runs; /* its runs of letters set small, and not (spaces U+00A0 and U+3000 aside) */
     bool failed;
@@ -630,6 +636,7 @@ static void open_span(render *w, const elem *n, ctx *c)
         xmlFree(href);
     }
     c->span_at = w->page->text.len;
+    c->spans_at = w->page->n_spans;
 }
 
 /* Its end: the text it held, when that stands on one line. */
@@ -683,6 +690,38 @@ static bool new_node(render *w, ctx *c)
     return true;
 }
 
+/* Does the element name a picture's credit (class or id "credit",
+ * itemprop "copyrightHolder")? */
+static bool names_credit(const elem *n)
+{
+    return attr_words(n, credit_words) || attr_has(n, "itemprop", "copyrightholder");
+}
+
+/* A word said twice: an element whose text is the text of the element
+ * closed right before it, with nothing between ("Credit" twice, one copy
+ * for screen readers that the page's style sheet hides), is read once.
+ * Short texts with letters, no line and no span of their own. */
+enum { SAID_TWICE_MAX = 40 };
+
+static void said_twice(render *w, const ctx *c)
+{
+    folio_buf *t = &w->page->text;
+    size_t at = c->span_at;
+    while (at < t->len && (t->data[at] == ' ' || t->data[at] == '\n')) /* the space or line it opened */
+        at++;
+    size_t n = t->len - at;
+    if (!t->failed && n >= 4 && n <= SAID_TWICE_MAX && w->said_end == c->span_at && w->said_end - w->said_at == n &&
+        !memchr(t->data + c->span_at, '\n', at - c->span_at) &&
+        c->span < 0 && w->page->n_spans == c->spans_at && !memchr(t->data + at, '\n', n) &&
+        memcmp(t->data + w->said_at, t->data + at, n) == 0 &&
+        folio_is_letter((unsigned char)t->data[at])) {
+        t->len = c->span_at;
+        return;
+    }
+    w->said_at = at;
+    w->said_end = t->len;
+}
+
 /* The parser's events (SAX): no tree is built, so a page costs its text
  * and the contexts of the elements open at a time. */
 static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
@@ -710,7 +749,9 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
     } else if (name_is(&e, "img")) {
         w->after_img = true;
         note_image(w, &e);
-    } else if (name_is(&e, "td") || name_is(&e, "th")) {
+    } else if (name_is(&e, "td") || name_is(&e, "th") || w->stack[w->depth].credit || names_credit(&e)) {
+        /* a cell; a picture's credit after its caption, and each of its parts
+         * ("…underground. Credit Chang W. Lee", not "underground.CreditChang") */
         w->space = true;
     }
     want_breaks(w, breaks_of(&e));
@@ -726,6 +767,7 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
     }
     ctx *c = &w->stack[w->depth + 1];
     *c = enter_ctx(&e, w->stack[w->depth]);
+    c->credit = c->credit || names_credit(&e);
     open_span(w, &e, c);
     if (name_in(&e, blocks) && !new_node(w, c))
         return;
@@ -755,6 +797,7 @@ static void on_end(void *user, const xmlChar *name)
     if (w->depth == 0)
         return;
     const ctx *c = &w->stack[w->depth];
+    said_twice(w, c);
     close_span(w, c);
     want_breaks(w, breaks_of(&e));
     if (c->hint.node != w->stack[w->depth - 1].hint.node)
