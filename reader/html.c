@@ -710,11 +710,12 @@ static void said_twice(render *w, const ctx *c)
     while (at < t->len && (t->data[at] == ' ' || t->data[at] == '\n')) /* the space or line it opened */
         at++;
     size_t n = t->len - at;
+    int32_t first;
     if (!t->failed && n >= 4 && n <= SAID_TWICE_MAX && w->said_end == c->span_at && w->said_end - w->said_at == n &&
         !memchr(t->data + c->span_at, '\n', at - c->span_at) &&
         c->span < 0 && w->page->n_spans == c->spans_at && !memchr(t->data + at, '\n', n) &&
-        memcmp(t->data + w->said_at, t->data + at, n) == 0 &&
-        folio_is_letter((unsigned char)t->data[at])) {
+        memcmp(t->data + w->said_at, t->data + at, n) == 0 && folio_utf8_next(t->data + at, n, &first) &&
+        folio_is_letter(first)) {
         t->len = c->span_at;
         return;
     }
@@ -743,13 +744,14 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
         w->skip_head = name_is(&e, "head");
         return;
     }
+    bool credit = w->stack[w->depth].credit || names_credit(&e);
     if (name_is(&e, "br")) {
         if (w->breaks < 2)
             w->breaks = w->page->text.len > w->line_start || w->breaks ? w->breaks + 1 : 1;
     } else if (name_is(&e, "img")) {
         w->after_img = true;
         note_image(w, &e);
-    } else if (name_is(&e, "td") || name_is(&e, "th") || w->stack[w->depth].credit || names_credit(&e)) {
+    } else if (name_is(&e, "td") || name_is(&e, "th") || credit) {
         /* a cell; a picture's credit after its caption, and each of its parts
          * ("…underground. Credit Chang W. Lee", not "underground.CreditChang") */
         w->space = true;
@@ -767,7 +769,7 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **attrs)
     }
     ctx *c = &w->stack[w->depth + 1];
     *c = enter_ctx(&e, w->stack[w->depth]);
-    c->credit = c->credit || names_credit(&e);
+    c->credit = credit;
     open_span(w, &e, c);
     if (name_in(&e, blocks) && !new_node(w, c))
         return;

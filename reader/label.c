@@ -1275,8 +1275,9 @@ static bool drawn_line(const unit *u)
     for (size_t i = (size_t)(e2 - u->text); i < u->len;) {
         int32_t c;
         i += folio_utf8_next(u->text + i, u->len - i, &c);
-        bool horizontal = c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C ||
-                          c == 0x254D || c == 0x2550 || (c >= 0x2574 && c <= 0x257E && c % 2 == 0);
+        bool horizontal = c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 ||
+                          c == 0x2509 || c == 0x254C || c == 0x254D || c == 0x2550 ||
+                          (c >= 0x2574 && c <= 0x257E && c % 2 == 0);
         if (c >= 0x2500 && c <= 0x257F && !horizontal)
             return true;
     }
