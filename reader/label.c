@@ -828,9 +828,37 @@ void folio_label_captions(const reader *r, uint8_t *labels)
  * paragraph right under a picture set all in small type is its caption:
  * pages set captions smaller than the text (gold: of 12 such lines, 11 are
  * captions; the other, under an advertisement, is furniture the decode
- * drops). */
+ * drops).  A caption needs a picture: a sentence right under the title
+ * (eight words or sixteen CJK characters) that the decode took for a
+ * caption, with no picture before it, no figure, no caption element or
+ * class around it, is the standfirst (gold: of the 8 captions the reading
+ * of the public pages finds with no picture's sign, the 2 under the title
+ * are decks; the 67 captions with a sign are captions but 5).  In copied
+ * text a picture shows only in its credit: a caption under the title with no
+ * credit on its line or the next is the standfirst (2 such lines, both
+ * decks). */
+enum { DECK_WORDS = 8, DECK_CJK = 16 };
+
+static bool no_picture(const reader *r, int i)
+{
+    const unit *u = &r->u[i], *next = i + 1 < r->n ? &r->u[i + 1] : NULL;
+    if (r->page)
+        return !(u->hint.flags & (HF_FIGURE | HF_AFTER_IMG | HF_CAPTION_CLASS)) && u->hint.tag != HT_CAPTION;
+    /* in text, a picture shows only in its credit, on the caption's line or the next */
+    return !folio_label_credit_tail(u) && !(next && (next->cls == C_CAPTION || folio_label_credit_tail(next)));
+}
+
+static void decks(const reader *r, uint8_t *labels)
+{
+    for (int i = 1; i < r->n; i++)
+        if (labels[i] == L_CAPTION && labels[i - 1] == L_TITLE && no_picture(r, i) &&
+            (r->u[i].words >= DECK_WORDS || r->u[i].cjk >= DECK_CJK))
+            labels[i] = L_SUMMARY;
+}
+
 void folio_label_picture_captions(const reader *r, uint8_t *labels)
 {
+    decks(r, labels);
     for (int i = 0; r->page && i < r->n; i++)
         if (labels[i] == L_PARA && (r->u[i].hint.flags & (HF_AFTER_IMG | HF_SMALL)) == (HF_AFTER_IMG | HF_SMALL) &&
             r->u[i].chars <= CAPTION_MAX_CHARS)

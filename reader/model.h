@@ -124,6 +124,9 @@ void folio_label_captions(const reader *r, uint8_t *labels);
 void folio_label_article_element(const reader *r, uint8_t *labels);
 /* Running prose right under a kept heading is the section's first paragraph. */
 void folio_label_section_openings(const reader *r, uint8_t *labels);
+/* On a web page, a line of furniture right under a picture with kept text
+ * close above and below, or a paragraph under it set small, is its caption;
+ * a caption under the title with no picture is the standfirst. */
 void folio_label_picture_captions(const reader *r, uint8_t *labels);
 /* Prose right after the article's last kept unit that the decode nearly
  * kept (scores: r->n x L_COUNT log-probabilities) is its end. */

@@ -1899,6 +1899,35 @@ static void picture_captions_on_pages(void **state)
     assert_int_equal(text_labels[1], L_BOILER);
 }
 
+/* A caption needs a picture: a sentence under the title taken for a caption
+ * with no picture before it is the standfirst; under a picture, or in a
+ * figure, a caption stays one. */
+static void deck_no_caption(void **state)
+{
+    (void)state;
+    const char *text[] = { "A Peaceful Answer to the Question", "The native peoples claim rights that remain unfulfilled, so it is wiser to channel the protest",
+                           "A Peaceful Answer to the Question", "The native peoples claim rights that remain unfulfilled, so it is wiser to channel the protest" };
+    uint8_t labels[] = { L_TITLE, L_CAPTION, L_TITLE, L_CAPTION };
+    const uint8_t want[] = { L_TITLE, L_SUMMARY, L_TITLE, L_CAPTION };
+    unit u[4];
+    plain_units(u, text, 4);
+    u[3].hint.flags = HF_FIGURE;
+    html_page page;
+    memset(&page, 0, sizeof page);
+    reader r = { .u = u, .n = 4, .page = &page };
+    folio_label_picture_captions(&r, labels);
+    assert_memory_equal(labels, want, sizeof want);
+    /* in copied text, the picture shows in the credit under its caption */
+    const char *copied[] = { text[0], text[1], text[0], text[1], "Photo: Ashraf Amra/Getty Images" };
+    uint8_t text_labels[] = { L_TITLE, L_CAPTION, L_TITLE, L_CAPTION, L_CAPTION };
+    const uint8_t text_want[] = { L_TITLE, L_SUMMARY, L_TITLE, L_CAPTION, L_CAPTION };
+    unit t[5];
+    plain_units(t, copied, 5);
+    reader tr = { .u = t, .n = 5 };
+    folio_label_picture_captions(&tr, text_labels);
+    assert_memory_equal(text_labels, text_want, sizeof text_want);
+}
+
 /* A paragraph under a picture set all in small type is its caption; a
  * paragraph only small, or only under a picture, stays a paragraph. */
 static void small_captions_on_pages(void **state)
@@ -2125,7 +2154,7 @@ int main(void)
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
         cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
-        cmocka_unit_test(picture_captions_on_pages),
+        cmocka_unit_test(picture_captions_on_pages), cmocka_unit_test(deck_no_caption),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
         cmocka_unit_test(short_text_read_by_rules),
