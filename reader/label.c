@@ -851,9 +851,16 @@ static bool no_picture(const reader *r, int i)
 static void decks(const reader *r, uint8_t *labels)
 {
     for (int i = 1; i < r->n; i++)
-        if (labels[i] == L_CAPTION && labels[i - 1] == L_TITLE && no_picture(r, i) &&
-            (r->u[i].words >= DECK_WORDS || r->u[i].cjk >= DECK_CJK))
+        if (labels[i] != L_CAPTION || !no_picture(r, i))
+            continue;
+        else if (labels[i - 1] == L_TITLE && (r->u[i].words >= DECK_WORDS || r->u[i].cjk >= DECK_CJK))
             labels[i] = L_SUMMARY;
+        /* under them the byline, the author's note in it ("By Alex Heath, a
+         * deputy editor…": of 24 lines that open with a byline's label and a
+         * name on the public pages, all are the header's or furniture) */
+        else if ((labels[i - 1] == L_TITLE || labels[i - 1] == L_SUMMARY) &&
+                 folio_scraped_byline_opens(r->u[i].text, r->u[i].len))
+            labels[i] = L_META;
 }
 
 void folio_label_picture_captions(const reader *r, uint8_t *labels)

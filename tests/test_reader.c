@@ -1900,8 +1900,8 @@ static void picture_captions_on_pages(void **state)
 }
 
 /* A caption needs a picture: a sentence under the title taken for a caption
- * with no picture before it is the standfirst; under a picture, or in a
- * figure, a caption stays one. */
+ * with no picture before it is the standfirst, and a byline under it the
+ * header's; under a picture, or in a figure, a caption stays one. */
 static void deck_no_caption(void **state)
 {
     (void)state;
@@ -1918,12 +1918,13 @@ static void deck_no_caption(void **state)
     folio_label_picture_captions(&r, labels);
     assert_memory_equal(labels, want, sizeof want);
     /* in copied text, the picture shows in the credit under its caption */
-    const char *copied[] = { text[0], text[1], text[0], text[1], "Photo: Ashraf Amra/Getty Images" };
-    uint8_t text_labels[] = { L_TITLE, L_CAPTION, L_TITLE, L_CAPTION, L_CAPTION };
-    const uint8_t text_want[] = { L_TITLE, L_SUMMARY, L_TITLE, L_CAPTION, L_CAPTION };
-    unit t[5];
-    plain_units(t, copied, 5);
-    reader tr = { .u = t, .n = 5 };
+    const char *copied[] = { text[0], text[1], "By Alex Heath, a deputy editor and author of the Command Line newsletter.",
+                             text[0], text[1], "Photo: Ashraf Amra/Getty Images" };
+    uint8_t text_labels[] = { L_TITLE, L_CAPTION, L_CAPTION, L_TITLE, L_CAPTION, L_CAPTION };
+    const uint8_t text_want[] = { L_TITLE, L_SUMMARY, L_META, L_TITLE, L_CAPTION, L_CAPTION };
+    unit t[6];
+    plain_units(t, copied, 6);
+    reader tr = { .u = t, .n = 6 };
     folio_label_picture_captions(&tr, text_labels);
     assert_memory_equal(text_labels, text_want, sizeof text_want);
 }
