@@ -1905,6 +1905,27 @@ static bool fold_run_in(reader *r, int i)
 
 /* Every head run_in marks that stayed a paragraph over a paragraph, folded
  * into it; false when memory ran out. */
+/* A block of code is one block: code lines with no blank line between them
+ * (on a web page, lines of one <pre>) are the lines of one code block, set
+ * as one, not a block a line apart from the next. */
+static void join_code(reader *r)
+{
+    for (int i = 0; i < r->n; i++) {
+        if (r->u[i].role != R_BLOCK || r->u[i].btype != FOLIO_BLOCK_CODE)
+            continue;
+        int k = i + 1;
+        for (;; k++) {
+            while (k < r->n && r->u[k].role == R_MERGED)
+                k++;
+            if (k >= r->n || r->u[k].role != R_BLOCK || r->u[k].btype != FOLIO_BLOCK_CODE || !same_block(r, k) ||
+                (r->page && r->u[k].hint.node != r->u[k - 1].hint.node)) /* one <pre>, not the next */
+                break;
+            r->u[k].role = R_MERGED;
+        }
+        i = k - 1;
+    }
+}
+
 static bool fold_run_ins(reader *r, const uint8_t *run_in)
 {
     for (int i = 0; i + 1 < r->n; i++)
@@ -2020,6 +2041,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         }
         take_metadata(r, labels, title);
         folio_markup_roles(r, title);
+        join_code(r);
         if (!fold_run_ins(r, run_in))
             goto cleanup;
     }

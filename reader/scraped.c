@@ -37,11 +37,11 @@
  * *layout keeps what the folding loses: the white space before the text
  * (LAYOUT_LEAD, capped) and whether runs of white space aligned text
  * inside the line (LAYOUT_GAPS: code, tables). */
-static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout)
+static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout, bool spaced)
 {
     size_t k = 0, i = 0;
     bool seen = false;
-    int pending = 0, lead = 0;
+    int pending = 0, cols = 0, lead = 0; /* white space owed: characters, columns */
     *layout = 0;
     while (i < n) {
         int32_t c;
@@ -50,7 +50,7 @@ static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout)
             memcpy(out + k, "\xEF\xBF\xBD", 3); /* invalid byte: U+FFFD */
             k += 3;
             seen = true;
-            pending = 0;
+            pending = cols = 0;
             i += 1;
             continue;
         }
@@ -61,13 +61,14 @@ static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout)
             if (!seen)
                 lead += c == '\t' ? 4 : 1;
             pending += seen;
+            cols += seen ? (c == '\t' ? 4 : 1) : 0;
             continue;
         }
-        if (pending)
+        for (int p = 0; p < (spaced ? cols : pending > 0); p++)
             out[k++] = ' ';
         if (pending >= 2)
             *layout |= LAYOUT_GAPS;
-        pending = 0;
+        pending = cols = 0;
         seen = true;
         memcpy(out + k, s + i - step, step);
         k += step;
@@ -96,20 +97,34 @@ static folio_status split_lines(reader *r, const char *text, size_t len, uint8_t
         if (i < len && text[i] != '\n' && text[i] != '\r')
             continue;
         size_t n = i - start;
-        /* Cleaning grows a line only by U+FFFD for bad bytes: 3x bound. */
-        if (scratch_cap < n * 3 + 1) {
-            char *big = realloc(scratch, n * 3 + 1);
+        /* Cleaning grows a line only by U+FFFD for bad bytes (3x), its
+         * spaced copy by tabs too (4x): room for both. */
+        if (scratch_cap < n * 7 + 2) {
+            char *big = realloc(scratch, n * 7 + 2);
             if (!big) {
                 st = FOLIO_ERR_NOMEM;
                 break;
             }
             scratch = big;
-            scratch_cap = n * 3 + 1;
+            scratch_cap = n * 7 + 2;
         }
         src_line *l = &r->lines[no];
         l->no = no + 1;
-        l->raw_len = clean_line(text + start, n, scratch, &(*indents)[no]);
-        l->raw = l->raw_len ? folio_arena_strndup(r->arena, scratch, l->raw_len) : "";
+        l->raw_len = clean_line(text + start, n, scratch, &(*indents)[no], false);
+        /* A line that aligns text with runs of white space (a table, code)
+         * keeps a copy with them, after its own NUL: code is set so. */
+        size_t spaced = 0;
+        if ((*indents)[no] & LAYOUT_GAPS) {
+            uint8_t unused;
+            scratch[l->raw_len] = '\0';
+            spaced = clean_line(text + start, n, scratch + l->raw_len + 1, &unused, true) + 1;
+        }
+        char *copy = l->raw_len ? folio_arena_alloc(r->arena, l->raw_len + 1 + spaced) : NULL;
+        if (copy) {
+            memcpy(copy, scratch, l->raw_len + spaced);
+            copy[l->raw_len + spaced] = '\0';
+        }
+        l->raw = l->raw_len ? copy : "";
         if (!l->raw)
             st = FOLIO_ERR_NOMEM;
         no++;
@@ -873,7 +888,7 @@ static bool attach_spans(reader *r, folio_block *blk, const unit *u)
         uint8_t layout;
         if (!clean)
             return false;
-        size_t cn = clean_line(s->text, sn, clean, &layout);
+        size_t cn = clean_line(s->text, sn, clean, &layout, false);
         /* after the span before (an outer span closes after its inner ones:
          * then it starts earlier) */
         const char *hit = cn ? memmem(blk->text + from, len - from, clean, cn) : NULL;
@@ -942,13 +957,24 @@ static const char *code_text(reader *r, int i)
         end++;
     for (int k = i; k < end; k++)
         least = r->u[k].lead < least ? r->u[k].lead : least;
-    /* each line as indented relative to the least indented one */
+    /* each line as indented relative to the least indented one; a unit the
+     * reader made of wrapped lines is its lines again */
     for (int k = i; k < end; k++) {
         if (k > i)
             folio_buf_putc(&b, '\n');
         for (int c = least; c < r->u[k].lead; c++)
             folio_buf_putc(&b, ' ');
-        folio_buf_append(&b, r->u[k].text, r->u[k].len);
+        const unit *u = &r->u[k];
+        const src_line *line = &r->lines[u->first];
+        if (u->first == u->last && u->gaps && u->text == line->raw) /* the spaced copy after the NUL */
+            folio_buf_puts(&b, line->raw + line->raw_len + 1);
+        else if (u->first == u->last)
+            folio_buf_append(&b, u->text, u->len);
+        for (int l = u->first; u->first < u->last && l <= u->last; l++) {
+            if (l > u->first)
+                folio_buf_putc(&b, '\n');
+            folio_buf_append(&b, r->lines[l].raw, r->lines[l].raw_len);
+        }
     }
     const char *t = b.failed ? NULL : folio_arena_strndup(r->arena, b.data ? b.data : "", b.len);
     folio_buf_free(&b);
