@@ -127,13 +127,19 @@ def page_rows(pages, runs, have):
         if have["pandoc"]:
             cmds.append(("pandoc -f html -t json", ["pandoc", "-f", "html", "-t", "json", path, "-o",
                                                      o("pandoc.json")], None, o("pandoc.json")))
-        t = measure(cmds, runs, direct_wall=True)
-        la, lb = cmds[0][0], cmds[-1][0]
-        ratio = "%.1fx" % (t[lb][0] / t[la][0]) if len(cmds) > 1 and t.get(lb) and t.get(la) else "-"
-        rows.append("| %s | %s | %s | %s |" % (name, la, fmt(t[la]), ratio))
-        if len(cmds) > 1:
-            rows.append("| %s | %s | %s | |" % (name, lb, fmt(t.get(lb))))
+        rows += compared(name, cmds, measure(cmds, runs, direct_wall=True))
         print("\n".join(rows[-3:]), flush=True)
+    return rows
+
+
+def compared(label, cmds, t):
+    """Rows for folio (cmds[0]) and, when there is one, the other program
+    (cmds[-1]) timed alternately: the other's time over folio's."""
+    la, lb = cmds[0][0], cmds[-1][0]
+    ratio = "%.1fx" % (t[lb][0] / t[la][0]) if len(cmds) > 1 and t.get(lb) and t.get(la) else "-"
+    rows = ["| %s | %s | %s | %s |" % (label, la, fmt(t[la]), ratio)]
+    if len(cmds) > 1:
+        rows.append("| %s | %s | %s | |" % (label, lb, fmt(t.get(lb))))
     return rows
 
 
@@ -219,12 +225,7 @@ def main():
     if have["pandoc"]:
         loop = " ".join("pandoc -f markdown -t epub3 %s -o %s.epub;" % (f, f) for f in files)
         cmds.append(("pandoc, 20 runs", ["sh", "-c", loop], None, None))
-    t = measure(cmds, a.runs)
-    la, lb = cmds[0][0], cmds[-1][0]
-    ratio = "%.1fx" % (t[lb][0] / t[la][0]) if len(cmds) > 1 and t.get(lb) and t.get(la) else "-"
-    rows.append("| %s | %s | %s | %s |" % (label, la, fmt(t[la]), ratio))
-    if len(cmds) > 1:
-        rows.append("| %s | %s | %s | |" % (label, lb, fmt(t.get(lb))))
+    rows += compared(label, cmds, measure(cmds, a.runs))
     print("\n".join(rows[-2:]), flush=True)
     head = ["| input | command | wall (median) | user+sys | peak RSS | output | other/folio |",
             "|---|---|---|---|---|---|---|"]

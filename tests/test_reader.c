@@ -1093,13 +1093,7 @@ static void title_under_blog_name(void **state)
     const int want[] = { 2, 0 };
     for (int k = 0; k < 2; k++) {
         unit u[4];
-        memset(u, 0, sizeof u);
-        for (int i = 0; i < 4; i++) {
-            u[i].text = (char *)pages[k][i];
-            u[i].len = strlen(pages[k][i]);
-            folio_scraped_features(&u[i]);
-            u[i].cls = folio_scraped_classify(&u[i]);
-        }
+        read_units(u, pages[k], 4, true);
         reader r = { .u = u, .n = 4 };
         assert_int_equal(folio_label_choose_title(&r, scores), want[k]);
     }
@@ -1114,13 +1108,7 @@ static void title_no_label(void **state)
                            "The man was over a century old. There had to be more to it than that." };
     const float scores[4] = { 12.0f, 9.0f, 1.0f, 1.0f };
     unit u[4];
-    memset(u, 0, sizeof u);
-    for (int i = 0; i < 4; i++) {
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-        u[i].cls = folio_scraped_classify(&u[i]);
-    }
+    read_units(u, text, 4, true);
     reader r = { .u = u, .n = 4 };
     assert_int_equal(folio_label_choose_title(&r, scores), 1);
 }
@@ -1169,13 +1157,7 @@ static void furniture_is_no_caption(void **state)
     const char *text[] = { "版权所有 湖南省中医药研究院附属医院 Copyright © 2018 All Rights Reserved",
                            "The quay before sunrise, when the first boats come in." };
     unit u[2];
-    memset(u, 0, sizeof u);
-    for (int i = 0; i < 2; i++) {
-        u[i].text = (char *)text[i];
-        u[i].len = strlen(text[i]);
-        folio_scraped_features(&u[i]);
-        u[i].cls = folio_scraped_classify(&u[i]);
-    }
+    read_units(u, text, 2, true);
     reader r = { .u = u, .n = 2 };
     assert_int_equal(folio_label_final(&r, NULL, 0, L_CAPTION), L_BOILER);
     assert_int_equal(folio_label_final(&r, NULL, 1, L_CAPTION), L_CAPTION);
@@ -1511,6 +1493,20 @@ static void list_runs_whole(void **state)
     expect_letters(folio_label_list_runs, text, N, "PPBBBBBBBBB", "PPPPPPBBBBB");
 }
 
+/* The code-block rule over units of the texts, set apart by blank lines
+ * where adjacent[i] is false: labels (n) become want. */
+static void expect_code(const char *const *text, const bool *adjacent, int n, uint8_t *labels, const uint8_t *want)
+{
+    unit u[16];
+    assert_true(n <= 16);
+    read_units(u, text, n, false);
+    for (int i = 0; i < n; i++)
+        u[i].adjacent = adjacent[i];
+    reader r = { .u = u, .n = n };
+    folio_label_code_blocks(&r, labels);
+    assert_memory_equal(labels, want, (size_t)n);
+}
+
 /* A block of code shares one fate: from its first code line down, the
  * lines the blank lines do not part from it are code (a query's output
  * rows), the button word over it is not; a sentence of prose next to code
@@ -1524,13 +1520,7 @@ static void code_blocks_whole(void **state)
     enum { N = sizeof text / sizeof text[0] };
     uint8_t labels[N] = { L_BOILER, L_CODE, L_CODE, L_BOILER, L_DUP, L_CAPTION, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     const uint8_t want[N] = { L_BOILER, L_CODE, L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER };
-    unit u[N];
-    read_units(u, text, N, false);
-    for (int i = 0; i < N; i++)
-        u[i].adjacent = adjacent[i];
-    reader r = { .u = u, .n = N };
-    folio_label_code_blocks(&r, labels);
-    assert_memory_equal(labels, want, N);
+    expect_code(text, adjacent, N, labels, want);
 }
 
 /* A table drawn with box-drawing strokes beside kept text is the output of
@@ -1549,13 +1539,7 @@ static void drawn_tables_code(void **state)
                           L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
     const uint8_t want[N] = { L_CODE, L_CODE, L_CODE, L_CODE, L_PARA, L_BOILER, L_BOILER, L_BOILER,
                               L_BOILER, L_BOILER, L_BOILER, L_BOILER, L_BOILER };
-    unit u[N];
-    read_units(u, text, N, false);
-    for (int i = 0; i < N; i++)
-        u[i].adjacent = adjacent[i];
-    reader r = { .u = u, .n = N };
-    folio_label_code_blocks(&r, labels);
-    assert_memory_equal(labels, want, N);
+    expect_code(text, adjacent, N, labels, want);
 }
 
 /* A number alone is no paragraph: a counter under the standfirst goes,
