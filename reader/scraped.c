@@ -61,7 +61,8 @@ static size_t clean_line(const char *s, size_t n, char *out, uint8_t *layout, bo
             if (!seen)
                 lead += c == '\t' ? 4 : 1;
             pending += seen;
-            cols += seen ? (c == '\t' ? 4 : 1) : 0;
+            if (spaced)
+                cols += seen ? (c == '\t' ? 4 : 1) : 0;
             continue;
         }
         for (int p = 0; p < (spaced ? cols : pending > 0); p++)
