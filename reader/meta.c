@@ -460,6 +460,111 @@ static const char *after_label(const char *s, size_t n, const char *label, size_
     return *out_len ? p : NULL;
 }
 
+/* Does s hold a Latin letter (the names_only test reads Latin names)? */
+static bool latin_letters(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalpha((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+/* Where the names of a byline end: at a date or a time, a dash, a bar, a
+ * handle ("By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson",
+ * "Par A et B — 24 novembre 2017"). */
+static size_t names_end(const char *s, size_t n)
+{
+    static const char *const stops[] = { "|", "@", "\xE2\x80\x94" /* — */, "\xE2\x80\x93" /* – */,
+                                         "\xC2\xB7" /* · */, "\xE2\x80\xA2" /* • */, NULL };
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)s[i]))
+            return i;
+        for (const char *const *p = stops; *p; p++)
+            if (folio_starts_with_ci(s + i, n - i, *p))
+                return i;
+    }
+    return n;
+}
+
+/* Each of "A et B", "A und B", "A y B", "A e B" a name, as names_only
+ * reads "A and B": the authors, added; false when one is no name. */
+static bool add_joined_names(reader *r, const char *s, size_t n)
+{
+    static const char *const joins[] = { " et ", " und ", " y ", " e ", NULL };
+    for (const char *const *j = joins; *j; j++) {
+        const char *at = memmem(s, n, *j, strlen(*j));
+        if (!at)
+            continue;
+        size_t a = (size_t)(at - s), b = a + strlen(*j);
+        if (!folio_scraped_names_only(s, a) || !folio_scraped_names_only(s + b, n - b))
+            return false;
+        add_author(r, s, a);
+        add_author(r, s + b, n - b);
+        return true;
+    }
+    return false;
+}
+
+/* Names set in capitals after a byline's label ("By JEFFREY GETTLEMAN"):
+ * two to four words of capital letters, set in title case. */
+static bool add_capital_names(reader *r, const char *s, size_t n)
+{
+    char buf[96];
+    int words = 0;
+    if (n == 0 || n >= sizeof buf)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool start = i == 0 || s[i - 1] == ' ';
+        if (s[i] == ' ' || s[i] == '.' || s[i] == '-' || s[i] == '\'')
+            buf[i] = s[i];
+        else if (s[i] >= 'A' && s[i] <= 'Z')
+            buf[i] = start ? s[i] : (char)(s[i] - 'A' + 'a');
+        else
+            return false;
+        words += start && s[i] != ' ';
+    }
+    if (words < 2 || words > 4)
+        return false;
+    add_author(r, buf, n);
+    return true;
+}
+
+/* The names a byline gives after its label, up to where they end (above),
+ * a month's name and lower-case words at their end left out ("By GILLIAN
+ * MOHNEY March 11, 2015", "Posted on March 3 by": nobody); where they are
+ * no list of names, the name before a comma ("By Alex Heath, a deputy
+ * editor…", "By Daniel Kahn Gillmor, Senior Staff Technologist"). */
+static bool byline_names(reader *r, const char *s, size_t n)
+{
+    n = names_end(s, n);
+    for (;;) {
+        while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+            n--;
+        size_t w = n;
+        while (w && s[w - 1] != ' ')
+            w--;
+        size_t at = w;
+        bool month = w < n && month_at(s, n, &at, false) && at == n;
+        if (w == n || !(month || islower((unsigned char)s[w])))
+            break;
+        n = w;
+    }
+    if (n == 0)
+        return false;
+    if (folio_scraped_names_only(s, n)) {
+        folio_scraped_add_authors(r, s, n);
+        return true;
+    }
+    if (add_joined_names(r, s, n) || add_capital_names(r, s, n))
+        return true;
+    const char *comma = memchr(s, ',', n);
+    if (comma && folio_scraped_names_only(s, (size_t)(comma - s))) {
+        add_author(r, s, (size_t)(comma - s));
+        return true;
+    }
+    return false;
+}
+
 static void take_byline(reader *r, const unit *u)
 {
     static const char *labels[] = { "作者", "执笔", "文/", "文｜", "文|", "撰文", NULL };
@@ -475,11 +580,15 @@ static void take_byline(reader *r, const unit *u)
     /* "By ", "Par ", "Von ", "بقلم ": the names after the label (not the
      * date after "Posted on") */
     size_t label = folio_vocab_prefix(VK_BYLINE, s, n);
+    if (label && label < n && byline_names(r, s + label, n - label))
+        return;
+    /* names in other scripts ("بقلم …"): all after the label, where it holds
+     * no figure (not the date after "Posted on") */
     char date[11];
-    bool digits = false; /* names have none: "Posted on March 3 by" names nobody */
+    bool digits = false;
     for (size_t k = label; k < n && !digits; k++)
         digits = isdigit((unsigned char)s[k]);
-    if (label && label < n && !digits && !folio_read_date(s + label, n - label, date)) {
+    if (label && label < n && !digits && !folio_read_date(s + label, n - label, date) && !latin_letters(s + label, n - label)) {
         folio_scraped_add_authors(r, s + label, n - label);
         return;
     }
@@ -519,7 +628,7 @@ void folio_scraped_take_meta(reader *r, const unit *u)
         if (v && folio_utf8_count(v, len) <= 30)
             r->source = folio_arena_strndup(r->arena, v, len);
     }
-    if (r->n_authors == 0 && (u->cls == C_BYLINE || folio_contains(s, n, "作者")))
+    if (r->n_authors == 0 && (u->cls == C_BYLINE || folio_contains(s, n, "作者") || folio_scraped_byline_opens(s, n)))
         take_byline(r, u);
 }
 

@@ -1113,6 +1113,35 @@ static void title_no_label(void **state)
     assert_int_equal(folio_label_choose_title(&r, scores), 1);
 }
 
+/* A byline's names end where its date, time, dash or handle begins; a
+ * month's name at their end, a note after a comma and capitals go. */
+static void byline_names_taken(void **state)
+{
+    (void)state;
+    static const struct { const char *line, *first, *second; } cases[] = {
+        { "By GILLIAN MOHNEY March 11, 2015 3:46 PM Good Morning America", "Gillian Mohney", NULL },
+        { "By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson", "Steven Mufson", NULL },
+        { "Par Alexandre Hervaud et J\u00e9r\u00e9my Piette \u2014 24 novembre 2017 \u00e0 18:42", "Alexandre Hervaud",
+          "J\u00e9r\u00e9my Piette" },
+        { "By Alex Heath, a deputy editor and author of the Command Line newsletter.", "Alex Heath", NULL },
+        { "By Stella Kim and Jennifer Jett", "Stella Kim", "Jennifer Jett" },
+        { "Posted on March 3 by", NULL, NULL },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        folio_arena *a = folio_arena_new();
+        unit u;
+        read_units(&u, &cases[k].line, 1, true);
+        reader r = { .arena = a };
+        folio_scraped_take_meta(&r, &u);
+        assert_int_equal(r.n_authors, cases[k].second ? 2 : cases[k].first ? 1 : 0);
+        if (cases[k].first)
+            assert_string_equal(r.authors[0], cases[k].first);
+        if (cases[k].second)
+            assert_string_equal(r.authors[1], cases[k].second);
+        folio_arena_free(a);
+    }
+}
+
 /* A line that goes on from another ("...or, why bother.") is no title, nor
  * is a list's item ("+ Added three new statistics"), a ranking's entry
  * (under "3.") or a headline under a byline (the author's other articles),
@@ -2138,7 +2167,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(byline_names_taken), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages), cmocka_unit_test(deck_no_caption),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
