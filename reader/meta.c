@@ -628,7 +628,7 @@ void folio_scraped_take_meta(reader *r, const unit *u)
         if (v && folio_utf8_count(v, len) <= 30)
             r->source = folio_arena_strndup(r->arena, v, len);
     }
-    if (r->n_authors == 0 && (u->cls == C_BYLINE || folio_contains(s, n, "作者") || folio_scraped_byline_opens(s, n)))
+    if (r->n_authors == 0 && (u->cls == C_BYLINE || folio_contains(s, n, "作者") || folio_vocab_prefix(VK_BYLINE, s, n) > 0))
         take_byline(r, u);
 }
 
