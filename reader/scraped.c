@@ -1393,6 +1393,9 @@ folio_status folio_scraped_read(const char *text, size_t len, const html_page *p
     if ((st = folio_reader_label(&r, opts)) != FOLIO_OK)
         goto cleanup;
     folio_scraped_split_byline(&r);
+    for (int i = 0; i < r.n && r.n_authors == 0; i++)
+        if (r.u[i].role == R_BLOCK || r.u[i].reason == folio_why_meta)
+            folio_scraped_reporters(&r, r.u[i].text, r.u[i].len);
     author_lines(&r);
     st = FOLIO_ERR_NOMEM;
     if (!folio_markup_images(&r, opts ? opts->base_dir : NULL))

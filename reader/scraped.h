@@ -189,6 +189,9 @@ bool folio_parse_date(const char *s, size_t n, char out[11]);
 bool folio_read_date(const char *s, size_t n, char out[11]);
 
 void folio_scraped_take_meta(reader *r, const unit *u);
+/** Reporters named in parentheses in text s ("（记者陈智 整合）") become
+ * r's authors, in its arena. */
+void folio_scraped_reporters(reader *r, const char *s, size_t n);
 void folio_scraped_add_authors(reader *r, const char *s, size_t n);
 const char *folio_scraped_clean_title(folio_arena *a, const reader *r, const char *s, size_t n);
 const char *folio_scraped_detect_lang(const folio_doc *doc, const char **script);

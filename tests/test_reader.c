@@ -1113,6 +1113,55 @@ static void title_no_label(void **state)
     assert_int_equal(folio_label_choose_title(&r, scores), 1);
 }
 
+/* A Chinese report's reporters, named in parentheses, are its authors, up
+ * to the word for the work done; a contraction is in no name. */
+static void reporters_named(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *first, *second; } cases[] = {
+        { "\u957f\u6c5f\u7f5110\u67084\u65e5\u8baf\uff08\u8bb0\u8005\u9648\u667a \u6574\u5408\uff09 \u56fd\u5e86", "\u9648\u667a", NULL },
+        { "\u624d\u6709\u8fd9\u5ea7\u82f1\u96c4\u7684\u57ce\uff01\uff08\u8bc4\u8bba\u5458 \u7f57\u535a \u8427\u6d77\u5ddd\uff09", "\u7f57\u535a", "\u8427\u6d77\u5ddd" },
+        { "\uff08\u8bb0\u8005\u95ee\uff09", NULL, NULL },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        folio_arena *a = folio_arena_new();
+        reader r = { .arena = a };
+        folio_scraped_reporters(&r, cases[k].text, strlen(cases[k].text));
+        assert_int_equal(r.n_authors, cases[k].second ? 2 : cases[k].first ? 1 : 0);
+        if (cases[k].first)
+            assert_string_equal(r.authors[0], cases[k].first);
+        if (cases[k].second)
+            assert_string_equal(r.authors[1], cases[k].second);
+        folio_arena_free(a);
+    }
+    assert_false(folio_scraped_names_only("Hi, I'm Nicolas.", 16));
+    assert_false(folio_scraped_names_only("Today\u2019s Paper", 15));
+    assert_true(folio_scraped_names_only("Conan O'Brien, Ann D'Arcy", 25));
+}
+
+/* A row of short links between bars and a link marked with an arrow are
+ * never the title; a headline with its site's name after a bar can be. */
+static void title_no_menu(void **state)
+{
+    (void)state;
+    static const struct { const char *top; int want; } cases[] = {
+        { "Sign In| Join IAB", 1 },
+        { "Home | News | Opinion", 1 },
+        { "Part 1 of the Conversations with a Cryptid series Next Work \u2192", 1 },
+        { "\u2190 Older posts", 1 },
+        { "Getting lean with ad UX | IAB", 0 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *text[] = { cases[k].top, "Getting LEAN with Digital Ad UX", "By Scott Cunningham",
+                               "We messed up. As technologists, tasked with delivering content, we forgot the user." };
+        const float scores[4] = { 12.0f, 9.0f, 1.0f, 1.0f };
+        unit u[4];
+        read_units(u, text, 4, true);
+        reader r = { .u = u, .n = 4 };
+        assert_int_equal(folio_label_choose_title(&r, scores), cases[k].want);
+    }
+}
+
 /* A byline's names end where its date, time, dash or handle begins; a
  * month's name at their end, a note after a comma and capitals go. */
 static void byline_names_taken(void **state)
@@ -1126,6 +1175,9 @@ static void byline_names_taken(void **state)
         { "By Alex Heath, a deputy editor and author of the Command Line newsletter.", "Alex Heath", NULL },
         { "By Stella Kim and Jennifer Jett", "Stella Kim", "Jennifer Jett" },
         { "Posted on March 3 by", NULL, NULL },
+        { "// By Arun Sai Krishnan \u2022 Nov 11, 2020", "Arun Sai Krishnan", NULL },
+        { "Le Monde | 04.05.2015 \u00e0 13h36 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+          "Martin Untersinger", NULL },
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         folio_arena *a = folio_arena_new();
@@ -2167,7 +2219,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(byline_names_taken), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(title_no_menu), cmocka_unit_test(reporters_named), cmocka_unit_test(byline_names_taken), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages), cmocka_unit_test(deck_no_caption),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
