@@ -24,12 +24,32 @@ static void log_softmax(float *z)
         z[k] -= lse;
 }
 
-void folio_model_score(const folio_model *m, const float *x, int n, float *z1, float *z2, float *title)
+/* Columns from..from+count of a weight table of L_COUNT rows (stride
+ * columns each) laid out by feature: the L_COUNT weights of a feature side
+ * by side, as the scoring loops read them (a row-major walk down a column
+ * touches a cache line per label).  NULL when out of memory. */
+static float *by_feature(const float *w, int stride, int from, int count)
+{
+    float *t = malloc((size_t)count * L_COUNT * sizeof *t);
+    if (t)
+        for (int j = 0; j < count; j++)
+            for (int k = 0; k < L_COUNT; k++)
+                t[(size_t)j * L_COUNT + k] = w[(size_t)k * (size_t)stride + (size_t)(from + j)];
+    return t;
+}
+
+bool folio_model_score(const folio_model *m, const float *x, int n, float *z1, float *z2, float *title)
 {
     int nf = m->n_features, nw = m->n_features + m->n_context;
+    float *w1 = by_feature(m->weight1, nf, 0, nf), *w2 = by_feature(m->weight, nw, 0, nf);
+    if (!w1 || !w2) {
+        free(w1);
+        free(w2);
+        return false;
+    }
     for (int i = 0; i < n; i++) {
         const float *f = x + (size_t)i * (size_t)nf;
-        float *a = z1 + (size_t)i * L_COUNT, *b = z2 + (size_t)i * L_COUNT;
+        float a[L_COUNT], b[L_COUNT];
         /* most features of a unit are 0: walk the others once */
         float t = m->title_bias;
         for (int k = 0; k < L_COUNT; k++)
@@ -37,14 +57,20 @@ void folio_model_score(const folio_model *m, const float *x, int n, float *z1, f
         for (int j = 0; j < nf; j++) {
             if (f[j] == 0)
                 continue;
+            const float *u = w1 + (size_t)j * L_COUNT, *v = w2 + (size_t)j * L_COUNT;
             for (int k = 0; k < L_COUNT; k++) {
-                a[k] += m->weight1[(size_t)k * (size_t)nf + (size_t)j] * f[j];
-                b[k] += m->weight[(size_t)k * (size_t)nw + (size_t)j] * f[j];
+                a[k] += u[k] * f[j];
+                b[k] += v[k] * f[j];
             }
             t += m->title_weight[j] * f[j];
         }
+        memcpy(z1 + (size_t)i * L_COUNT, a, sizeof a);
+        memcpy(z2 + (size_t)i * L_COUNT, b, sizeof b);
         title[i] = t;
     }
+    free(w1);
+    free(w2);
+    return true;
 }
 
 static const char *const context_names[FOLIO_CONTEXT_FEATURES] = {
@@ -133,9 +159,12 @@ bool folio_model_context(const folio_model *m, int n, float *z1, float *z2, floa
     for (int i = 0; i < n; i++)
         softmax(z1 + (size_t)i * L_COUNT);
     folio_sums s;
-    if (!folio_model_sums(n, z1, &s))
-        return false;
     int nf = m->n_features, nw = nf + m->n_context;
+    float *w = by_feature(m->weight, nw, nf, m->n_context);
+    if (!w || !folio_model_sums(n, z1, &s)) {
+        free(w);
+        return false;
+    }
     float c[FOLIO_CONTEXT_FEATURES];
     for (int i = 0; i < n; i++) {
         folio_model_context_of(n, z1, &s, i, c);
@@ -143,13 +172,15 @@ bool folio_model_context(const folio_model *m, int n, float *z1, float *z2, floa
         for (int j = 0; j < m->n_context; j++) {
             if (c[j] == 0)
                 continue;
+            const float *v = w + (size_t)j * L_COUNT;
             for (int k = 0; k < L_COUNT; k++)
-                b[k] += m->weight[(size_t)k * (size_t)nw + (size_t)(nf + j)] * c[j];
+                b[k] += v[k] * c[j];
             title[i] += m->title_weight[nf + j] * c[j];
         }
         log_softmax(b);
     }
     folio_model_sums_free(&s);
+    free(w);
     return true;
 }
 

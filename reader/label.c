@@ -43,8 +43,8 @@ static void *score_part(void *arg)
          from += s->parts * FOLIO_FEATURE_CHUNK) {
         int to = from + FOLIO_FEATURE_CHUNK < s->r->n ? from + FOLIO_FEATURE_CHUNK : s->r->n;
         folio_page_features(s->r, s->p, from, to, x, scratch);
-        folio_model_score(s->m, x, to - from, s->first + (size_t)from * L_COUNT,
-                          s->scores + (size_t)from * L_COUNT, s->title + from);
+        s->ok = folio_model_score(s->m, x, to - from, s->first + (size_t)from * L_COUNT,
+                                  s->scores + (size_t)from * L_COUNT, s->title + from);
     }
     free(x);
     free(scratch);
@@ -188,11 +188,20 @@ static bool menu_or_link(const unit *u)
 
 /* Can unit u be no title whatever the ranker thinks?  A line of furniture's
  * vocabulary (a share button, "Related", a credit, a picture's caption, a
- * dateline, a byline), a file's name ("WEB18-Facebook-1160x768.jpg"), or a
+ * dateline, a byline), a file's name ("WEB18-Facebook-1160x768.jpg"), a
  * label that ends in its colon ("Completed:", "Summary:"): it introduces
  * what follows and names nothing (none of the public pages' 54 titles ends
- * in a colon). */
+ * in a colon), or a sentence: a headline ends in no full stop (of the
+ * labelled lines that end in one, 1,444, none is a title; one title ends in
+ * initials, "…N.Y.C."), while "Hi, I'm Nicolas." opened a blog. */
 static bool menu_or_link(const unit *u);
+
+/* Does u end in a full stop ("." or "。"), not the point of initials
+ * ("N.Y.C.") or an ellipsis? */
+static bool ends_full_stop(const unit *u)
+{
+    return (u->end_cp == '.' && !u->abbrev_end && !(u->len >= 2 && u->text[u->len - 2] == '.')) || u->end_cp == 0x3002;
+}
 
 static bool never_title(const unit *u)
 {
@@ -215,17 +224,21 @@ static bool never_title(const unit *u)
     return false;
 }
 
-int folio_label_choose_title(const reader *r, const float *title)
+/* The line the ranker likes best of those that can be the title; with
+ * sentences, a line ended by its full stop can. */
+static int choose_title(const reader *r, const float *title, bool sentences)
 {
     int t = -1;
     for (int i = 0; i < r->n; i++)
         if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) &&
-            !under_byline(r, i) && !never_title(&r->u[i]) && (t < 0 || title[i] > title[t]))
+            !under_byline(r, i) && !never_title(&r->u[i]) && (sentences || !ends_full_stop(&r->u[i])) &&
+            (t < 0 || title[i] > title[t]))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
      * first, then the standfirst. */
     if (t > 0 && folio_scraped_title_shaped(&r->u[t - 1]) && !opens_lower(&r->u[t - 1]) && !never_title(&r->u[t - 1]) &&
+        (sentences || !ends_full_stop(&r->u[t - 1])) &&
         title[t - 1] >= title[t] - TITLE_OVER_DEK)
         t--;
     /* A blog names itself over the date, then the post's title, then the
@@ -242,6 +255,11 @@ int folio_label_choose_title(const reader *r, const float *title)
              folio_scraped_title_shaped(&r->u[t + 1]) && title[t + 1] >= title[t] - TITLE_OVER_DEK)
         t++;
     return t;
+}
+
+int folio_label_choose_title(const reader *r, const float *title)
+{
+    return choose_title(r, title, false);
 }
 
 static bool decode_with_title(const reader *r, const folio_model *m, float *scores, int t, uint8_t *labels)
@@ -1431,22 +1449,61 @@ static bool text_under(const reader *r, const uint8_t *labels, int j)
     return false;
 }
 
+/* The page's lines by the hash of their text, then by place: where a
+ * line's text comes again is found by a binary search, not a walk to the
+ * end of the page for every entry of every list (a long page has hundreds
+ * of menus). */
+typedef struct {
+    uint64_t hash;
+    int at;
+} text_at;
+
+static uint64_t text_hash(const unit *u)
+{
+    return folio_fnv(1469598103934665603ULL, u->text, u->len);
+}
+
+static int by_hash(const void *a, const void *b)
+{
+    const text_at *x = a, *y = b;
+    return x->hash != y->hash ? (x->hash < y->hash ? -1 : 1) : (x->at > y->at) - (x->at < y->at);
+}
+
+/* The first line at or after pos and before end with the text of unit e;
+ * -1 if none. */
+static int next_copy(const reader *r, const text_at *index, int e, int pos, int end)
+{
+    uint64_t h = text_hash(&r->u[e]);
+    int lo = 0, hi = r->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (index[mid].hash < h || (index[mid].hash == h && index[mid].at < pos))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < r->n && index[lo].hash == h && index[lo].at < end; lo++)
+        if (same_text(&r->u[e], &r->u[index[lo].at]))
+            return index[lo].at;
+    return -1;
+}
+
 /* Where each entry of the list from..to comes again after it, in order,
  * with text under it, into at[] (-1 where not); returns how many do. */
-static int contents_matches(const reader *r, const uint8_t *labels, int from, int to, int last, int *at)
+static int contents_matches(const reader *r, const text_at *index, const uint8_t *labels, int from, int to, int last,
+                            int *at)
 {
     int found = 0, pos = to + 1;
     for (int e = from; e <= to; e++) {
         at[e - from] = -1;
-        for (int j = pos; j < last; j++)
-            if (same_text(&r->u[e], &r->u[j])) {
-                bool entry_next = false;
-                for (int k = from; k <= to && !entry_next; k++)
-                    entry_next = same_text(&r->u[k], &r->u[j + 1]);
-                if (!entry_next && labels[j] != L_CODE && text_under(r, labels, j))
-                    at[e - from] = j, pos = j + 1, found++;
-                break;
-            }
+        int j = next_copy(r, index, e, pos, last);
+        if (j < 0)
+            continue;
+        bool entry_next = false;
+        for (int k = from; k <= to && !entry_next; k++)
+            entry_next = same_text(&r->u[k], &r->u[j + 1]);
+        if (!entry_next && labels[j] != L_CODE && text_under(r, labels, j))
+            at[e - from] = j, pos = j + 1, found++;
     }
     return found;
 }
@@ -1456,6 +1513,7 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels)
     int last = r->n - 1; /* the article's last paragraph: no heading comes after it */
     while (last > 0 && labels[last] != L_PARA)
         last--;
+    text_at *index = NULL;
     for (int i = 0; i < r->n;) {
         int end = i;
         while (end < r->n && contents_entry(r, labels, end))
@@ -1464,10 +1522,17 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels)
         for (int k = i; k < end; k++)
             kept += labels[k] == L_PARA;
         if (end - i >= CONTENTS_MIN && end - i <= CONTENTS_MAX && kept * 3 <= end - i) {
+            if (!index) {
+                if (!(index = malloc((size_t)r->n * sizeof *index)))
+                    return;
+                for (int k = 0; k < r->n; k++)
+                    index[k] = (text_at){ text_hash(&r->u[k]), k };
+                qsort(index, (size_t)r->n, sizeof *index, by_hash);
+            }
             int *at = malloc((size_t)(end - i) * sizeof *at);
             if (!at)
-                return;
-            if (contents_matches(r, labels, i, end - 1, last, at) >= CONTENTS_MIN)
+                break;
+            if (contents_matches(r, index, labels, i, end - 1, last, at) >= CONTENTS_MIN)
                 for (int e = 0; e < end - i; e++) {
                     if (at[e] >= 0)
                         labels[at[e]] = L_HEADING;
@@ -1478,6 +1543,7 @@ void folio_label_contents_heads(const reader *r, uint8_t *labels)
         }
         i = end > i ? end : i + 1;
     }
+    free(index);
 }
 
 /* A section's head comes first.  Where two short lines stand between kept
@@ -1670,8 +1736,7 @@ bool folio_label_speech(const unit *u)
  * newsletter's promo); of the 7 opening with a dash, none. */
 bool folio_label_sentence_or_attribution(const unit *u)
 {
-    bool stop = (u->end_cp == '.' && !u->abbrev_end && !(u->len >= 2 && u->text[u->len - 2] == '.')) ||
-                u->end_cp == 0x3002;
+    bool stop = ends_full_stop(u);
     bool dash = folio_starts_with_ci(u->text, u->len, "\xE2\x80\x94") || folio_starts_with_ci(u->text, u->len, "--") ||
                 folio_starts_with_ci(u->text, u->len, "\xE2\x80\x95");
     return stop || dash;
@@ -2050,9 +2115,11 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         int marked = folio_markup_title(r);
         title = marked >= 0 ? marked : folio_label_choose_title(r, title_score);
         /* A page that declares a headline no line says, where the best line
-         * is a sentence of prose: no line is the title, the declared one is. */
-        declared = r->page && title >= 0 && r->u[title].prose && r->u[title].ends_sentence &&
-                           r->u[title].hint.tag != HT_HEADING && !(r->u[title].hint.flags & HF_BOLD)
+         * (a sentence among them) is a sentence of prose: no line is the
+         * title, the declared one is. */
+        int best = marked >= 0 ? marked : choose_title(r, title_score, true);
+        declared = r->page && best >= 0 && r->u[best].prose && r->u[best].ends_sentence &&
+                           r->u[best].hint.tag != HT_HEADING && !(r->u[best].hint.flags & HF_BOLD)
                        ? folio_markup_declared_title(r)
                        : NULL;
         if (declared) {

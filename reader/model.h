@@ -75,8 +75,8 @@ void folio_page_features(const reader *r, const folio_page *p, int from, int to,
 /* The first pass over n units with features x: the first pass's scores
  * into z1 and the part of the second pass's scores and of the title
  * ranker's score that the unit's own features give into z2 and title
- * (each n x L_COUNT, title n). */
-void folio_model_score(const folio_model *m, const float *x, int n, float *z1, float *z2, float *title);
+ * (each n x L_COUNT, title n).  Returns false when out of memory. */
+bool folio_model_score(const folio_model *m, const float *x, int n, float *z1, float *z2, float *title);
 
 /* The second pass over the whole page of n units: z1 becomes the first
  * pass's probabilities, and the context they give is added to z2 (which

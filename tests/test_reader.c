@@ -1139,8 +1139,9 @@ static void reporters_named(void **state)
     assert_true(folio_scraped_names_only("Conan O'Brien, Ann D'Arcy", 25));
 }
 
-/* A row of short links between bars and a link marked with an arrow are
- * never the title; a headline with its site's name after a bar can be. */
+/* A row of short links between bars, a link marked with an arrow and a
+ * sentence ended by its full stop are never the title; a headline with its
+ * site's name after a bar, one ending in initials or an ellipsis can be. */
 static void title_no_menu(void **state)
 {
     (void)state;
@@ -1150,6 +1151,10 @@ static void title_no_menu(void **state)
         { "Part 1 of the Conversations with a Cryptid series Next Work \u2192", 1 },
         { "\u2190 Older posts", 1 },
         { "Getting lean with ad UX | IAB", 0 },
+        { "Hi, I'm Nicolas.", 1 },
+        { "\u79c1\u306f\u30cb\u30b3\u30e9\u3067\u3059\u3002", 1 },
+        { "How Winter Wreaks Havoc on What\u2019s Underneath N.Y.C.", 0 },
+        { "Wait for it...", 0 },
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const char *text[] = { cases[k].top, "Getting LEAN with Digital Ad UX", "By Scott Cunningham",
