@@ -89,7 +89,8 @@ bool folio_scraped_names_only(const char *s, size_t n)
 static const char *const months[12] = { "jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec" };
 
-/* Read up to `max` digits (ASCII or full-width) at s[*i]; -1 if none. */
+/* Read up to `max` digits (ASCII, full-width, Arabic-Indic, Persian: those
+ * has_figure finds) at s[*i]; -1 if none. */
 static int read_num(const char *s, size_t n, size_t *i, int max)
 {
     int v = 0, k = 0;
@@ -355,8 +356,23 @@ static bool named_date(const char *s, size_t n, size_t i, int *y, int *m, int *d
     return valid_date(*y, *m, *d);
 }
 
+/* Does s hold a digit that read_num reads (ASCII, full-width, Arabic-Indic,
+ * Persian)?  Every date read here has its day or its year in figures. */
+static bool has_figure(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        if (isdigit(p[i]) || (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBC && p[i + 2] >= 0x90 && p[i + 2] <= 0x99) ||
+            (p[i] == 0xD9 && i + 1 < n && p[i + 1] >= 0xA0 && p[i + 1] <= 0xA9) ||
+            (p[i] == 0xDB && i + 1 < n && p[i + 1] >= 0xB0 && p[i + 1] <= 0xB9))
+            return true;
+    return false;
+}
+
 static bool parse_date(const char *s, size_t n, char out[11], bool regional)
 {
+    if (!has_figure(s, n))
+        return false;
     for (size_t i = 0; i < n; i++) {
         int y, m, d;
         unsigned char c = (unsigned char)s[i];
