@@ -702,10 +702,10 @@ void folio_scraped_reporters(reader *r, const char *s, size_t n)
             while (p < close && *p == ' ')
                 p++;
             const char *e = p;
-            size_t chars = 0;
+            size_t chars = 0, step;
             int32_t c;
-            while (e < close && *e != ' ' && folio_utf8_next(e, (size_t)(close - e), &c) && folio_is_han(c))
-                e += 3, chars++;
+            while (e < close && (step = folio_utf8_next(e, (size_t)(close - e), &c)) && folio_is_han(c))
+                e += step, chars++;
             bool done = false;
             for (size_t k = 0; k < sizeof work / sizeof work[0] && !done; k++)
                 done = (size_t)(e - p) == strlen(work[k]) && memcmp(p, work[k], (size_t)(e - p)) == 0;

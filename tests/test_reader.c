@@ -1113,6 +1113,16 @@ static void title_no_label(void **state)
     assert_int_equal(folio_label_choose_title(&r, scores), 1);
 }
 
+/* The reader found the authors first and second (NULL: none), no more. */
+static void authors_are(const reader *r, const char *first, const char *second)
+{
+    assert_int_equal(r->n_authors, second ? 2 : first ? 1 : 0);
+    if (first)
+        assert_string_equal(r->authors[0], first);
+    if (second)
+        assert_string_equal(r->authors[1], second);
+}
+
 /* A Chinese report's reporters, named in parentheses, are its authors, up
  * to the word for the work done; a contraction is in no name. */
 static void reporters_named(void **state)
@@ -1127,11 +1137,7 @@ static void reporters_named(void **state)
         folio_arena *a = folio_arena_new();
         reader r = { .arena = a };
         folio_scraped_reporters(&r, cases[k].text, strlen(cases[k].text));
-        assert_int_equal(r.n_authors, cases[k].second ? 2 : cases[k].first ? 1 : 0);
-        if (cases[k].first)
-            assert_string_equal(r.authors[0], cases[k].first);
-        if (cases[k].second)
-            assert_string_equal(r.authors[1], cases[k].second);
+        authors_are(&r, cases[k].first, cases[k].second);
         folio_arena_free(a);
     }
     assert_false(folio_scraped_names_only("Hi, I'm Nicolas.", 16));
@@ -1190,11 +1196,7 @@ static void byline_names_taken(void **state)
         read_units(&u, &cases[k].line, 1, true);
         reader r = { .arena = a };
         folio_scraped_take_meta(&r, &u);
-        assert_int_equal(r.n_authors, cases[k].second ? 2 : cases[k].first ? 1 : 0);
-        if (cases[k].first)
-            assert_string_equal(r.authors[0], cases[k].first);
-        if (cases[k].second)
-            assert_string_equal(r.authors[1], cases[k].second);
+        authors_are(&r, cases[k].first, cases[k].second);
         folio_arena_free(a);
     }
 }
