@@ -131,6 +131,9 @@ void folio_label_picture_captions(const reader *r, uint8_t *labels);
 /* Prose right after the article's last kept unit that the decode nearly
  * kept (scores: r->n x L_COUNT log-probabilities) is its end. */
 void folio_label_article_end(const reader *r, const float *scores, uint8_t *labels);
+/* The few short lines kept after the site's copyright notice, with no
+ * running text after it, are the site's footer. */
+void folio_label_after_copyright(const reader *r, uint8_t *labels);
 /* Running prose labelled meta is a paragraph; a summary that a heading
  * follows before any paragraph or header line is the opening paragraph. */
 void folio_label_opening(const reader *r, uint8_t *labels);

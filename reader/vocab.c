@@ -497,6 +497,15 @@ static bool contains_ci(const char *s, size_t n, const char *p)
     return false;
 }
 
+bool folio_vocab_says(const char *concept, const char *s, size_t n)
+{
+    for (size_t i = 0; i < folio_vocab_count; i++)
+        if (folio_vocab[i].concept && strcmp(folio_vocab[i].concept, concept) == 0 &&
+            folio_vocab_row_matches(&folio_vocab[i], s, n))
+            return true;
+    return false;
+}
+
 bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n)
 {
     const char *p = row->pattern;

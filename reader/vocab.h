@@ -82,6 +82,10 @@ size_t folio_vocab_prefix(vocab_kind kind, const char *s, size_t n);
  * by the tests that count the pages a row is found on. */
 bool folio_vocab_row_matches(const vocab_row *row, const char *s, size_t n);
 
+/** Whether a row spelling `concept` ("copyright") matches the line s (n
+ * bytes, UTF-8, trimmed), as folio_vocab_row_matches reads it. */
+bool folio_vocab_says(const char *concept, const char *s, size_t n);
+
 /** The length of the line s (n bytes) without a trailing colon (ASCII or
  * full-width) and white space: how VM_LINE and VM_LABEL compare a line. */
 size_t folio_vocab_trim_label(const char *s, size_t n);

@@ -1113,6 +1113,34 @@ static void title_no_label(void **state)
     assert_int_equal(folio_label_choose_title(&r, scores), 1);
 }
 
+/* The few short lines kept after the site's copyright notice, with no
+ * running text after it, are its footer; running text after the notice, or
+ * more than five kept lines, and nothing moves. */
+static void footer_after_copyright(void **state)
+{
+    (void)state;
+    const char *text[] = {
+        "\u6bd4\u8d5b\u7531\u836f\u5242\u79d1\u4e3b\u529e\uff0c\u5404\u79d1\u5ba4\u5171\u6709\u4e09\u5341\u4f4d\u836f\u5e08\u53c2\u52a0\u4e86\u7406\u8bba\u8003\u8bd5\u548c\u6280\u80fd\u7ade\u8d5b\uff0c\u6210\u7ee9\u8f83\u53bb\u5e74\u6709\u4e86\u663e\u8457\u7684\u63d0\u5347\u3002",
+        "\u7248\u6743\u6240\u6709 \u67d0\u533b\u9662 Copyright \u00a9 2018",
+        "\u533b\u9662\u5730\u5740\uff1a\u6e56\u5357\u7701\u957f\u6c99\u5e02\u9e93\u5c71\u8def58\u53f7",
+        "\u4f20\u771f\uff1a0731-88854265",
+    };
+    unit u[4];
+    read_units(u, text, 4, true);
+    reader r = { .u = u, .n = 4 };
+    uint8_t labels[] = { L_PARA, L_BOILER, L_PARA, L_PARA };
+    folio_label_after_copyright(&r, labels);
+    const uint8_t want[] = { L_PARA, L_BOILER, L_BOILER, L_BOILER };
+    assert_memory_equal(labels, want, sizeof want);
+    /* the notice at the top of the page: the article follows it */
+    const char *top[] = { text[1], text[2], text[0] };
+    read_units(u, top, 3, true);
+    r.n = 3;
+    uint8_t top_labels[] = { L_BOILER, L_PARA, L_PARA };
+    folio_label_after_copyright(&r, top_labels);
+    assert_int_equal(top_labels[1], L_PARA);
+}
+
 /* The reader found the authors first and second (NULL: none), no more. */
 static void authors_are(const reader *r, const char *first, const char *second)
 {
@@ -2226,7 +2254,7 @@ int main(void)
         cmocka_unit_test(opening_prose_is_text),  cmocka_unit_test(title_beside_dek_or_kicker), cmocka_unit_test(title_under_blog_name),
         cmocka_unit_test(title_not_a_continuation),
         cmocka_unit_test(furniture_is_no_caption), cmocka_unit_test(pilcrow_marks_headings),
-        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(title_no_menu), cmocka_unit_test(reporters_named), cmocka_unit_test(byline_names_taken), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
+        cmocka_unit_test(teaser_said_over),       cmocka_unit_test(numbered_steps_kept), cmocka_unit_test(numbered_heads_go_on), cmocka_unit_test(credit_captions), cmocka_unit_test(speech_is_no_heading), cmocka_unit_test(cjk_section_heads), cmocka_unit_test(contents_names_heads), cmocka_unit_test(head_comes_first), cmocka_unit_test(headline_over_byline), cmocka_unit_test(introduced_lists), cmocka_unit_test(list_runs_whole), cmocka_unit_test(title_no_label), cmocka_unit_test(title_no_menu), cmocka_unit_test(reporters_named), cmocka_unit_test(footer_after_copyright), cmocka_unit_test(byline_names_taken), cmocka_unit_test(code_blocks_whole), cmocka_unit_test(drawn_tables_code), cmocka_unit_test(bare_figures_go), cmocka_unit_test(part_numbers_alike), cmocka_unit_test(related_boxes_go), cmocka_unit_test(bracketed_no_heading), cmocka_unit_test(first_paragraph_kept), cmocka_unit_test(headline_rails_go), cmocka_unit_test(shouted_captions_go), cmocka_unit_test(holes_filled), cmocka_unit_test(text_run_in_heads), cmocka_unit_test(comments_after_the_article), cmocka_unit_test(comments_opened), cmocka_unit_test(run_in_label_in_doc), cmocka_unit_test(name_said_below), cmocka_unit_test(teaser_cards), cmocka_unit_test(section_openings_kept), cmocka_unit_test(next_paragraph_kept), cmocka_unit_test(headline_ends_in_initials),
         cmocka_unit_test(picture_captions_on_pages), cmocka_unit_test(deck_no_caption),
         cmocka_unit_test(small_captions_on_pages),
         cmocka_unit_test(article_element_on_pages),
