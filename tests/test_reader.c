@@ -1823,7 +1823,7 @@ static void headline_over_byline(void **state)
     read_units(u, text, N, false);
     reader r = { .u = u, .n = N };
     uint8_t labels[N] = { L_TITLE, L_BOILER, L_HEADING, L_META, L_PARA, L_PARA };
-    float near[N] = { 8.2f, 1.0f, 7.6f, 0.0f, 0.0f, 0.0f }, far[N] = { 8.2f, 1.0f, 4.0f, 0.0f, 0.0f, 0.0f };
+    float near[N] = { 8.2f, 1.0f, 6.6f, 0.0f, 0.0f, 0.0f }, far[N] = { 8.2f, 1.0f, 4.0f, 0.0f, 0.0f, 0.0f };
     assert_int_equal(folio_label_headline_over_byline(&r, labels, near, 0), 2);
     assert_int_equal(folio_label_headline_over_byline(&r, labels, far, 0), 0);
     labels[3] = L_BOILER;
