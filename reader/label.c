@@ -148,6 +148,8 @@ static bool bar_menu(const unit *u)
 {
     const char *s = u->text, *end = s + u->len;
     bool bar = false;
+    if (!memchr(s, '|', u->len) && !memmem(s, u->len, "\xEF\xBD\x9C", 3))
+        return false;
     while (s < end) {
         const char *e = s;
         while (e < end && *e != '|' && !folio_starts_with_ci(e, (size_t)(end - e), "\xEF\xBD\x9C"))
@@ -230,10 +232,9 @@ static bool never_title(const unit *u)
 static int choose_title(const reader *r, const float *title, bool sentences)
 {
     int t = -1;
-    for (int i = 0; i < r->n; i++)
-        if (r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) && !ranked(r, i) &&
-            !under_byline(r, i) && !never_title(&r->u[i]) && (sentences || !ends_full_stop(&r->u[i])) &&
-            (t < 0 || title[i] > title[t]))
+    for (int i = 0; i < r->n; i++) /* the score first: the tests only for a line that would win */
+        if ((t < 0 || title[i] > title[t]) && r->u[i].chars <= 300 && !continues(&r->u[i]) && !list_item(&r->u[i]) &&
+            !ranked(r, i) && !under_byline(r, i) && !never_title(&r->u[i]) && (sentences || !ends_full_stop(&r->u[i])))
             t = i;
     /* A headline right above it that the ranker likes nearly as well is the
      * title, and the line it chose the dek under it: a page sets its title
@@ -2150,7 +2151,7 @@ folio_status folio_reader_label(reader *r, const folio_read_opts *o)
         /* A page that declares a headline no line says, where the best line
          * (a sentence among them) is a sentence of prose: no line is the
          * title, the declared one is. */
-        int best = marked >= 0 ? marked : choose_title(r, title_score, true);
+        int best = marked >= 0 || !r->page ? marked : choose_title(r, title_score, true);
         declared = r->page && best >= 0 && r->u[best].prose && r->u[best].ends_sentence &&
                            r->u[best].hint.tag != HT_HEADING && !(r->u[best].hint.flags & HF_BOLD)
                        ? folio_markup_declared_title(r)
