@@ -189,23 +189,22 @@ static bool menu_or_link(const unit *u)
     return bar_menu(u);
 }
 
-/* Can unit u be no title whatever the ranker thinks?  A line of furniture's
- * vocabulary (a share button, "Related", a credit, a picture's caption, a
- * dateline, a byline), a file's name ("WEB18-Facebook-1160x768.jpg"), a
- * label that ends in its colon ("Completed:", "Summary:"): it introduces
- * what follows and names nothing (none of the public pages' 54 titles ends
- * in a colon), or a sentence: a headline ends in no full stop (of the
- * labelled lines that end in one, 1,444, none is a title; one title ends in
- * initials, "…N.Y.C."), while "Hi, I'm Nicolas." opened a blog. */
-static bool menu_or_link(const unit *u);
-
 /* Does u end in a full stop ("." or "。"), not the point of initials
- * ("N.Y.C.") or an ellipsis? */
+ * ("N.Y.C.") or an ellipsis?  A headline does not (of the labelled lines
+ * that end in one, 1,444, none is a title; one title ends in initials,
+ * "…N.Y.C."), while "Hi, I'm Nicolas." opened a blog: choose_title refuses
+ * such a sentence unless asked for the ranker's best with sentences. */
 static bool ends_full_stop(const unit *u)
 {
     return (u->end_cp == '.' && !u->abbrev_end && !(u->len >= 2 && u->text[u->len - 2] == '.')) || u->end_cp == 0x3002;
 }
 
+/* Can unit u be no title whatever the ranker thinks?  A line of furniture's
+ * vocabulary (a share button, "Related", a credit, a picture's caption, a
+ * dateline, a byline), a file's name ("WEB18-Facebook-1160x768.jpg"), a
+ * row of links or a link (menu_or_link), or a label that ends in its colon
+ * ("Completed:", "Summary:"): it introduces what follows and names nothing
+ * (none of the public pages' 54 titles ends in a colon). */
 static bool never_title(const unit *u)
 {
     static const char *const pictures[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg" };
@@ -1490,7 +1489,7 @@ typedef struct {
 
 static uint64_t text_hash(const unit *u)
 {
-    return folio_fnv(1469598103934665603ULL, u->text, u->len);
+    return folio_fnv(FOLIO_FNV_BASIS, u->text, u->len);
 }
 
 static int by_hash(const void *a, const void *b)
@@ -2050,8 +2049,6 @@ static bool fold_run_in(reader *r, int i)
     return true;
 }
 
-/* Every head run_in marks that stayed a paragraph over a paragraph, folded
- * into it; false when memory ran out. */
 /* A block of code is one block: code lines with no blank line between them
  * (on a web page, lines of one <pre>) are the lines of one code block, set
  * as one, not a block a line apart from the next. */
@@ -2073,6 +2070,8 @@ static void join_code(reader *r)
     }
 }
 
+/* Every head run_in marks that stayed a paragraph over a paragraph, folded
+ * into it; false when memory ran out. */
 static bool fold_run_ins(reader *r, const uint8_t *run_in)
 {
     for (int i = 0; i + 1 < r->n; i++)

@@ -698,7 +698,7 @@ void folio_scraped_reporters(reader *r, const char *s, size_t n)
             if (hit && hit - open <= 6)
                 p = hit + strlen(roles[k]);
         }
-        while (p && p < close && r->n_authors < 16) {
+        while (p && p < close) { /* add_author stops at the authors' room */
             while (p < close && *p == ' ')
                 p++;
             const char *e = p;
